@@ -1,0 +1,35 @@
+import { environmentCreateSchema } from "@/lib/schemas/environment";
+import { paginationQuerySchema } from "@/lib/schemas/common";
+import { apiHandler } from "@/lib/server/api/handler";
+import { readJsonBody } from "@/lib/server/api/read-json-body";
+import { parseQuery } from "@/lib/server/api/parse-query";
+import { json } from "@/lib/server/api/responses";
+import { toCollection } from "@/lib/server/api/collection";
+import { assertAccess } from "@/lib/server/access/check-access";
+import { environmentResource, projectResource } from "@/lib/server/access/resource-names";
+import { getProjectOrThrow } from "@/lib/server/projects/get-project-or-throw";
+import { createEnvironment } from "@/lib/server/environments/create-environment";
+import { serializeEnvironment } from "@/lib/server/environments/serialize-environment";
+
+export const GET = apiHandler<{ projectKey: string }>(
+  async ({ req, params, principal }) => {
+    const page = parseQuery(req.nextUrl, paginationQuerySchema);
+    const project = await getProjectOrThrow(params.projectKey);
+    assertAccess(principal, "viewProject", projectResource(project));
+    const items = project.environments.map((environment) => serializeEnvironment(project.key, environment));
+    return json(
+      toCollection(items.slice(page.offset, page.offset + page.limit), items.length, { url: req.nextUrl, ...page }),
+    );
+  },
+  { route: "GET /api/v2/projects/{projectKey}/environments" },
+);
+
+export const POST = apiHandler<{ projectKey: string }>(
+  async ({ req, params, principal }) => {
+    const input = environmentCreateSchema.parse(await readJsonBody(req));
+    const project = await getProjectOrThrow(params.projectKey);
+    assertAccess(principal, "createEnvironment", environmentResource(project, input));
+    return json(await createEnvironment(principal, project, input), 201);
+  },
+  { route: "POST /api/v2/projects/{projectKey}/environments" },
+);

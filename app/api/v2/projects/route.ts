@@ -1,0 +1,30 @@
+import { projectCreateSchema } from "@/lib/schemas/project";
+import { paginationQuerySchema } from "@/lib/schemas/common";
+import { apiHandler } from "@/lib/server/api/handler";
+import { readJsonBody } from "@/lib/server/api/read-json-body";
+import { parseQuery } from "@/lib/server/api/parse-query";
+import { json } from "@/lib/server/api/responses";
+import { toCollection } from "@/lib/server/api/collection";
+import { assertAccess, checkAccess } from "@/lib/server/access/check-access";
+import { projectResource } from "@/lib/server/access/resource-names";
+import { createProject } from "@/lib/server/projects/create-project";
+import { listProjects } from "@/lib/server/projects/list-projects";
+
+export const GET = apiHandler(
+  async ({ req, principal }) => {
+    const page = parseQuery(req.nextUrl, paginationQuerySchema);
+    const { items, totalCount } = await listProjects(page);
+    const visible = items.filter((project) => checkAccess(principal, "viewProject", projectResource(project)).allowed);
+    return json(toCollection(visible, totalCount, { url: req.nextUrl, ...page }));
+  },
+  { route: "GET /api/v2/projects" },
+);
+
+export const POST = apiHandler(
+  async ({ req, principal }) => {
+    const input = projectCreateSchema.parse(await readJsonBody(req));
+    assertAccess(principal, "createProject", projectResource(input));
+    return json(await createProject(principal, input), 201);
+  },
+  { route: "POST /api/v2/projects" },
+);

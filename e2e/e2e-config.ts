@@ -1,0 +1,14 @@
+// Shared by playwright.config.ts and the fixtures: where the e2e app and its database run.
+const port = 3100;
+const pgPort = 54329;
+
+export const E2E = {
+  port,
+  pgPort,
+  baseUrl: `http://localhost:${port}`,
+  dataDir: ".data/e2e",
+  databaseUrl: `postgresql://tributary:tributary@127.0.0.1:${pgPort}/tributary`,
+  chromiumPath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  ownerEmail: "owner@e2e.test",
+  ownerPassword: "e2e-owner-password-1",
+};

@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+const MiB = 1024 * 1024;
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** PostgreSQL connection URL. Unset: `npm start` runs an embedded PostgreSQL and sets it. */
+  DATABASE_URL: z.url().optional(),
+  /** Size of the app's PostgreSQL connection pool. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  TRIBUTARY_ADMIN_EMAIL: z.email().optional(),
+  TRIBUTARY_ADMIN_PASSWORD: z.string().min(8).optional(),
+  TRIBUTARY_RATE_LIMIT_PER_10S: z.coerce.number().int().min(1).default(3000),
+  TRIBUTARY_SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  TRIBUTARY_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * MiB),
+  /** A synced segment whose last sync is older than this is shown as stale. */
+  TRIBUTARY_STALE_AFTER_HOURS: z.coerce.number().min(0).default(24),
+  /** Port of the dashboard and API. */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Where `npm start` keeps the embedded PostgreSQL's data and the generated session secret. */
+  TRIBUTARY_DATA_DIR: z.string().default(".data"),
+  /** Port of the embedded PostgreSQL; unset picks a free one. */
+  TRIBUTARY_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** "error" silences the per-request log lines (benchmarks). */
+  TRIBUTARY_LOG_LEVEL: z.enum(["info", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** The validated environment: the only place that reads process.env. Parsed on first use so `next build` needs none of it. */
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+      throw new Error(`Invalid environment: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function requireDatabaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set (npm start sets it when it runs the embedded PostgreSQL)");
+  return url;
+}
+
+/** For scripts that set a variable themselves (npm start sets DATABASE_URL after starting PostgreSQL). */
+export function setEnv(name: Exclude<keyof Env, "NODE_ENV">, value: string): void {
+  process.env[name] = value;
+  cached = undefined;
+}

@@ -1,0 +1,46 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Collection } from "@/lib/schemas/common";
+import type { EnvironmentCreate, EnvironmentResponse } from "@/lib/schemas/environment";
+import type { ProjectCreate, ProjectResponse } from "@/lib/schemas/project";
+import { apiFetch } from "@/lib/queries/api-client";
+
+export const projectKeys = {
+  all: ["projects"] as const,
+  list: () => [...projectKeys.all, "list"] as const,
+  detail: (projectKey: string) => [...projectKeys.all, "detail", projectKey] as const,
+};
+
+export function useProjects() {
+  return useQuery({
+    queryKey: projectKeys.list(),
+    queryFn: () => apiFetch<Collection<ProjectResponse>>("/api/v2/projects?limit=100"),
+  });
+}
+
+export function useProject(projectKey: string) {
+  return useQuery({
+    queryKey: projectKeys.detail(projectKey),
+    queryFn: () => apiFetch<ProjectResponse>(`/api/v2/projects/${encodeURIComponent(projectKey)}`),
+  });
+}
+
+export function useCreateProject() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ProjectCreate) =>
+      apiFetch<ProjectResponse>("/api/v2/projects", { method: "POST", body: JSON.stringify(input) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.list() }),
+  });
+}
+
+export function useCreateEnvironment(projectKey: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: EnvironmentCreate) =>
+      apiFetch<EnvironmentResponse>(`/api/v2/projects/${encodeURIComponent(projectKey)}/environments`, {
+        method: "POST",
+        body: JSON.stringify(input),
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectKey) }),
+  });
+}

@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { ALL_ACTIONS, isAction } from "@/lib/server/access/actions";
+import { compileGlob, parseResourceSpecifier } from "@/lib/server/access/resource";
+
+/**
+ * Messages name the statement (`statement 2: ...`, counted from 0 like the issue path), but a statement schema cannot know
+ * its own index. Zod writes a message that was left empty only once the whole input is parsed, when the issue path is
+ * complete, so the index is read from the path then: it is the element just above the statement's own part of the path.
+ * That holds however deep the policy sits in a request body, and a statement parsed on its own gets no prefix.
+ */
+function atStatement(path: readonly PropertyKey[] | undefined, depth: number, detail: string): string {
+  const full = path ?? [];
+  const index = full[full.length - 1 - depth];
+  return typeof index === "number" ? `statement ${index}: ${detail}` : detail;
+}
+
+function statementError(depth: number, detail: string | ((input: string) => string)): z.core.$ZodErrorMap {
+  return (issue) =>
+    atStatement(
+      issue.path,
+      depth,
+      typeof detail === "string" ? detail : detail(typeof issue.input === "string" ? issue.input : ""),
+    );
+}
+
+function isKnownActionPattern(pattern: string): boolean {
+  if (!pattern.includes("*")) return isAction(pattern);
+  const matches = compileGlob(pattern);
+  return ALL_ACTIONS.some((action) => matches(action));
+}
+
+function list(field: string, item: z.ZodType<string>) {
+  return z
+    .array(item, { error: statementError(1, `"${field}" must be a list of strings`) })
+    .min(1, { error: statementError(1, `"${field}" must not be empty`) });
+}
+
+function actionList(field: "actions" | "notActions") {
+  const pattern = z
+    .string({ error: statementError(2, `"${field}" must contain only strings`) })
+    .refine(isKnownActionPattern, {
+      error: statementError(2, (input) =>
+        input.includes("*")
+          ? `"${field}" has a pattern "${input}" that matches no known action`
+          : `"${field}" has an unknown action "${input}"`,
+      ),
+    });
+  return list(field, pattern);
+}
+
+function resourceList(field: "resources" | "notResources") {
+  const specifier = z
+    .string({ error: statementError(2, `"${field}" must contain only strings`) })
+    .refine((text) => parseResourceSpecifier(text).ok, {
+      error: statementError(2, (input) => {
+        const parsed = parseResourceSpecifier(input);
+        const reason = parsed.ok ? "" : ` (${parsed.error})`;
+        return `"${field}" has an invalid resource specifier "${input}"${reason}`;
+      }),
+    });
+  return list(field, specifier);
+}
+
+type Pair = readonly [first: string, second: string];
+
+function hasBoth(statement: Record<string, unknown>, [first, second]: Pair): boolean {
+  return statement[first] !== undefined && statement[second] !== undefined;
+}
+
+function hasNeither(statement: Record<string, unknown>, [first, second]: Pair): boolean {
+  return statement[first] === undefined && statement[second] === undefined;
+}
+
+const ACTION_PAIR: Pair = ["actions", "notActions"];
+const RESOURCE_PAIR: Pair = ["resources", "notResources"];
+
+export const policyStatementSchema = z
+  .strictObject(
+    {
+      effect: z.enum(["allow", "deny"], { error: statementError(1, `"effect" must be "allow" or "deny"`) }),
+      actions: actionList("actions").optional(),
+      notActions: actionList("notActions").optional(),
+      resources: resourceList("resources").optional(),
+      notResources: resourceList("notResources").optional(),
+    },
+    {
+      error: (issue) =>
+        issue.code === "unrecognized_keys"
+          ? atStatement(
+              issue.path,
+              0,
+              `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`,
+            )
+          : atStatement(issue.path, 0, "a statement must be an object"),
+    },
+  )
+  .refine((statement) => !hasBoth(statement, ACTION_PAIR), {
+    path: ["notActions"],
+    error: statementError(1, `use exactly one of "actions" and "notActions", not both`),
+  })
+  .refine((statement) => !hasNeither(statement, ACTION_PAIR), {
+    path: ["actions"],
+    error: statementError(1, `"actions" or "notActions" is required`),
+  })
+  .refine((statement) => !hasBoth(statement, RESOURCE_PAIR), {
+    path: ["notResources"],
+    error: statementError(1, `use exactly one of "resources" and "notResources", not both`),
+  })
+  .refine((statement) => !hasNeither(statement, RESOURCE_PAIR), {
+    path: ["resources"],
+    error: statementError(1, `"resources" or "notResources" is required`),
+  });
+
+export const policySchema = z.array(policyStatementSchema, {
+  error: "a policy must be a list of statements",
+});
+
+export type PolicyStatement = z.infer<typeof policyStatementSchema>;
+export type Policy = z.infer<typeof policySchema>;

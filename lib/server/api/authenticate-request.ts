@@ -1,0 +1,56 @@
+import "server-only";
+import { getToken } from "next-auth/jwt";
+import type { NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { ApiError } from "@/lib/server/api/errors";
+import type { Principal } from "@/lib/server/access/principal";
+import { resolveTokenPrincipal } from "@/lib/server/access/tokens/resolve-token-principal";
+import { resolveMemberPrincipal } from "@/lib/server/auth/resolve-member-principal";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function presentedToken(req: NextRequest): string | null {
+  const header = req.headers.get("authorization");
+  if (header === null) return null;
+  const value = header.replace(/^Bearer\s+/i, "").trim();
+  return value;
+}
+
+/** A cookie-authenticated write must come from our own origin (CSRF); tokens are not sent by browsers on their own. */
+function assertSameOrigin(req: NextRequest): void {
+  if (SAFE_METHODS.has(req.method)) return;
+  const origin = req.headers.get("origin");
+  const fetchSite = req.headers.get("sec-fetch-site");
+  if (origin) {
+    const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      originHost = null;
+    }
+    if (originHost === null || originHost !== host) {
+      throw new ApiError("forbidden", "Cross-site request refused: a session may only write from this site");
+    }
+  } else if (fetchSite === "cross-site") {
+    throw new ApiError("forbidden", "Cross-site request refused: a session may only write from this site");
+  }
+}
+
+/** Token in the Authorization header (with or without "Bearer"), else the dashboard session cookie. */
+export async function authenticateRequest(req: NextRequest): Promise<Principal> {
+  const token = presentedToken(req);
+  if (token !== null) {
+    if (token === "") throw new ApiError("unauthorized", "The Authorization header is empty");
+    const principal = await resolveTokenPrincipal(token);
+    if (!principal) throw new ApiError("unauthorized", "Invalid access token");
+    return principal;
+  }
+  const session = await getToken({ req, secret: env().NEXTAUTH_SECRET });
+  const memberId = session?.sub;
+  if (!memberId) throw new ApiError("unauthorized", "Missing access token: send it in the Authorization header");
+  assertSameOrigin(req);
+  const principal = await resolveMemberPrincipal(memberId);
+  if (!principal) throw new ApiError("unauthorized", "Your session's member no longer exists");
+  return principal;
+}

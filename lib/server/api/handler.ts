@@ -1,0 +1,74 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { NextRequest } from "next/server";
+import { ApiError } from "@/lib/server/api/errors";
+import { authenticateRequest } from "@/lib/server/api/authenticate-request";
+import { consumeRateLimit } from "@/lib/server/api/rate-limit";
+import { errorResponse } from "@/lib/server/api/responses";
+import { toApiError } from "@/lib/server/api/to-api-error";
+import { assertAccess } from "@/lib/server/access/check-access";
+import type { Principal } from "@/lib/server/access/principal";
+import { logger } from "@/lib/server/logger";
+
+type RouteParams = Record<string, string>;
+
+export type ApiContext<P extends RouteParams> = {
+  req: NextRequest;
+  params: P;
+  principal: Principal;
+  requestId: string;
+};
+
+export type ApiHandlerOptions<P extends RouteParams> = {
+  /** Names the route for rate limits and logs, e.g. "POST /api/v2/projects". */
+  route: string;
+  /** A policy check that needs only the path: done before the handler runs. Others call assertAccess themselves. */
+  access?: (params: P) => { action: string; resource: string };
+  /** An integration with its own error body (Heap) renders errors here. */
+  renderError?: (error: ApiError, requestId: string) => Response;
+};
+
+/**
+ * The one wrapper for every API route: stamps a request id, authenticates (token or session), rate-limits per principal
+ * and route, checks the policy, and maps every error to LaunchDarkly's `{code, message, id}` body.
+ */
+export function apiHandler<P extends RouteParams = RouteParams>(
+  handler: (context: ApiContext<P>) => Promise<Response>,
+  options: ApiHandlerOptions<P>,
+) {
+  return async function route(req: NextRequest, context: { params: Promise<P> }): Promise<Response> {
+    const requestId = randomUUID();
+    const started = performance.now();
+    const headers = new Headers({ "X-Request-Id": requestId });
+    let response: Response;
+    try {
+      const params = await context.params;
+      const principal = await authenticateRequest(req);
+      const rate = await consumeRateLimit(principal.token?.id ?? `member:${principal.member.id}`, options.route);
+      headers.set("X-Ratelimit-Route-Remaining", String(rate.remaining));
+      headers.set("X-Ratelimit-Reset", String(rate.resetAt));
+      if (!rate.allowed) {
+        throw new ApiError("rate_limited", "Rate limit exceeded for this token and route; retry after the window resets", {
+          "Retry-After": String(rate.retryAfterSeconds),
+        });
+      }
+      if (options.access) {
+        const { action, resource } = options.access(params);
+        assertAccess(principal, action, resource);
+      }
+      response = await handler({ req, params, principal, requestId });
+    } catch (error) {
+      const { apiError, unexpected } = toApiError(error);
+      if (unexpected) logger.error("unexpected error", { requestId, route: options.route, error });
+      response = options.renderError ? options.renderError(apiError, requestId) : errorResponse(apiError, requestId);
+    }
+    headers.forEach((value, name) => response.headers.set(name, value));
+    logger.info("request", {
+      requestId,
+      route: options.route,
+      status: response.status,
+      ms: Math.round(performance.now() - started),
+    });
+    return response;
+  };
+}

@@ -1,0 +1,14 @@
+import type { ApiError, ApiErrorBody } from "@/lib/server/api/errors";
+
+export function json(data: unknown, status = 200): Response {
+  return Response.json(data, { status });
+}
+
+export function noContent(): Response {
+  return new Response(null, { status: 204 });
+}
+
+export function errorResponse(error: ApiError, requestId: string): Response {
+  const body: ApiErrorBody = { code: error.code, message: error.message, id: requestId };
+  return Response.json(body, { status: error.status, headers: error.headers });
+}

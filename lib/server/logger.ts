@@ -1,0 +1,27 @@
+import "server-only";
+import { env } from "@/lib/env";
+
+type Fields = Record<string, unknown>;
+
+const SECRET_FIELD = /authorization|password|token(?!Id|Name|Ending)|secret|cookie/i;
+
+function serialize(fields: Fields): string {
+  return JSON.stringify(fields, (name, value: unknown) => {
+    if (name && SECRET_FIELD.test(name)) return "[redacted]";
+    if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
+    return value;
+  });
+}
+
+const quiet = () => env().TRIBUTARY_LOG_LEVEL === "error";
+
+/** One JSON line per event; fields whose names look secret are redacted, and request bodies are never logged. */
+export const logger = {
+  info(message: string, fields: Fields = {}): void {
+    if (quiet()) return;
+    process.stdout.write(`${serialize({ level: "info", time: new Date().toISOString(), message, ...fields })}\n`);
+  },
+  error(message: string, fields: Fields = {}): void {
+    process.stderr.write(`${serialize({ level: "error", time: new Date().toISOString(), message, ...fields })}\n`);
+  },
+};

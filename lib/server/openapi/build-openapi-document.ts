@@ -1,0 +1,22 @@
+import { createDocument } from "zod-openapi";
+import { openApiPaths } from "@/lib/server/openapi/operations";
+
+let cached: ReturnType<typeof createDocument> | undefined;
+
+/** The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with. */
+export function buildOpenApiDocument() {
+  cached ??= createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Tributary API",
+      version: "2.0.0",
+      description:
+        "LaunchDarkly-compatible API for synced segments. Send the access token in the Authorization header (with or without `Bearer`).",
+    },
+    components: {
+      securitySchemes: { ApiToken: { type: "apiKey", in: "header", name: "Authorization" } },
+    },
+    paths: openApiPaths,
+  });
+  return cached;
+}

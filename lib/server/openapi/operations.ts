@@ -1,0 +1,62 @@
+import { z } from "zod";
+import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-openapi";
+import { collectionSchema, errorBodySchema } from "@/lib/schemas/common";
+import { environmentCreateSchema, environmentSchema } from "@/lib/schemas/environment";
+import { projectCreateSchema, projectSchema } from "@/lib/schemas/project";
+
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      String(status),
+      { description: `Error ${status}`, content: { "application/json": { schema: errorBodySchema } } },
+    ]),
+  );
+
+const ok = (description: string, schema: z.ZodType, status = "200") => ({
+  [status]: { description, content: { "application/json": { schema } } },
+});
+
+const jsonBody = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
+
+const projectKey = z.string().meta({ description: "The project key" });
+const environmentKey = z.string().meta({ description: "The environment key" });
+
+function operation(tag: string, summary: string, rest: Omit<ZodOpenApiOperationObject, "tags" | "summary">) {
+  return { tags: [tag], summary, security: [{ ApiToken: [] }], ...rest };
+}
+
+/** Every documented path. A route added without an entry here is caught by the OpenAPI test. */
+export const openApiPaths: ZodOpenApiPathsObject = {
+  "/api/v2/projects": {
+    get: operation("Projects", "List projects", {
+      responses: { ...ok("Projects", collectionSchema(projectSchema)), ...errors(400, 401, 403, 429) },
+    }),
+    post: operation("Projects", "Create a project", {
+      requestBody: jsonBody(projectCreateSchema),
+      responses: { ...ok("Created", projectSchema, "201"), ...errors(400, 401, 403, 409, 413, 415, 429) },
+    }),
+  },
+  "/api/v2/projects/{projectKey}": {
+    get: operation("Projects", "Get a project", {
+      requestParams: { path: z.object({ projectKey }) },
+      responses: { ...ok("Project", projectSchema), ...errors(401, 403, 404, 429) },
+    }),
+  },
+  "/api/v2/projects/{projectKey}/environments": {
+    get: operation("Environments", "List environments", {
+      requestParams: { path: z.object({ projectKey }) },
+      responses: { ...ok("Environments", collectionSchema(environmentSchema)), ...errors(401, 403, 404, 429) },
+    }),
+    post: operation("Environments", "Create an environment", {
+      requestParams: { path: z.object({ projectKey }) },
+      requestBody: jsonBody(environmentCreateSchema),
+      responses: { ...ok("Created", environmentSchema, "201"), ...errors(400, 401, 403, 404, 409, 413, 415, 429) },
+    }),
+  },
+  "/api/v2/projects/{projectKey}/environments/{environmentKey}": {
+    get: operation("Environments", "Get an environment", {
+      requestParams: { path: z.object({ projectKey, environmentKey }) },
+      responses: { ...ok("Environment", environmentSchema), ...errors(401, 403, 404, 429) },
+    }),
+  },
+};

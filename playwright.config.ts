@@ -1,0 +1,42 @@
+import { defineConfig } from "@playwright/test";
+import { E2E } from "./e2e/e2e-config";
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: "test-results/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json"]],
+  use: {
+    baseURL: E2E.baseUrl,
+    viewport: { width: 1280, height: 800 },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: E2E.chromiumPath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    // A fresh embedded PostgreSQL for every run, then the same start path as `npm start` (migrate, seed, build, serve).
+    command: `rm -rf ${E2E.dataDir} && npm start`,
+    url: `${E2E.baseUrl}/login`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      NODE_OPTIONS: "",
+      PORT: String(E2E.port),
+      TRIBUTARY_DATA_DIR: E2E.dataDir,
+      TRIBUTARY_PG_PORT: String(E2E.pgPort),
+      TRIBUTARY_ADMIN_EMAIL: E2E.ownerEmail,
+      TRIBUTARY_ADMIN_PASSWORD: E2E.ownerPassword,
+      TRIBUTARY_LOG_LEVEL: "info",
+    },
+  },
+});
