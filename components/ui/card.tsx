@@ -1,6 +1,14 @@
 import type { ReactNode } from "react";
 
-export function Card({ title, description, children }: { title?: string; description?: ReactNode; children: ReactNode }) {
+export function Card({
+  title,
+  description,
+  children,
+}: {
+  title?: string;
+  description?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-label={title}>
       {title ? <h2 className="text-base font-semibold text-slate-900">{title}</h2> : null}

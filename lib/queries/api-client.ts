@@ -19,7 +19,8 @@ function errorFields(body: unknown): { code: string; message: string } | null {
 
 export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
-  if (init.body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
+  if (init.body !== undefined && !headers.has("content-type"))
+    headers.set("content-type", "application/json");
   const response = await fetch(path, { ...init, headers, credentials: "same-origin" });
   if (response.status === 204) return undefined as T;
   const text = await response.text();

@@ -14,7 +14,11 @@ export const tagSchema = z
   .max(64, "a tag must be at most 64 characters")
   .regex(KEY_PATTERN, "a tag may contain only letters, digits, '.', '_' and '-'");
 
-export const nameSchema = z.string().trim().min(1, "must not be empty").max(256, "must be at most 256 characters");
+export const nameSchema = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(256, "must be at most 256 characters");
 
 export const linkSchema = z.object({ href: z.string(), type: z.string() });
 

@@ -28,7 +28,7 @@ function database(): Database {
 
 /** The one Prisma client (driver adapter over the shared pool). */
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
-  get: (_target, property) => Reflect.get(database().prisma, property),
+  get: (_target, property): unknown => Reflect.get(database().prisma, property),
 });
 
 /** The raw pool, for set-based SQL on hot bulk paths (membership writes, COPY). */

@@ -19,9 +19,13 @@ const quiet = () => env().TRIBUTARY_LOG_LEVEL === "error";
 export const logger = {
   info(message: string, fields: Fields = {}): void {
     if (quiet()) return;
-    process.stdout.write(`${serialize({ level: "info", time: new Date().toISOString(), message, ...fields })}\n`);
+    process.stdout.write(
+      `${serialize({ level: "info", time: new Date().toISOString(), message, ...fields })}\n`,
+    );
   },
   error(message: string, fields: Fields = {}): void {
-    process.stderr.write(`${serialize({ level: "error", time: new Date().toISOString(), message, ...fields })}\n`);
+    process.stderr.write(
+      `${serialize({ level: "error", time: new Date().toISOString(), message, ...fields })}\n`,
+    );
   },
 };

@@ -4,7 +4,11 @@ import { unique } from "./unique";
 
 /** A project of its own for one test, with `production` and `test` environments. */
 export async function createTestProject(options: { key?: string; tags?: string[] } = {}) {
-  const created = await createProject(null, { key: options.key ?? unique("proj"), name: "Test project", tags: options.tags });
+  const created = await createProject(null, {
+    key: options.key ?? unique("proj"),
+    name: "Test project",
+    tags: options.tags,
+  });
   const project = await prisma.project.findUniqueOrThrow({
     where: { key: created.key },
     include: { environments: { orderBy: { createdAt: "asc" } } },

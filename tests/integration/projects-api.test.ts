@@ -14,7 +14,11 @@ describe("POST /api/v2/projects", () => {
   it("creates a project with production and test environments and audits it", async () => {
     const { value } = await createTestToken({ role: "writer" });
     const key = unique("proj");
-    const response = await callRoute(projectsRoute.POST, { path: "/api/v2/projects", token: value, body: { key, name: "Web" } });
+    const response = await callRoute(projectsRoute.POST, {
+      path: "/api/v2/projects",
+      token: value,
+      body: { key, name: "Web" },
+    });
     expect(response.status).toBe(201);
     expect(response.json).toMatchObject({ key, name: "Web", environments: { totalCount: 2 } });
     const environments = await prisma.environment.findMany({ where: { project: { key } } });
@@ -43,7 +47,17 @@ describe("POST /api/v2/projects", () => {
     ["empty key", { key: "", name: "x" }],
     ["reserved key", { key: "settings", name: "x" }],
     ["not an object", [1, 2]],
-    ["duplicate environment keys", { key: "dup-envs", name: "x", environments: [{ key: "a", name: "A" }, { key: "a", name: "B" }] }],
+    [
+      "duplicate environment keys",
+      {
+        key: "dup-envs",
+        name: "x",
+        environments: [
+          { key: "a", name: "A" },
+          { key: "a", name: "B" },
+        ],
+      },
+    ],
   ])("rejects %s with 400 and writes nothing", async (_case, body) => {
     const { value } = await createTestToken({ role: "writer" });
     const before = await prisma.project.count();
@@ -88,7 +102,11 @@ describe("POST /api/v2/projects", () => {
   it("answers 401 without a token and with an unknown one", async () => {
     const body = { key: unique("proj"), name: "x" };
     expectError(await callRoute(projectsRoute.POST, { path: "/api/v2/projects", body }), 401, "unauthorized");
-    expectError(await callRoute(projectsRoute.POST, { path: "/api/v2/projects", body, token: "api-unknown" }), 401, "unauthorized");
+    expectError(
+      await callRoute(projectsRoute.POST, { path: "/api/v2/projects", body, token: "api-unknown" }),
+      401,
+      "unauthorized",
+    );
   });
 
   it("answers 401 for an expired token", async () => {
@@ -100,7 +118,11 @@ describe("POST /api/v2/projects", () => {
   it("answers 403 for a reader and writes nothing", async () => {
     const { value } = await createTestToken({ role: "reader" });
     const key = unique("proj");
-    const response = await callRoute(projectsRoute.POST, { path: "/api/v2/projects", token: value, body: { key, name: "x" } });
+    const response = await callRoute(projectsRoute.POST, {
+      path: "/api/v2/projects",
+      token: value,
+      body: { key, name: "x" },
+    });
     expectError(response, 403, "forbidden");
     expect(await prisma.project.findUnique({ where: { key } })).toBeNull();
   });
@@ -112,7 +134,11 @@ describe("GET /api/v2/projects and /api/v2/projects/{projectKey}", () => {
     const { project } = await createTestProject();
     const list = await callRoute(projectsRoute.GET, { path: "/api/v2/projects?limit=100", token: value });
     expect(list.status).toBe(200);
-    expect(list.json).toMatchObject({ items: expect.any(Array), totalCount: expect.any(Number), _links: { self: expect.any(Object) } });
+    expect(list.json).toMatchObject({
+      items: expect.any(Array),
+      totalCount: expect.any(Number),
+      _links: { self: expect.any(Object) },
+    });
     const one = await callRoute(projectRoute.GET, {
       path: `/api/v2/projects/${project.key}`,
       params: { projectKey: project.key },
@@ -124,20 +150,32 @@ describe("GET /api/v2/projects and /api/v2/projects/{projectKey}", () => {
 
   it("rejects a bad limit with 400", async () => {
     const { value } = await createTestToken({ role: "reader" });
-    expectError(await callRoute(projectsRoute.GET, { path: "/api/v2/projects?limit=0", token: value }), 400, "invalid_request");
+    expectError(
+      await callRoute(projectsRoute.GET, { path: "/api/v2/projects?limit=0", token: value }),
+      400,
+      "invalid_request",
+    );
   });
 
   it("answers 404 for an unknown project and 403 for no_access", async () => {
     const { value } = await createTestToken({ role: "reader" });
     expectError(
-      await callRoute(projectRoute.GET, { path: "/api/v2/projects/nope", params: { projectKey: "nope" }, token: value }),
+      await callRoute(projectRoute.GET, {
+        path: "/api/v2/projects/nope",
+        params: { projectKey: "nope" },
+        token: value,
+      }),
       404,
       "not_found",
     );
     const { project } = await createTestProject();
     const denied = await createTestToken({ role: "no_access" });
     expectError(
-      await callRoute(projectRoute.GET, { path: `/api/v2/projects/${project.key}`, params: { projectKey: project.key }, token: denied.value }),
+      await callRoute(projectRoute.GET, {
+        path: `/api/v2/projects/${project.key}`,
+        params: { projectKey: project.key },
+        token: denied.value,
+      }),
       403,
       "forbidden",
     );
@@ -156,8 +194,16 @@ describe("environments", () => {
       body: { key: "staging", name: "Staging" },
     });
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ key: "staging", name: "Staging", _id: expect.stringMatching(/^[0-9a-f]{24}$/) });
-    const list = await callRoute(environmentsRoute.GET, { path: `/api/v2/projects/${project.key}/environments`, params, token: value });
+    expect(created.json).toMatchObject({
+      key: "staging",
+      name: "Staging",
+      _id: expect.stringMatching(/^[0-9a-f]{24}$/),
+    });
+    const list = await callRoute(environmentsRoute.GET, {
+      path: `/api/v2/projects/${project.key}/environments`,
+      params,
+      token: value,
+    });
     expect(list.json).toMatchObject({ totalCount: 3 });
     const one = await callRoute(environmentRoute.GET, {
       path: `/api/v2/projects/${project.key}/environments/staging`,
@@ -173,10 +219,33 @@ describe("environments", () => {
     const { project } = await createTestProject();
     const path = `/api/v2/projects/${project.key}/environments`;
     const params = { projectKey: project.key };
-    expectError(await callRoute(environmentsRoute.POST, { path, params, token: value, body: { key: "production", name: "P" } }), 409, "conflict");
-    expectError(await callRoute(environmentsRoute.POST, { path, params, token: value, body: { key: "a b", name: "P" } }), 400, "invalid_request");
     expectError(
-      await callRoute(environmentsRoute.POST, { path: "/api/v2/projects/nope/environments", params: { projectKey: "nope" }, token: value, body: { key: "x", name: "X" } }),
+      await callRoute(environmentsRoute.POST, {
+        path,
+        params,
+        token: value,
+        body: { key: "production", name: "P" },
+      }),
+      409,
+      "conflict",
+    );
+    expectError(
+      await callRoute(environmentsRoute.POST, {
+        path,
+        params,
+        token: value,
+        body: { key: "a b", name: "P" },
+      }),
+      400,
+      "invalid_request",
+    );
+    expectError(
+      await callRoute(environmentsRoute.POST, {
+        path: "/api/v2/projects/nope/environments",
+        params: { projectKey: "nope" },
+        token: value,
+        body: { key: "x", name: "X" },
+      }),
       404,
       "not_found",
     );
@@ -189,6 +258,15 @@ describe("environments", () => {
     const params = { projectKey: project.key };
     expectError(await callRoute(environmentsRoute.GET, { path, params }), 401, "unauthorized");
     const reader = await createTestToken({ role: "reader" });
-    expectError(await callRoute(environmentsRoute.POST, { path, params, token: reader.value, body: { key: "x", name: "X" } }), 403, "forbidden");
+    expectError(
+      await callRoute(environmentsRoute.POST, {
+        path,
+        params,
+        token: reader.value,
+        body: { key: "x", name: "X" },
+      }),
+      403,
+      "forbidden",
+    );
   });
 });

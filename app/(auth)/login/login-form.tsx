@@ -1,5 +1,6 @@
 "use client";
 
+import { formText } from "@/lib/form-value";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -17,13 +18,15 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     setPending(true);
     setError(null);
     const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
+      email: formText(form, "email"),
+      password: formText(form, "password"),
       redirect: false,
     });
     setPending(false);
     if (!result || result.error) {
-      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password");
+      setError(
+        result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong email or password",
+      );
       return;
     }
     router.replace(callbackUrl);

@@ -1,5 +1,6 @@
 "use client";
 
+import { formText } from "@/lib/form-value";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -14,7 +15,9 @@ export function ProjectsView() {
     <div className="flex flex-col gap-6">
       <div>
         <h1 className="text-2xl font-semibold">Projects</h1>
-        <p className="text-sm text-slate-500">Each project has environments; segments live in an environment.</p>
+        <p className="text-sm text-slate-500">
+          Each project has environments; segments live in an environment.
+        </p>
       </div>
       {projects.isPending ? <LoadingState /> : null}
       {projects.isError ? <ErrorState error={projects.error} /> : null}
@@ -25,7 +28,10 @@ export function ProjectsView() {
         <ul className="grid gap-3 sm:grid-cols-2" aria-label="Projects">
           {projects.data.items.map((project) => (
             <li key={project.key} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-              <Link href={`/projects/${encodeURIComponent(project.key)}`} className="font-medium text-indigo-700 hover:underline">
+              <Link
+                href={`/projects/${encodeURIComponent(project.key)}`}
+                className="font-medium text-indigo-700 hover:underline"
+              >
                 {project.name}
               </Link>
               <p className="text-xs text-slate-500">
@@ -60,8 +66,8 @@ function CreateProjectCard() {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const name = String(form.get("name") ?? "");
-    const key = String(form.get("key") ?? "");
+    const name = formText(form, "name");
+    const key = formText(form, "key");
     createProject.mutate(
       { name, key },
       {
@@ -77,7 +83,13 @@ function CreateProjectCard() {
     <Card title="Create a project" description="Production and test environments are created with it.">
       <form className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end" onSubmit={onSubmit}>
         <Field label="Project name" name="name" required />
-        <Field label="Project key" name="key" required pattern="[A-Za-z0-9._\-]+" hint="Letters, digits, . _ -" />
+        <Field
+          label="Project key"
+          name="key"
+          required
+          pattern="[A-Za-z0-9._\-]+"
+          hint="Letters, digits, . _ -"
+        />
         <Button type="submit" disabled={createProject.isPending}>
           {createProject.isPending ? "Creating…" : "Create project"}
         </Button>

@@ -18,6 +18,9 @@ export function checkAccess(principal: Principal, action: string, resource: stri
 export function assertAccess(principal: Principal, action: string, resource: string): void {
   const decision = checkAccess(principal, action, resource);
   if (!decision.allowed) {
-    throw new ApiError("forbidden", `Access denied: ${action} on ${resource} is not allowed (${decision.reason})`);
+    throw new ApiError(
+      "forbidden",
+      `Access denied: ${action} on ${resource} is not allowed (${decision.reason})`,
+    );
   }
 }

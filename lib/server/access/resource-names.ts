@@ -19,7 +19,11 @@ export function segmentResource(project: Tagged, environment: Tagged, segment: T
   return `${environmentResource(project, environment)}:${part("segment", segment)}`;
 }
 
-export function storeIntegrationResource(project: Tagged, environment: Tagged, integrationId: string): string {
+export function storeIntegrationResource(
+  project: Tagged,
+  environment: Tagged,
+  integrationId: string,
+): string {
   return `${environmentResource(project, environment)}:integration/${integrationId}`;
 }
 

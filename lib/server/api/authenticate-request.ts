@@ -48,7 +48,8 @@ export async function authenticateRequest(req: NextRequest): Promise<Principal> 
   }
   const session = await getToken({ req, secret: env().NEXTAUTH_SECRET });
   const memberId = session?.sub;
-  if (!memberId) throw new ApiError("unauthorized", "Missing access token: send it in the Authorization header");
+  if (!memberId)
+    throw new ApiError("unauthorized", "Missing access token: send it in the Authorization header");
   assertSameOrigin(req);
   const principal = await resolveMemberPrincipal(memberId);
   if (!principal) throw new ApiError("unauthorized", "Your session's member no longer exists");

@@ -44,13 +44,20 @@ export function apiHandler<P extends RouteParams = RouteParams>(
     try {
       const params = await context.params;
       const principal = await authenticateRequest(req);
-      const rate = await consumeRateLimit(principal.token?.id ?? `member:${principal.member.id}`, options.route);
+      const rate = await consumeRateLimit(
+        principal.token?.id ?? `member:${principal.member.id}`,
+        options.route,
+      );
       headers.set("X-Ratelimit-Route-Remaining", String(rate.remaining));
       headers.set("X-Ratelimit-Reset", String(rate.resetAt));
       if (!rate.allowed) {
-        throw new ApiError("rate_limited", "Rate limit exceeded for this token and route; retry after the window resets", {
-          "Retry-After": String(rate.retryAfterSeconds),
-        });
+        throw new ApiError(
+          "rate_limited",
+          "Rate limit exceeded for this token and route; retry after the window resets",
+          {
+            "Retry-After": String(rate.retryAfterSeconds),
+          },
+        );
       }
       if (options.access) {
         const { action, resource } = options.access(params);
@@ -60,7 +67,9 @@ export function apiHandler<P extends RouteParams = RouteParams>(
     } catch (error) {
       const { apiError, unexpected } = toApiError(error);
       if (unexpected) logger.error("unexpected error", { requestId, route: options.route, error });
-      response = options.renderError ? options.renderError(apiError, requestId) : errorResponse(apiError, requestId);
+      response = options.renderError
+        ? options.renderError(apiError, requestId)
+        : errorResponse(apiError, requestId);
     }
     headers.forEach((value, name) => response.headers.set(name, value));
     logger.info("request", {

@@ -14,7 +14,10 @@ export async function readJsonBody(req: Request): Promise<unknown> {
   const limit = env().TRIBUTARY_BODY_LIMIT_BYTES;
   const contentType = req.headers.get("content-type");
   if (contentType && !isJsonContentType(contentType)) {
-    throw new ApiError("unsupported_media_type", `Content-Type must be application/json, got "${contentType}"`);
+    throw new ApiError(
+      "unsupported_media_type",
+      `Content-Type must be application/json, got "${contentType}"`,
+    );
   }
   const declared = Number(req.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) {

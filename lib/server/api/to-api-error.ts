@@ -61,17 +61,29 @@ function describeZodError(error: ZodError): string {
 /** The one place that maps any thrown value to an ApiError; anything unexpected becomes an opaque 500. */
 export function toApiError(error: unknown): { apiError: ApiError; unexpected: boolean } {
   if (error instanceof ApiError) return { apiError: error, unexpected: false };
-  if (error instanceof ZodError) return { apiError: new ApiError("invalid_request", describeZodError(error)), unexpected: false };
+  if (error instanceof ZodError)
+    return { apiError: new ApiError("invalid_request", describeZodError(error)), unexpected: false };
   if (isDatabaseUnreachable(error)) {
     return {
-      apiError: new ApiError("service_unavailable", "The database is unreachable; nothing was written. Retry later.", {
-        "Retry-After": "5",
-      }),
+      apiError: new ApiError(
+        "service_unavailable",
+        "The database is unreachable; nothing was written. Retry later.",
+        {
+          "Retry-After": "5",
+        },
+      ),
       unexpected: false,
     };
   }
   const code = stringProperty(error, "code");
-  if (code === "P2002") return { apiError: new ApiError("conflict", "A resource with this key already exists"), unexpected: false };
+  if (code === "P2002")
+    return {
+      apiError: new ApiError("conflict", "A resource with this key already exists"),
+      unexpected: false,
+    };
   if (code === "P2025") return { apiError: new ApiError("not_found", "Not found"), unexpected: false };
-  return { apiError: new ApiError("internal_server_error", "An unexpected error occurred"), unexpected: true };
+  return {
+    apiError: new ApiError("internal_server_error", "An unexpected error occurred"),
+    unexpected: true,
+  };
 }

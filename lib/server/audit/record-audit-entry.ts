@@ -2,7 +2,9 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Principal } from "@/lib/server/access/principal";
 
-type Writer = { auditEntry: { create: (args: { data: Prisma.AuditEntryUncheckedCreateInput }) => Promise<unknown> } };
+type Writer = {
+  auditEntry: { create: (args: { data: Prisma.AuditEntryUncheckedCreateInput }) => Promise<unknown> };
+};
 
 export type AuditEntryInput = {
   kind: string;

@@ -14,7 +14,10 @@ export class SignInThrottledError extends Error {
 }
 
 /** Checks an email and password. Failures are counted per email (also unknown ones) and slow that email down. */
-export async function authenticateMember(emailInput: string, password: string): Promise<AuthenticatedMember | null> {
+export async function authenticateMember(
+  emailInput: string,
+  password: string,
+): Promise<AuthenticatedMember | null> {
   const email = emailInput.trim().toLowerCase();
   const throttle = await prisma.signInThrottle.findUnique({ where: { email } });
   if (throttle) {
@@ -53,8 +56,20 @@ export async function authenticateMember(emailInput: string, password: string): 
     await tx.member.update({ where: { id: member.id }, data: { lastSeenAt: new Date() } });
     await recordAuditEntry(
       tx,
-      { kind: "session", member: { id: member.id, email, role: member.role }, token: null, roles: [], boundedBy: null },
-      { kind: "session", name: email, description: `${email} signed in`, action: "signIn", target: memberResource(member.id) },
+      {
+        kind: "session",
+        member: { id: member.id, email, role: member.role },
+        token: null,
+        roles: [],
+        boundedBy: null,
+      },
+      {
+        kind: "session",
+        name: email,
+        description: `${email} signed in`,
+        action: "signIn",
+        target: memberResource(member.id),
+      },
     );
   });
   const name = [member.firstName, member.lastName].filter(Boolean).join(" ") || email;

@@ -19,10 +19,19 @@ export async function createEnvironment(
       select: { id: true },
     });
     if (existing) {
-      throw new ApiError("conflict", `An environment with key "${input.key}" already exists in project "${project.key}"`);
+      throw new ApiError(
+        "conflict",
+        `An environment with key "${input.key}" already exists in project "${project.key}"`,
+      );
     }
     const environment = await tx.environment.create({
-      data: { projectId: project.id, key: input.key, name: input.name, tags: input.tags ?? [], clientSideId: generateClientSideId() },
+      data: {
+        projectId: project.id,
+        key: input.key,
+        name: input.name,
+        tags: input.tags ?? [],
+        clientSideId: generateClientSideId(),
+      },
     });
     await recordAuditEntry(tx, principal, {
       kind: "environment",

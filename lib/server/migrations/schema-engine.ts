@@ -358,6 +358,12 @@ declare global {
 
 let lastPanicMessage: string | null = null;
 
+function takePanicMessage(): string | null {
+  const message = lastPanicMessage;
+  lastPanicMessage = null;
+  return message;
+}
+
 function installPanicRegistry(): void {
   globalThis.PRISMA_WASM_PANIC_REGISTRY = {
     set_message(message: string) {
@@ -390,9 +396,13 @@ type EngineClassCache = { promise?: Promise<typeof SchemaEngine> };
 
 // On globalThis, because the glue module is one per process while a test runner may evaluate this module more than once,
 // and a second instantiation would re-bind the glue under engines the first one created.
-const engineClassCache: EngineClassCache = ((globalThis as { [key: symbol]: unknown })[
-  Symbol.for("tributary.schemaEngineClass")
-] ??= {}) as EngineClassCache;
+const ENGINE_CLASS_KEY: unique symbol = Symbol.for("tributary.schemaEngineClass");
+const globalWithCache: typeof globalThis & { [ENGINE_CLASS_KEY]?: EngineClassCache } = globalThis;
+const engineClassCache: EngineClassCache = (globalWithCache[ENGINE_CLASS_KEY] ??= {});
+
+function isNullaryFunction(value: unknown): value is () => unknown {
+  return typeof value === "function";
+}
 
 /**
  * Instantiates the WASM module by hand, as the package's own entry would with `import ... from "./x.wasm"`: that import
@@ -407,7 +417,7 @@ function loadSchemaEngineClass(): Promise<typeof SchemaEngine> {
     const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": { ...engineGlue } });
     engineGlue.__wbg_set_wasm(instance.exports);
     const start = instance.exports.__wbindgen_start;
-    if (typeof start !== "function") {
+    if (!isNullaryFunction(start)) {
       throw new Error("@prisma/schema-engine-wasm: __wbindgen_start is missing");
     }
     start();
@@ -452,12 +462,11 @@ export async function openSchemaEngine(
   ]);
 
   const run = async <T>(label: string, call: () => Promise<T>): Promise<T> => {
-    lastPanicMessage = null;
+    takePanicMessage();
     try {
       return await call();
     } catch (error) {
-      const panic = lastPanicMessage;
-      lastPanicMessage = null;
+      const panic = takePanicMessage();
       const message = panic ? `schema engine panicked: ${panic}` : describeEngineError(error);
       throw new SchemaEngineError(`${label} failed: ${message}`, { cause: error });
     }

@@ -45,12 +45,18 @@ export const openApiPaths: ZodOpenApiPathsObject = {
   "/api/v2/projects/{projectKey}/environments": {
     get: operation("Environments", "List environments", {
       requestParams: { path: z.object({ projectKey }) },
-      responses: { ...ok("Environments", collectionSchema(environmentSchema)), ...errors(401, 403, 404, 429) },
+      responses: {
+        ...ok("Environments", collectionSchema(environmentSchema)),
+        ...errors(401, 403, 404, 429),
+      },
     }),
     post: operation("Environments", "Create an environment", {
       requestParams: { path: z.object({ projectKey }) },
       requestBody: jsonBody(environmentCreateSchema),
-      responses: { ...ok("Created", environmentSchema, "201"), ...errors(400, 401, 403, 404, 409, 413, 415, 429) },
+      responses: {
+        ...ok("Created", environmentSchema, "201"),
+        ...errors(400, 401, 403, 404, 409, 413, 415, 429),
+      },
     }),
   },
   "/api/v2/projects/{projectKey}/environments/{environmentKey}": {

@@ -38,7 +38,14 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
     // PostgreSQL refuses to run as root; the library then creates and uses a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "max_connections=200", "-c", "shared_buffers=256MB", "-c", "listen_addresses=127.0.0.1"],
+    postgresFlags: [
+      "-c",
+      "max_connections=200",
+      "-c",
+      "shared_buffers=256MB",
+      "-c",
+      "listen_addresses=127.0.0.1",
+    ],
     onLog: (message) => options.onLog?.(message),
     onError: (messageOrError) => options.onLog?.(String(messageOrError)),
   });

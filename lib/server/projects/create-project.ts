@@ -17,7 +17,8 @@ const DEFAULT_ENVIRONMENTS: ProjectCreate["environments"] = [
 export async function createProject(principal: Principal | null, input: ProjectCreate) {
   const environments = input.environments ?? DEFAULT_ENVIRONMENTS ?? [];
   const keys = new Set(environments.map((environment) => environment.key));
-  if (keys.size !== environments.length) throw new ApiError("invalid_request", "Environment keys must be unique");
+  if (keys.size !== environments.length)
+    throw new ApiError("invalid_request", "Environment keys must be unique");
 
   const project = await prisma.$transaction(async (tx) => {
     const existing = await tx.project.findUnique({ where: { key: input.key }, select: { id: true } });

@@ -4,12 +4,17 @@ export const metadata = { title: "API docs · Tributary" };
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
 
-type Operation = { summary?: string; tags?: string[]; requestBody?: unknown; responses?: Record<string, unknown> };
+type Operation = {
+  summary?: string;
+  tags?: string[];
+  requestBody?: unknown;
+  responses?: Record<string, unknown>;
+};
 
 function operationOf(item: unknown, method: string): Operation | null {
   if (typeof item !== "object" || item === null || !Object.hasOwn(item, method)) return null;
   const value: unknown = Reflect.get(item, method);
-  return typeof value === "object" && value !== null ? (value as Operation) : null;
+  return typeof value === "object" && value !== null ? value : null;
 }
 
 export default function ApiDocsPage() {
@@ -28,7 +33,11 @@ export default function ApiDocsPage() {
         </p>
       </div>
       {paths.map(([path, item]) => (
-        <section key={path} aria-label={path} className="rounded-lg border border-slate-200 bg-white shadow-sm">
+        <section
+          key={path}
+          aria-label={path}
+          className="rounded-lg border border-slate-200 bg-white shadow-sm"
+        >
           {METHODS.map((method) => {
             const operation = operationOf(item, method);
             if (!operation) return null;
@@ -60,9 +69,14 @@ export default function ApiDocsPage() {
           })}
         </section>
       ))}
-      <section className="rounded-lg border border-slate-200 bg-white p-4 text-xs shadow-sm" aria-label="Schemas">
+      <section
+        className="rounded-lg border border-slate-200 bg-white p-4 text-xs shadow-sm"
+        aria-label="Schemas"
+      >
         <h2 className="text-base font-semibold">Schemas</h2>
-        <pre className="mt-2 overflow-x-auto">{JSON.stringify(document.components?.schemas ?? {}, null, 2)}</pre>
+        <pre className="mt-2 overflow-x-auto">
+          {JSON.stringify(document.components?.schemas ?? {}, null, 2)}
+        </pre>
       </section>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { formText } from "@/lib/form-value";
 import Link from "next/link";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -39,7 +40,11 @@ export function ProjectView({ projectKey }: { projectKey: string }) {
           </thead>
           <tbody>
             {data.environments.items.map((environment) => (
-              <tr key={environment.key} className="border-t border-slate-100" aria-label={`Environment ${environment.name}`}>
+              <tr
+                key={environment.key}
+                className="border-t border-slate-100"
+                aria-label={`Environment ${environment.name}`}
+              >
                 <td className="py-2 font-medium">{environment.name}</td>
                 <td>
                   <code>{environment.key}</code>
@@ -73,7 +78,7 @@ function CreateEnvironmentCard({ projectKey }: { projectKey: string }) {
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     createEnvironment.mutate(
-      { name: String(form.get("name") ?? ""), key: String(form.get("key") ?? "") },
+      { name: formText(form, "name"), key: formText(form, "key") },
       { onSuccess: () => formElement.reset() },
     );
   }

@@ -14,7 +14,9 @@ export const GET = apiHandler(
   async ({ req, principal }) => {
     const page = parseQuery(req.nextUrl, paginationQuerySchema);
     const { items, totalCount } = await listProjects(page);
-    const visible = items.filter((project) => checkAccess(principal, "viewProject", projectResource(project)).allowed);
+    const visible = items.filter(
+      (project) => checkAccess(principal, "viewProject", projectResource(project)).allowed,
+    );
     return json(toCollection(visible, totalCount, { url: req.nextUrl, ...page }));
   },
   { route: "GET /api/v2/projects" },

@@ -27,7 +27,10 @@ export async function resolveTokenPrincipal(value: string): Promise<Principal | 
     await prisma.accessToken.updateMany({
       where: {
         id: token.id,
-        OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_GRANULARITY_MS) } }],
+        OR: [
+          { lastUsedAt: null },
+          { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_GRANULARITY_MS) } },
+        ],
       },
       data: { lastUsedAt: now },
     });

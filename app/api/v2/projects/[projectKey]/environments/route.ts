@@ -18,7 +18,10 @@ export const GET = apiHandler<{ projectKey: string }>(
     assertAccess(principal, "viewProject", projectResource(project));
     const items = project.environments.map((environment) => serializeEnvironment(project.key, environment));
     return json(
-      toCollection(items.slice(page.offset, page.offset + page.limit), items.length, { url: req.nextUrl, ...page }),
+      toCollection(items.slice(page.offset, page.offset + page.limit), items.length, {
+        url: req.nextUrl,
+        ...page,
+      }),
     );
   },
   { route: "GET /api/v2/projects/{projectKey}/environments" },
