@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 import { env, setEnv } from "@/lib/env";
 import { applyMigrations } from "@/lib/server/migrations/apply-migrations";
@@ -82,8 +83,20 @@ async function shutdown(code: number) {
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
+process.on("SIGHUP", () => void shutdown(0));
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", () =>
+      reject(new Error(`port ${port} is already in use: stop the other process or set PORT`)),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
 
 async function main() {
+  await assertPortFree(config.PORT);
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     log("starting embedded PostgreSQL…");
@@ -142,7 +155,7 @@ async function main() {
     if (!stopping) void shutdown(code ?? 1);
   });
 
-  for (let attempt = 0; attempt < 120; attempt++) {
+  for (let attempt = 0; attempt < 120 && app.exitCode === null; attempt++) {
     const ready = await fetch(`${url}/login`)
       .then((response) => response.ok)
       .catch(() => false);

