@@ -27,6 +27,11 @@ const envSchema = z.object({
   TRIBUTARY_DATA_DIR: z.string().default(".data"),
   /** Port of the embedded PostgreSQL; unset picks a free one. */
   TRIBUTARY_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Runs the persistent-store worker in the app process (set false to run it elsewhere). */
+  TRIBUTARY_STORE_WORKER: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
   /** "error" silences the per-request log lines (benchmarks). */
   TRIBUTARY_LOG_LEVEL: z.enum(["info", "error"]).default("info"),
 });

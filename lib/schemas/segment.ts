@@ -71,7 +71,10 @@ export const segmentSchema = z
     tags: z.array(z.string()),
     creationDate: z.number().int().meta({ description: "Epoch milliseconds" }),
     lastModifiedDate: z.number().int().meta({ description: "Epoch milliseconds" }),
-    version: z.number().int().meta({ description: "Increments on every change to name, description or tags" }),
+    version: z
+      .number()
+      .int()
+      .meta({ description: "Increments on every change to name, description or tags" }),
     generation: z
       .number()
       .int()
@@ -79,9 +82,9 @@ export const segmentSchema = z
     deleted: z.boolean(),
     unbounded: z.boolean(),
     unboundedContextKind: z.string(),
-    included: z
-      .array(z.string())
-      .meta({ description: "Included context keys of a list-based segment; always empty for unbounded segments" }),
+    included: z.array(z.string()).meta({
+      description: "Included context keys of a list-based segment; always empty for unbounded segments",
+    }),
     excluded: z.array(z.string()),
     rules: z.array(z.unknown()).meta({ description: "Always empty: Tributary has no segment rules" }),
     _external: z.string().nullable().meta({ description: "The integration key of a synced segment" }),

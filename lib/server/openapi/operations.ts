@@ -3,6 +3,14 @@ import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-opena
 import { collectionSchema, errorBodySchema } from "@/lib/schemas/common";
 import { environmentCreateSchema, environmentSchema } from "@/lib/schemas/environment";
 import { projectCreateSchema, projectSchema } from "@/lib/schemas/project";
+import {
+  SEMANTIC_PATCH_MEDIA_TYPE,
+  segmentCreateSchema,
+  segmentJsonPatchSchema,
+  segmentListQuerySchema,
+  segmentSchema,
+  segmentSemanticPatchSchema,
+} from "@/lib/schemas/segment";
 
 const errors = (...statuses: number[]) =>
   Object.fromEntries(
@@ -20,6 +28,7 @@ const jsonBody = (schema: z.ZodType) => ({ content: { "application/json": { sche
 
 const projectKey = z.string().meta({ description: "The project key" });
 const environmentKey = z.string().meta({ description: "The environment key" });
+const segmentKey = z.string().meta({ description: "The segment key" });
 
 function operation(tag: string, summary: string, rest: Omit<ZodOpenApiOperationObject, "tags" | "summary">) {
   return { tags: [tag], summary, security: [{ ApiToken: [] }], ...rest };
@@ -63,6 +72,50 @@ export const openApiPaths: ZodOpenApiPathsObject = {
     get: operation("Environments", "Get an environment", {
       requestParams: { path: z.object({ projectKey, environmentKey }) },
       responses: { ...ok("Environment", environmentSchema), ...errors(401, 403, 404, 429) },
+    }),
+  },
+  "/api/v2/segments/{projectKey}/{environmentKey}": {
+    get: operation("Segments", "List segments", {
+      requestParams: { path: z.object({ projectKey, environmentKey }), query: segmentListQuerySchema },
+      responses: {
+        ...ok("Segments the caller may view", collectionSchema(segmentSchema)),
+        ...errors(400, 401, 404, 429),
+      },
+    }),
+    post: operation("Segments", "Create a segment", {
+      requestParams: { path: z.object({ projectKey, environmentKey }) },
+      requestBody: jsonBody(segmentCreateSchema),
+      responses: {
+        ...ok("Created", segmentSchema, "201"),
+        ...errors(400, 401, 403, 404, 409, 413, 415, 429),
+      },
+    }),
+  },
+  "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}": {
+    get: operation("Segments", "Get a segment", {
+      requestParams: { path: z.object({ projectKey, environmentKey, segmentKey }) },
+      responses: { ...ok("Segment", segmentSchema), ...errors(401, 403, 404, 429) },
+    }),
+    patch: operation("Segments", "Update a segment's name, description or tags", {
+      description:
+        "A JSON Patch (RFC 6902) array, or with `Content-Type: " +
+        SEMANTIC_PATCH_MEDIA_TYPE +
+        "` a semantic patch. Each touched setting needs its action: `updateName`, `updateDescription`, `updateTags`.",
+      requestParams: { path: z.object({ projectKey, environmentKey, segmentKey }) },
+      requestBody: {
+        content: {
+          "application/json": { schema: segmentJsonPatchSchema },
+          [SEMANTIC_PATCH_MEDIA_TYPE]: { schema: segmentSemanticPatchSchema },
+        },
+      },
+      responses: {
+        ...ok("Updated", segmentSchema),
+        ...errors(400, 401, 403, 404, 409, 413, 415, 429),
+      },
+    }),
+    delete: operation("Segments", "Delete a segment and its members", {
+      requestParams: { path: z.object({ projectKey, environmentKey, segmentKey }) },
+      responses: { "204": { description: "Deleted" }, ...errors(401, 403, 404, 429) },
     }),
   },
 };

@@ -52,7 +52,7 @@ function parseList(value: string): string[] | null {
   return inner.split(",").map((item) => item.trim());
 }
 
-type ClauseResult = { ok: true; apply: (filter: SegmentFilter) => void } | { ok: false; error: string };
+type ClauseResult = { ok: true; value: SegmentFilter } | { ok: false; error: string };
 
 function parseClause(field: Field, operator: string, value: string, clause: string): ClauseResult {
   const fail = (error: string): ClauseResult => ({ ok: false, error: `"${clause}": ${error}` });
@@ -60,7 +60,7 @@ function parseClause(field: Field, operator: string, value: string, clause: stri
     case "query": {
       if (operator !== "equals") return fail('use "query equals <text>"');
       if (value === "") return fail("the query text is missing");
-      return { ok: true, apply: (filter) => (filter.query = value) };
+      return { ok: true, value: { query: value } };
     }
     case "tags": {
       if (operator !== "anyOf") return fail('use "tags anyOf [tag1,tag2]"');
@@ -68,21 +68,21 @@ function parseClause(field: Field, operator: string, value: string, clause: stri
       if (tags === null) return fail('the tags must be a bracketed list, e.g. "[web,mobile]"');
       if (tags.length === 0) return fail("the tag list is empty");
       if (tags.some((tag) => tag === "")) return fail("the tag list has an empty tag");
-      return { ok: true, apply: (filter) => (filter.tagsAnyOf = [...new Set(tags)]) };
+      return { ok: true, value: { tagsAnyOf: [...new Set(tags)] } };
     }
     case "unbounded": {
       if (operator !== "equals" || (value !== "true" && value !== "false"))
         return fail('use "unbounded equals true" or "unbounded equals false"');
-      return { ok: true, apply: (filter) => (filter.unbounded = value === "true") };
+      return { ok: true, value: { unbounded: value === "true" } };
     }
     case "external": {
       if (operator === "exists") {
         if (value !== "") return fail('"exists" takes no value');
-        return { ok: true, apply: (filter) => (filter.external = { exists: true }) };
+        return { ok: true, value: { external: { exists: true } } };
       }
       if (operator === "equals") {
         if (value === "") return fail("the integration key is missing");
-        return { ok: true, apply: (filter) => (filter.external = { equals: value }) };
+        return { ok: true, value: { external: { equals: value } } };
       }
       return fail('use "external exists" or "external equals <integrationKey>"');
     }
@@ -115,7 +115,7 @@ export function parseSegmentFilter(text: string | undefined): SegmentFilterParse
     seen.add(name);
     const parsed = parseClause(name, operator, (match?.[3] ?? "").trim(), clause);
     if (!parsed.ok) return { ok: false, error: `Invalid filter: ${parsed.error}` };
-    parsed.apply(filter);
+    Object.assign(filter, parsed.value);
   }
   return { ok: true, value: filter };
 }

@@ -1,0 +1,194 @@
+"use client";
+
+import type { FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { formText } from "@/lib/form-value";
+import type { StoreIntegrationResponse } from "@/lib/schemas/store-integration";
+import {
+  useCreateStore,
+  useDeleteStore,
+  useResyncStore,
+  useSetStoreOn,
+  useStores,
+  useTestStoreConnection,
+} from "@/lib/queries/stores";
+
+type Location = { projectKey: string; environmentKey: string };
+
+const BACKLOG_WARNING_MS = 120_000;
+
+function relative(epochMs: number | null): string {
+  if (epochMs === null) return "never";
+  const seconds = Math.round((Date.now() - epochMs) / 1000);
+  if (seconds < 60) return `${seconds}s ago`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min ago`;
+  return `${Math.round(seconds / 3600)} h ago`;
+}
+
+function StatusBadges({ store }: { store: StoreIntegrationResponse }) {
+  const status = store._status;
+  const backlogOld = (status.backlog.oldestAgeMs ?? 0) > BACKLOG_WARNING_MS;
+  return (
+    <div className="flex flex-wrap gap-2 text-xs">
+      {!store.on ? <span className="rounded bg-slate-200 px-2 py-0.5">off</span> : null}
+      {store.on && status.available ? (
+        <span className="rounded bg-green-100 px-2 py-0.5 text-green-800">available</span>
+      ) : null}
+      {store.on && !status.available ? (
+        <span className="rounded bg-red-100 px-2 py-0.5 text-red-800">unavailable</span>
+      ) : null}
+      {store.on && status.potentiallyStale ? (
+        <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-800">potentially stale</span>
+      ) : null}
+      {backlogOld ? (
+        <span role="status" className="rounded bg-amber-100 px-2 py-0.5 text-amber-800">
+          backlog older than 2 minutes
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function StoreCard({ store, location }: { store: StoreIntegrationResponse; location: Location }) {
+  const setOn = useSetStoreOn(location);
+  const test = useTestStoreConnection(location);
+  const resync = useResyncStore(location);
+  const remove = useDeleteStore(location);
+  const status = store._status;
+  return (
+    <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label={`Store ${store.name}`}>
+      <div className="flex items-start justify-between gap-4">
+        <div>
+          <p className="font-medium">{store.name}</p>
+          <p className="text-xs text-slate-500">
+            redis {store.config.url ?? `${store.config.host}:${store.config.port}`} · prefix{" "}
+            <code>{store.config.prefix}</code> · password {store.config.passwordSet ? "set" : "not set"}
+            {store.config.tls ? " · TLS" : ""}
+          </p>
+        </div>
+        <StatusBadges store={store} />
+      </div>
+      <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
+        <div>
+          <dt className="text-xs text-slate-500">Last sync</dt>
+          <dd>{relative(status.lastSync)}</dd>
+        </div>
+        <div>
+          <dt className="text-xs text-slate-500">Backlog</dt>
+          <dd>
+            {status.backlog.entries} entries
+            {status.backlog.oldestAgeMs !== null ? `, oldest ${Math.round(status.backlog.oldestAgeMs / 1000)}s` : ""}
+          </dd>
+        </div>
+        <div className="col-span-2">
+          <dt className="text-xs text-slate-500">Last error</dt>
+          <dd className="truncate">{status.lastError ? status.lastError.message : "none"}</dd>
+        </div>
+      </dl>
+      <div className="mt-3 flex flex-wrap gap-2">
+        <Button variant="secondary" onClick={() => test.mutate(store._id)} disabled={test.isPending}>
+          Test connection
+        </Button>
+        <Button variant="secondary" onClick={() => resync.mutate(store._id)} disabled={resync.isPending}>
+          Full resync
+        </Button>
+        <Button variant="secondary" onClick={() => setOn.mutate({ id: store._id, on: !store.on })}>
+          {store.on ? "Turn off" : "Turn on"}
+        </Button>
+        <Button
+          variant="danger"
+          onClick={() => {
+            if (window.confirm(`Delete the store ${store.name}? Its Redis data is left as it is.`)) remove.mutate(store._id);
+          }}
+        >
+          Delete
+        </Button>
+      </div>
+      {test.data ? (
+        <p role="status" className={`mt-2 text-sm ${test.data.ok ? "text-green-700" : "text-red-700"}`}>
+          {test.data.ok ? `Connected (${test.data.latencyMs} ms)` : `Connection failed: ${test.data.error}`}
+        </p>
+      ) : null}
+      {resync.isSuccess ? (
+        <p role="status" className="mt-2 text-sm text-slate-700">
+          Full resync requested.
+        </p>
+      ) : null}
+      {[setOn.error, test.error, resync.error, remove.error].map((error, index) =>
+        error ? <ErrorState key={index} error={error} /> : null,
+      )}
+    </li>
+  );
+}
+
+export function StoresView(location: Location) {
+  const stores = useStores(location);
+  const create = useCreateStore(location);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const password = formText(form, "password");
+    const username = formText(form, "username");
+    create.mutate(
+      {
+        name: formText(form, "name"),
+        on: true,
+        config: {
+          host: formText(form, "host"),
+          port: Number(formText(form, "port") || "6379"),
+          prefix: formText(form, "prefix") || "launchdarkly",
+          tls: form.get("tls") === "on",
+          ...(password ? { password } : {}),
+          ...(username ? { username } : {}),
+        },
+      },
+      { onSuccess: () => formElement.reset() },
+    );
+  }
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Persistent stores</h1>
+        <p className="text-sm text-slate-500">
+          Membership of {location.projectKey}/{location.environmentKey} mirrored into Redis in LaunchDarkly&apos;s layout, so
+          server SDKs with a Redis big-segment store evaluate against it.
+        </p>
+      </div>
+      {stores.isPending ? <LoadingState /> : null}
+      {stores.isError ? <ErrorState error={stores.error} /> : null}
+      {stores.data && stores.data.items.length === 0 ? <EmptyState title="No store yet">Add a Redis store below.</EmptyState> : null}
+      {stores.data && stores.data.items.length > 0 ? (
+        <ul className="flex flex-col gap-3" aria-label="Stores">
+          {stores.data.items.map((store) => (
+            <StoreCard key={store._id} store={store} location={location} />
+          ))}
+        </ul>
+      ) : null}
+      <Card title="Add a Redis store" description="The password is write-only: it is never shown again.">
+        <form className="grid gap-3 sm:grid-cols-3" onSubmit={onSubmit}>
+          <Field label="Store name" name="name" required />
+          <Field label="Host" name="host" required defaultValue="127.0.0.1" />
+          <Field label="Port" name="port" type="number" defaultValue="6379" />
+          <Field label="Username" name="username" autoComplete="off" />
+          <Field label="Password" name="password" type="password" autoComplete="new-password" />
+          <Field label="Prefix" name="prefix" defaultValue="launchdarkly" />
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="tls" /> Use TLS
+          </label>
+          <div className="sm:col-span-2 sm:text-right">
+            <Button type="submit" disabled={create.isPending}>
+              {create.isPending ? "Adding…" : "Add store"}
+            </Button>
+          </div>
+        </form>
+        {create.isError ? <ErrorState error={create.error} /> : null}
+      </Card>
+    </div>
+  );
+}

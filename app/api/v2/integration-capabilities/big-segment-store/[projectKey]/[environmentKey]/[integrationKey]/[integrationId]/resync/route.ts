@@ -1,0 +1,20 @@
+import { apiHandler } from "@/lib/server/api/handler";
+import { json } from "@/lib/server/api/responses";
+import { assertAccess } from "@/lib/server/access/check-access";
+import { storeIntegrationResource } from "@/lib/server/access/resource-names";
+import { getEnvironmentOrThrow } from "@/lib/server/environments/get-environment-or-throw";
+import { getStoreIntegrationOrThrow } from "@/lib/server/stores/get-store-integration-or-throw";
+import { requestStoreResync } from "@/lib/server/stores/request-store-resync";
+
+type Params = { projectKey: string; environmentKey: string; integrationKey: string; integrationId: string };
+
+export const POST = apiHandler<Params>(
+  async ({ params, principal }) => {
+    const environment = await getEnvironmentOrThrow(params.projectKey, params.environmentKey);
+    const store = await getStoreIntegrationOrThrow(environment.id, params.integrationKey, params.integrationId);
+    assertAccess(principal, "updateIntegration", storeIntegrationResource(environment.project, environment, store.id));
+    await requestStoreResync(principal, environment, store);
+    return json({ requested: true }, 202);
+  },
+  { route: "POST /api/v2/integration-capabilities/big-segment-store/{p}/{e}/{integrationKey}/{id}/resync" },
+);

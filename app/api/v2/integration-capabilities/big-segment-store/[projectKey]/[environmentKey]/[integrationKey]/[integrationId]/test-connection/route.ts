@@ -1,0 +1,19 @@
+import { apiHandler } from "@/lib/server/api/handler";
+import { json } from "@/lib/server/api/responses";
+import { assertAccess } from "@/lib/server/access/check-access";
+import { storeIntegrationResource } from "@/lib/server/access/resource-names";
+import { getEnvironmentOrThrow } from "@/lib/server/environments/get-environment-or-throw";
+import { getStoreIntegrationOrThrow } from "@/lib/server/stores/get-store-integration-or-throw";
+import { testStoreConnection } from "@/lib/server/stores/test-store-connection";
+
+type Params = { projectKey: string; environmentKey: string; integrationKey: string; integrationId: string };
+
+export const POST = apiHandler<Params>(
+  async ({ params, principal }) => {
+    const environment = await getEnvironmentOrThrow(params.projectKey, params.environmentKey);
+    const store = await getStoreIntegrationOrThrow(environment.id, params.integrationKey, params.integrationId);
+    assertAccess(principal, "viewIntegration", storeIntegrationResource(environment.project, environment, store.id));
+    return json(await testStoreConnection(store));
+  },
+  { route: "POST /api/v2/integration-capabilities/big-segment-store/{p}/{e}/{integrationKey}/{id}/test-connection" },
+);

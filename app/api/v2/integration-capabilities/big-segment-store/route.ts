@@ -1,0 +1,8 @@
+import { apiHandler } from "@/lib/server/api/handler";
+import { json } from "@/lib/server/api/responses";
+import { listStoreIntegrations } from "@/lib/server/stores/list-store-integrations";
+
+export const GET = apiHandler(
+  async ({ principal }) => json({ items: await listStoreIntegrations(principal) }),
+  { route: "GET /api/v2/integration-capabilities/big-segment-store" },
+);

@@ -1,0 +1,37 @@
+import type { NextRequest } from "next/server";
+import { ApiError } from "@/lib/server/api/errors";
+import { apiHandler } from "@/lib/server/api/handler";
+import { readJsonBody } from "@/lib/server/api/read-json-body";
+import { INTEGRATIONS } from "@/lib/server/sync/integrations";
+import type { IntegrationDefinition } from "@/lib/server/sync/integrations/types";
+import { partnerSuccessResponse } from "@/lib/server/sync/partner-success-response";
+import { pushSegmentTargets } from "@/lib/server/sync/push-segment-targets";
+import { partnerErrorRenderer } from "@/lib/server/sync/render-partner-error";
+
+type Params = { integrationKey: string };
+
+// One wrapped handler per integration, because an integration with its own failure body (Heap) renders every error of
+// the request, authentication included, in that body.
+function partnerHandler(definition: IntegrationDefinition | null) {
+  return apiHandler<Params>(
+    async ({ req, params, principal }) => {
+      if (!definition) throw new ApiError("not_found", `Unknown integration "${params.integrationKey}"`);
+      const result = await pushSegmentTargets({ definition, body: await readJsonBody(req), principal });
+      return partnerSuccessResponse(definition, result, req.nextUrl.origin);
+    },
+    {
+      route: "POST /api/v2/segment-targets/{integrationKey}",
+      renderError: partnerErrorRenderer(definition),
+    },
+  );
+}
+
+const handlers = new Map(
+  Object.values(INTEGRATIONS).map((definition) => [definition.key, partnerHandler(definition)]),
+);
+const unknownIntegration = partnerHandler(null);
+
+export async function POST(req: NextRequest, context: { params: Promise<Params> }): Promise<Response> {
+  const { integrationKey } = await context.params;
+  return (handlers.get(integrationKey) ?? unknownIntegration)(req, context);
+}

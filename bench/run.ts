@@ -1,0 +1,252 @@
+/**
+ * `npm run bench`: starts the built app on a fresh embedded PostgreSQL (the same path as `npm start`) and measures the sync
+ * API over real HTTP against the raw COPY ceiling of the same database, then prints one table with the targets.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { runConcurrently, type Timing } from "./measure";
+
+const PORT = 3300;
+const PG_PORT = 54339;
+const DATA_DIR = ".data/bench";
+const BASE = `http://localhost:${PORT}`;
+const DATABASE_URL = `postgresql://tributary:tributary@127.0.0.1:${PG_PORT}/tributary`;
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1_000_000);
+const SENDERS = 4;
+
+function log(message: string) {
+  process.stdout.write(`[bench] ${message}\n`);
+}
+
+function randomKeys(count: number): string[] {
+  // 33-character random keys, as in PERF_NOTES.md.
+  return Array.from({ length: count }, () => randomBytes(25).toString("base64url").slice(0, 33));
+}
+
+async function startApp() {
+  rmSync(DATA_DIR, { recursive: true, force: true });
+  const child = spawn("node", ["--experimental-wasm-modules", "--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      TRIBUTARY_DATA_DIR: DATA_DIR,
+      TRIBUTARY_PG_PORT: String(PG_PORT),
+      TRIBUTARY_RATE_LIMIT_PER_10S: "10000000",
+      TRIBUTARY_LOG_LEVEL: "error",
+      TRIBUTARY_ADMIN_EMAIL: "bench@tributary.local",
+      TRIBUTARY_ADMIN_PASSWORD: "bench-password-1",
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      const text = chunk.toString();
+      if (text.includes("[tributary]")) process.stdout.write(text.split("\n").filter((line) => line.includes("[tributary]")).join("\n") + "\n");
+      if (text.includes("Tributary is running")) resolve();
+    });
+    child.on("exit", (code) => reject(new Error(`the app exited with ${code}`)));
+  });
+  return child;
+}
+
+async function main() {
+  const app = await startApp();
+  process.env.DATABASE_URL = DATABASE_URL;
+  const { createTestToken } = await import("@/tests/factories/tokens");
+  const { disconnectDatabase } = await import("@/lib/server/db");
+  const { value: token } = await createTestToken({ role: "writer" });
+  const db = new pg.Client({ connectionString: DATABASE_URL });
+  await db.connect();
+  const environment = await db.query<{ client_side_id: string }>(
+    "select e.client_side_id from environment e join project p on p.id = e.project_id where p.key = 'default' and e.key = 'production'",
+  );
+  const clientSideId = environment.rows[0]?.client_side_id;
+  if (!clientSideId) throw new Error("the seeded default/production environment is missing");
+
+  const headers = { Authorization: token, "Content-Type": "application/json" };
+  async function post(path: string, body: unknown) {
+    const response = await fetch(`${BASE}${path}`, { method: "POST", headers, body: JSON.stringify(body) });
+    if (response.status >= 300) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+    await response.arrayBuffer();
+  }
+
+  const results: { name: string; value: string; target: string; ok: boolean | null }[] = [];
+
+  // 1. rudderstack, batches of 1,000, one cohort.
+  log(`generating ${MEMBERS} keys twice…`);
+  const rudderKeys = randomKeys(MEMBERS);
+  const amplitudeKeys = randomKeys(MEMBERS);
+  log("ingest: rudderstack, batches of 1,000…");
+  const rudder = await runConcurrently(MEMBERS / 1000, SENDERS, (index) =>
+    post("/api/v2/segment-targets/rudderstack", {
+      environmentId: clientSideId,
+      contextKind: "user",
+      cohortId: "bench-rudder",
+      cohortName: "Bench rudderstack",
+      listData: { add: rudderKeys.slice(index * 1000, (index + 1) * 1000).map((id) => ({ id })), remove: [] },
+    }),
+  );
+
+  // 2. amplitude, batches of 10,000.
+  log("ingest: amplitude, batches of 10,000…");
+  const amplitude = await runConcurrently(MEMBERS / 10_000, SENDERS, (index) =>
+    post("/api/v2/segment-targets/amplitude", {
+      environmentId: clientSideId,
+      batch: amplitudeKeys.slice(index * 10_000, (index + 1) * 10_000).map((userId) => ({
+        userId,
+        cohortId: "bench-amplitude",
+        cohortName: "Bench amplitude",
+        value: true,
+      })),
+    }),
+  );
+
+  // 3. re-send 100,000 members that are all present.
+  log("re-send of 100,000 unchanged members…");
+  const resendCount = Math.min(100_000, MEMBERS);
+  const resend = await runConcurrently(resendCount / 10_000, SENDERS, (index) =>
+    post("/api/v2/segment-targets/amplitude", {
+      environmentId: clientSideId,
+      batch: amplitudeKeys.slice(index * 10_000, (index + 1) * 10_000).map((userId) => ({
+        userId,
+        cohortId: "bench-amplitude",
+        cohortName: "Bench amplitude",
+        value: true,
+      })),
+    }),
+  );
+
+  const counts = await db.query<{ key: string; included_count: number; actual: string }>(
+    "select s.key, s.included_count, (select count(*) from segment_member m where m.segment_id = s.id) as actual from segment s where s.key in ('rudderstack-bench-rudder', 'amplitude-bench-amplitude')",
+  );
+
+  // 4. lookups on the 1M-member segment, and visibility right after a 204.
+  log("lookups and evaluate…");
+  const lookupPath = (key: string) =>
+    `/api/v2/segments/default/production/amplitude-bench-amplitude/contexts/${encodeURIComponent(key)}`;
+  const lookup = await runConcurrently(5000, SENDERS, async (index) => {
+    const key = index % 2 === 0 ? (amplitudeKeys[(index * 7919) % MEMBERS] ?? "") : `absent-${index}`;
+    const response = await fetch(`${BASE}${lookupPath(key)}`, { headers: { Authorization: token } });
+    if (response.status !== 200) throw new Error(`lookup answered ${response.status}`);
+    await response.arrayBuffer();
+  });
+  const evaluate = await runConcurrently(2000, SENDERS, async (index) => {
+    const key = amplitudeKeys[(index * 104_729) % MEMBERS] ?? "";
+    const response = await fetch(`${BASE}/api/v2/projects/default/environments/production/segments/evaluate`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ key, kind: "user" }),
+    });
+    if (response.status !== 200) throw new Error(`evaluate answered ${response.status}`);
+    await response.arrayBuffer();
+  });
+  let invisible = 0;
+  const visibilityChecks = 200;
+  for (let index = 0; index < visibilityChecks; index++) {
+    const key = `visible-${index}-${randomBytes(6).toString("hex")}`;
+    await post("/api/v2/segment-targets/rudderstack", {
+      environmentId: clientSideId,
+      cohortId: "bench-rudder",
+      cohortName: "Bench rudderstack",
+      listData: { add: [{ id: key }] },
+    });
+    const response = await fetch(`${BASE}/api/v2/segments/default/production/rudderstack-bench-rudder/contexts/${key}`, {
+      headers: { Authorization: token },
+    });
+    const body = (await response.json()) as { included?: boolean };
+    if (body.included !== true) invisible++;
+  }
+
+  // 5. the ceiling: raw COPY of the same keys into an empty copy of the membership table.
+  log("raw COPY ceiling…");
+  await db.query("drop table if exists bench_copy; create table bench_copy (like segment_member including all)");
+  const copyStarted = performance.now();
+  const stream = db.query(copyFrom("copy bench_copy (segment_id, context_key) from stdin"));
+  await pipeline(
+    Readable.from(
+      (function* () {
+        for (let start = 0; start < MEMBERS; start += 10_000) {
+          yield rudderKeys.slice(start, start + 10_000).map((key) => `1\t${key}\n`).join("");
+        }
+      })(),
+    ),
+    stream,
+  );
+  const copySeconds = (performance.now() - copyStarted) / 1000;
+  await db.query("drop table bench_copy");
+  const ceiling = MEMBERS / copySeconds;
+
+  const rate = (timing: Timing, members: number) => members / timing.seconds;
+  const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  results.push(
+    { name: "raw COPY ceiling (keys/s)", value: fmt(ceiling), target: "reference", ok: null },
+    {
+      name: `ingest rudderstack 1k batches, ${SENDERS} senders (members/s)`,
+      value: `${fmt(rate(rudder, MEMBERS))} (p50 ${ms(rudder.p50)}, p99 ${ms(rudder.p99)})`,
+      target: `>= 50% of COPY (${fmt(ceiling / 2)})`,
+      ok: rate(rudder, MEMBERS) >= ceiling / 2,
+    },
+    {
+      name: `ingest amplitude 10k batches, ${SENDERS} senders (members/s)`,
+      value: `${fmt(rate(amplitude, MEMBERS))} (p50 ${ms(amplitude.p50)}, p99 ${ms(amplitude.p99)})`,
+      target: `>= 50% of COPY (${fmt(ceiling / 2)})`,
+      ok: rate(amplitude, MEMBERS) >= ceiling / 2,
+    },
+    {
+      name: "re-send 100k unchanged (members/s)",
+      value: `${fmt(rate(resend, resendCount))} (p50 ${ms(resend.p50)}, p99 ${ms(resend.p99)})`,
+      target: "-",
+      ok: null,
+    },
+    {
+      name: `lookup at ${fmt(MEMBERS)} members (req/s)`,
+      value: `${fmt(lookup.count / lookup.seconds)} (p50 ${ms(lookup.p50)}, p99 ${ms(lookup.p99)})`,
+      target: "p99 < 5 ms",
+      ok: lookup.p99 < 5,
+    },
+    {
+      name: "segments/evaluate (req/s)",
+      value: `${fmt(evaluate.count / evaluate.seconds)} (p50 ${ms(evaluate.p50)}, p99 ${ms(evaluate.p99)})`,
+      target: "-",
+      ok: null,
+    },
+    {
+      name: "visible to lookup right after 204",
+      value: `${visibilityChecks - invisible}/${visibilityChecks}`,
+      target: "all",
+      ok: invisible === 0,
+    },
+    ...counts.rows.map((row) => ({
+      name: `count ${row.key}`,
+      value: `${row.included_count} (rows ${row.actual})`,
+      target: "counter = rows",
+      ok: String(row.included_count) === row.actual,
+    })),
+  );
+
+  const width = Math.max(...results.map((row) => row.name.length));
+  process.stdout.write("\n| measure | result | target | met |\n|---|---|---|---|\n");
+  for (const row of results) {
+    process.stdout.write(
+      `| ${row.name.padEnd(width)} | ${row.value} | ${row.target} | ${row.ok === null ? "" : row.ok ? "yes" : "NO"} |\n`,
+    );
+  }
+  mkdirSync("bench/results", { recursive: true });
+  writeFileSync("bench/results/latest.json", JSON.stringify({ date: new Date().toISOString(), members: MEMBERS, results }, null, 2));
+
+  await db.end();
+  await disconnectDatabase();
+  app.kill("SIGTERM");
+  await new Promise((resolve) => app.once("exit", resolve));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

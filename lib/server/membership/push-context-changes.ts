@@ -1,0 +1,112 @@
+import "server-only";
+import type { MembershipChange } from "@/lib/schemas/membership";
+import { ApiError } from "@/lib/server/api/errors";
+import { assertAccess } from "@/lib/server/access/check-access";
+import type { Principal } from "@/lib/server/access/principal";
+import { segmentResource } from "@/lib/server/access/resource-names";
+import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+import {
+  applyMembershipChanges,
+  type MembershipRunOutcome,
+} from "@/lib/server/membership/apply-membership-changes";
+import type { MembershipSegment } from "@/lib/server/membership/get-membership-segment-or-throw";
+import { pgAuditWriter } from "@/lib/server/membership/pg-audit-writer";
+import { recordFailedSyncRun } from "@/lib/server/membership/record-failed-sync-run";
+import { runMembershipTransaction } from "@/lib/server/membership/run-membership-transaction";
+import { syncRunActor } from "@/lib/server/membership/sync-run-actor";
+
+export type ContextChangePush = {
+  segment: MembershipSegment;
+  /** null: the system (seed, test factories), which is not subject to policies. */
+  principal: Principal | null;
+  change: MembershipChange;
+  /** "contexts" for the API; "import" for the system. */
+  source: string;
+};
+
+function hasKeys(list: { add?: string[]; remove?: string[] } | undefined): boolean {
+  return (list?.add?.length ?? 0) + (list?.remove?.length ?? 0) > 0;
+}
+
+/** The actions a change needs: `updateIncluded` for included keys (or for a change that names no keys at all). */
+function requiredActions(change: MembershipChange): string[] {
+  const actions: string[] = [];
+  if (hasKeys(change.included) || !hasKeys(change.excluded)) actions.push("updateIncluded");
+  if (hasKeys(change.excluded)) actions.push("updateExcluded");
+  return actions;
+}
+
+/**
+ * The generic membership push (LD_COMPAT §4): checks the policy, then applies included and excluded adds and removes to
+ * one segment in one transaction with its sync run and audit entry. A refused push writes nothing but a failed sync run.
+ */
+export async function pushContextChanges(push: ContextChangePush): Promise<MembershipRunOutcome> {
+  const { segment, principal, change, source } = push;
+  const startedAt = new Date();
+  const actor = syncRunActor(principal);
+  const received = [
+    change.included?.add,
+    change.included?.remove,
+    change.excluded?.add,
+    change.excluded?.remove,
+  ]
+    .map((list) => list?.length ?? 0)
+    .reduce((total, count) => total + count, 0);
+  const resource = segmentResource(segment.project, segment.environment, segment);
+
+  if (principal) {
+    try {
+      for (const action of requiredActions(change)) assertAccess(principal, action, resource);
+    } catch (error) {
+      if (error instanceof ApiError) {
+        await recordFailedSyncRun({
+          environmentId: segment.environmentId,
+          source,
+          actor,
+          startedAt,
+          segmentKeys: [segment.key],
+          segments: [{ id: segment.id, includedCount: segment.includedCount }],
+          received,
+          skipped: [],
+          error,
+        });
+      }
+      throw error;
+    }
+  }
+
+  return runMembershipTransaction(async (client) => {
+    const outcome = await applyMembershipChanges(client, {
+      environmentId: segment.environmentId,
+      source,
+      actor,
+      startedAt,
+      received,
+      changes: [
+        {
+          segmentId: segment.id,
+          segmentKey: segment.key,
+          included: change.included,
+          excluded: change.excluded,
+          received,
+          skipped: [],
+        },
+      ],
+    });
+    const { added, removed, unchanged } = outcome.counts;
+    await recordAuditEntry(
+      pgAuditWriter(client),
+      principal,
+      {
+        kind: "sync",
+        name: segment.name,
+        description: `Updated the members of segment ${segment.key}: ${added} added, ${removed} removed, ${unchanged} unchanged`,
+        action: hasKeys(change.excluded) && !hasKeys(change.included) ? "updateExcluded" : "updateIncluded",
+        target: resource,
+        current: { syncRunId: outcome.syncRunId, source, status: outcome.status, counts: outcome.counts },
+      },
+      principal ? undefined : "system",
+    );
+    return outcome;
+  });
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import type { PoolClient } from "pg";
+import { pgPool } from "@/lib/server/db";
+import { TransactionConflict } from "@/lib/server/membership/transaction-conflict";
+
+const MAX_ATTEMPTS = 4;
+/** serialization_failure, deadlock_detected */
+const RETRYABLE_SQLSTATES = new Set(["40001", "40P01"]);
+
+function isRetryable(error: unknown): boolean {
+  if (error instanceof TransactionConflict) return true;
+  if (typeof error !== "object" || error === null || !("code" in error)) return false;
+  return typeof error.code === "string" && RETRYABLE_SQLSTATES.has(error.code);
+}
+
+function backoff(attempt: number): Promise<void> {
+  // Jitter, so that transactions that collided once do not collide again in lockstep.
+  const ms = attempt * 10 + Math.random() * 40;
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Runs `work` in one transaction on a connection of its own from the raw pool, and runs it again (from the start, on a
+ * fresh connection) when PostgreSQL reports a serialization failure or deadlock or the work lost a creation race.
+ * Any other error rolls back and propagates: nothing the work wrote survives.
+ */
+export async function runMembershipTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await pgPool().connect();
+    let broken: Error | undefined;
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch((rollbackError: unknown) => {
+        // A connection that cannot even roll back must not go back into the pool.
+        broken = rollbackError instanceof Error ? rollbackError : new Error("ROLLBACK failed");
+      });
+      if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+    } finally {
+      client.release(broken);
+    }
+    await backoff(attempt);
+  }
+}

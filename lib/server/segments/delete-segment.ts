@@ -1,0 +1,84 @@
+import "server-only";
+import { ApiError } from "@/lib/server/api/errors";
+import { assertAccess } from "@/lib/server/access/check-access";
+import type { Principal } from "@/lib/server/access/principal";
+import { segmentResource } from "@/lib/server/access/resource-names";
+import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+import { pgAuditWriter } from "@/lib/server/membership/pg-audit-writer";
+import { runMembershipTransaction } from "@/lib/server/membership/run-membership-transaction";
+import { segmentRef } from "@/lib/server/stores/big-segment-keys";
+import { enqueueSegmentDrop } from "@/lib/server/stores/enqueue-segment-drop";
+
+type EnvironmentWithProject = {
+  id: string;
+  key: string;
+  tags: string[];
+  project: { key: string; tags: string[] };
+};
+
+type SegmentRow = {
+  id: number;
+  key: string;
+  name: string;
+  description: string | null;
+  tags: string[];
+  version: number;
+  generation: number;
+  included_count: number;
+  excluded_count: number;
+};
+
+/**
+ * Deletes a segment and its members in one transaction, and queues the removal of its ref from every enabled store.
+ * segment_generation keeps the key's last generation, so a segment created again with this key (by the API or by a sync)
+ * gets the next one.
+ */
+export async function deleteSegment(
+  principal: Principal,
+  environment: EnvironmentWithProject,
+  segmentKey: string,
+): Promise<void> {
+  await runMembershipTransaction(async (client) => {
+    // The membership engine locks the segment row before writing members, so no write can land between these deletes.
+    const locked = await client.query<SegmentRow>(
+      `SELECT id, key, name, description, tags, version, generation, included_count, excluded_count
+       FROM segment WHERE environment_id = $1 AND key = $2 FOR UPDATE`,
+      [environment.id, segmentKey],
+    );
+    const segment = locked.rows[0];
+    if (segment === undefined) {
+      throw new ApiError(
+        "not_found",
+        `Segment "${segmentKey}" not found in environment "${environment.key}"`,
+      );
+    }
+    const target = segmentResource(environment.project, environment, segment);
+    assertAccess(principal, "deleteSegment", target);
+
+    await enqueueSegmentDrop(client, environment.id, {
+      id: segment.id,
+      ref: segmentRef(segment.key, segment.generation),
+    });
+    // The member tables have no foreign key (tens of millions of rows), so they are cleared set-based here.
+    await client.query("DELETE FROM segment_member WHERE segment_id = $1", [segment.id]);
+    await client.query("DELETE FROM segment_exclusion WHERE segment_id = $1", [segment.id]);
+    await client.query("DELETE FROM segment WHERE id = $1", [segment.id]);
+    await recordAuditEntry(pgAuditWriter(client), principal, {
+      kind: "segment",
+      name: segment.name,
+      description: `Deleted segment ${segment.key} from ${environment.project.key}/${environment.key}`,
+      action: "deleteSegment",
+      target,
+      previous: {
+        key: segment.key,
+        name: segment.name,
+        description: segment.description,
+        tags: segment.tags,
+        version: segment.version,
+        generation: segment.generation,
+        includedCount: segment.included_count,
+        excludedCount: segment.excluded_count,
+      },
+    });
+  });
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { prisma } from "@/lib/server/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SegmentListQuery, SegmentResponse, SegmentSort } from "@/lib/schemas/segment";
+import { ApiError } from "@/lib/server/api/errors";
+import { checkAccess } from "@/lib/server/access/check-access";
+import type { Principal } from "@/lib/server/access/principal";
+import { segmentResource } from "@/lib/server/access/resource-names";
+import { canViewEverySegment } from "@/lib/server/segments/can-view-every-segment";
+import { parseSegmentFilter, type SegmentFilter } from "@/lib/server/segments/parse-segment-filter";
+import { serializeSegment } from "@/lib/server/segments/serialize-segment";
+
+type EnvironmentWithProject = {
+  id: string;
+  key: string;
+  tags: string[];
+  project: { key: string; tags: string[] };
+};
+
+const SORT_COLUMNS = { creationDate: "createdAt", name: "name", lastModified: "updatedAt" } as const;
+
+/** The key breaks ties, so that paging never skips or repeats a segment. */
+function orderBy(sort: SegmentSort): Prisma.SegmentOrderByWithRelationInput[] {
+  const descending = sort.startsWith("-");
+  const field = (descending ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS;
+  return [{ [SORT_COLUMNS[field]]: descending ? "desc" : "asc" }, { key: "asc" }];
+}
+
+/** LIKE treats `%`, `_` and `\` specially; a search for "a_b" means those three characters. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, "\\$&");
+}
+
+function where(environmentId: string, filter: SegmentFilter): Prisma.SegmentWhereInput {
+  const conditions: Prisma.SegmentWhereInput[] = [{ environmentId }];
+  if (filter.query !== undefined) {
+    const contains = escapeLike(filter.query);
+    conditions.push({
+      OR: [{ key: { contains, mode: "insensitive" } }, { name: { contains, mode: "insensitive" } }],
+    });
+  }
+  if (filter.tagsAnyOf !== undefined) conditions.push({ tags: { hasSome: filter.tagsAnyOf } });
+  if (filter.unbounded !== undefined) conditions.push({ unbounded: filter.unbounded });
+  if (filter.external !== undefined) {
+    conditions.push({
+      external: "exists" in filter.external ? { not: null } : filter.external.equals,
+    });
+  }
+  return { AND: conditions };
+}
+
+/**
+ * One page of an environment's segments that the principal may view. When the principal's policies allow viewing every
+ * segment there (built-in roles, `segment/*` grants), the database pages and counts; otherwise each matching segment's
+ * access is checked first, so that `totalCount` and the paging links count only visible segments.
+ */
+export async function listSegments(
+  principal: Principal,
+  environment: EnvironmentWithProject,
+  query: SegmentListQuery,
+): Promise<{ items: SegmentResponse[]; totalCount: number }> {
+  const filter = parseSegmentFilter(query.filter);
+  if (!filter.ok) throw new ApiError("invalid_request", filter.error);
+  const location = { projectKey: environment.project.key, environmentKey: environment.key };
+  const matching = where(environment.id, filter.value);
+  const order = orderBy(query.sort);
+  const visible = (segment: { key: string; tags: string[] }) =>
+    checkAccess(principal, "viewSegment", segmentResource(environment.project, environment, segment)).allowed;
+
+  if (canViewEverySegment(principal, environment.project, environment)) {
+    const [rows, totalCount] = await prisma.$transaction([
+      prisma.segment.findMany({ where: matching, orderBy: order, skip: query.offset, take: query.limit }),
+      prisma.segment.count({ where: matching }),
+    ]);
+    return { items: rows.filter(visible).map((row) => serializeSegment(row, location)), totalCount };
+  }
+
+  const candidates = await prisma.segment.findMany({
+    where: matching,
+    orderBy: order,
+    select: { id: true, key: true, tags: true },
+  });
+  const allowed = candidates.filter(visible);
+  const pageIds = allowed.slice(query.offset, query.offset + query.limit).map((segment) => segment.id);
+  const rows = pageIds.length === 0 ? [] : await prisma.segment.findMany({ where: { id: { in: pageIds } } });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const items = pageIds.flatMap((id) => {
+    const row = byId.get(id);
+    return row === undefined ? [] : [serializeSegment(row, location)];
+  });
+  return { items, totalCount: allowed.length };
+}

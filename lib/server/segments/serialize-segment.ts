@@ -1,0 +1,79 @@
+import type { Segment } from "@/lib/generated/prisma/client";
+import type { SegmentResponse } from "@/lib/schemas/segment";
+
+/** The columns the response needs: a full `Segment` row fits, and so does a narrower select. */
+export type SegmentRow = Pick<
+  Segment,
+  | "key"
+  | "name"
+  | "description"
+  | "tags"
+  | "version"
+  | "generation"
+  | "unbounded"
+  | "unboundedContextKind"
+  | "external"
+  | "externalLink"
+  | "nameEditedByHand"
+  | "descriptionEditedByHand"
+  | "tagsEditedByHand"
+  | "includedCount"
+  | "excludedCount"
+  | "membershipLastModified"
+  | "lastSyncAt"
+  | "lastSyncStatus"
+  | "createdAt"
+  | "updatedAt"
+>;
+
+export type SegmentLocation = { projectKey: string; environmentKey: string };
+
+/** Context keys of a list-based segment; unbounded segments never list theirs. */
+export type SegmentTargets = { included: string[]; excluded: string[] };
+
+function segmentPath(location: SegmentLocation, segmentKey: string): string {
+  return `/api/v2/segments/${encodeURIComponent(location.projectKey)}/${encodeURIComponent(
+    location.environmentKey,
+  )}/${encodeURIComponent(segmentKey)}`;
+}
+
+export function serializeSegment(
+  segment: SegmentRow,
+  location: SegmentLocation,
+  targets: SegmentTargets = { included: [], excluded: [] },
+): SegmentResponse {
+  const listed = segment.unbounded ? { included: [], excluded: [] } : targets;
+  return {
+    key: segment.key,
+    name: segment.name,
+    description: segment.description,
+    tags: segment.tags,
+    creationDate: segment.createdAt.getTime(),
+    lastModifiedDate: segment.updatedAt.getTime(),
+    version: segment.version,
+    generation: segment.generation,
+    deleted: false,
+    unbounded: segment.unbounded,
+    unboundedContextKind: segment.unboundedContextKind,
+    included: listed.included,
+    excluded: listed.excluded,
+    rules: [],
+    _external: segment.external,
+    _externalLink: segment.externalLink,
+    _unboundedMetadata: {
+      includedCount: segment.includedCount,
+      excludedCount: segment.excludedCount,
+      lastModified: segment.membershipLastModified?.getTime() ?? null,
+    },
+    _lastSync:
+      segment.lastSyncAt === null || segment.lastSyncStatus === null
+        ? null
+        : { at: segment.lastSyncAt.getTime(), status: segment.lastSyncStatus },
+    _editedByHand: {
+      name: segment.nameEditedByHand,
+      description: segment.descriptionEditedByHand,
+      tags: segment.tagsEditedByHand,
+    },
+    _links: { self: { href: segmentPath(location, segment.key), type: "application/json" } },
+  };
+}

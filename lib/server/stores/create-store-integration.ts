@@ -1,0 +1,36 @@
+import "server-only";
+import type { StoreIntegrationCreate } from "@/lib/schemas/store-integration";
+import { prisma } from "@/lib/server/db";
+import type { Principal } from "@/lib/server/access/principal";
+import { storeIntegrationResource } from "@/lib/server/access/resource-names";
+import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+import { toStoredConfig } from "@/lib/server/stores/to-stored-config";
+
+type Environment = { id: string; key: string; tags: string[]; project: { key: string; tags: string[] } };
+
+/** Creates a Redis store; the worker rebuilds it from PostgreSQL first (needs_full_sync), then follows the outbox. */
+export async function createStoreIntegration(principal: Principal, environment: Environment, input: StoreIntegrationCreate) {
+  const { config, password } = toStoredConfig(input.config);
+  return prisma.$transaction(async (tx) => {
+    const created = await tx.storeIntegration.create({
+      data: {
+        environmentId: environment.id,
+        integrationKey: "redis",
+        name: input.name,
+        on: input.on,
+        tags: input.tags ?? [],
+        config,
+        password,
+      },
+    });
+    await recordAuditEntry(tx, principal, {
+      kind: "integration",
+      name: created.name,
+      description: `Created the Redis store ${created.name} for ${environment.project.key}/${environment.key}`,
+      action: "createIntegration",
+      target: storeIntegrationResource(environment.project, environment, created.id),
+      current: { name: created.name, on: created.on, config: { ...config, passwordSet: password !== null } },
+    });
+    return created;
+  });
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { prisma } from "@/lib/server/db";
+import type { Principal } from "@/lib/server/access/principal";
+import { storeIntegrationResource } from "@/lib/server/access/resource-names";
+import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+
+type Environment = { key: string; tags: string[]; project: { key: string; tags: string[] } };
+
+export async function deleteStoreIntegration(
+  principal: Principal,
+  environment: Environment,
+  store: { id: string; name: string },
+): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    await tx.storeIntegration.delete({ where: { id: store.id } });
+    await recordAuditEntry(tx, principal, {
+      kind: "integration",
+      name: store.name,
+      description: `Deleted the Redis store ${store.name}`,
+      action: "deleteIntegration",
+      target: storeIntegrationResource(environment.project, environment, store.id),
+    });
+  });
+}

@@ -1,0 +1,77 @@
+import "server-only";
+import type { Redis } from "ioredis";
+import { pgPool } from "@/lib/server/db";
+import { contextKeyHash, synchronizedOnKey } from "@/lib/server/stores/big-segment-keys";
+import type { StoreRow } from "@/lib/server/stores/store-row";
+
+const BATCH = 10_000;
+
+async function deleteByPattern(redis: Redis, pattern: string): Promise<void> {
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 1000);
+    cursor = next;
+    if (keys.length > 0) await redis.unlink(...keys);
+  } while (cursor !== "0");
+}
+
+/**
+ * Rebuilds the store from PostgreSQL. Waits until every transaction that was running when it started has finished (one of
+ * them may have skipped the outbox before the store existed), reads the membership, and resumes the outbox from there.
+ */
+export async function fullResyncStore(store: StoreRow, redis: Redis): Promise<void> {
+  const db = await pgPool().connect();
+  try {
+    const snapshot = await db.query<{ xmax: string }>("select pg_snapshot_xmax(pg_current_snapshot())::text as xmax");
+    const resumeFrom = snapshot.rows[0]?.xmax ?? "0";
+    for (let waited = 0; waited < 60_000; waited += 100) {
+      const now = await db.query<{ done: boolean }>(
+        "select pg_snapshot_xmin(pg_current_snapshot()) >= $1::text::xid8 as done",
+        [resumeFrom],
+      );
+      if (now.rows[0]?.done) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
+    const prefix = store.config.prefix;
+    await deleteByPattern(redis, `${prefix}:big_segment_include:*`);
+    await deleteByPattern(redis, `${prefix}:big_segment_exclude:*`);
+
+    const segments = await db.query<{ id: number; ref: string }>(
+      "select id, key || '.g' || generation as ref from segment where environment_id = $1 order by id",
+      [store.environmentId],
+    );
+    for (const segment of segments.rows) {
+      for (const [table, kind] of [
+        ["segment_member", "include"],
+        ["segment_exclusion", "exclude"],
+      ] as const) {
+        let after = "";
+        for (;;) {
+          const page = await db.query<{ context_key: string }>(
+            `select context_key from ${table} where segment_id = $1 and context_key > $2 order by context_key limit ${BATCH}`,
+            [segment.id, after],
+          );
+          if (page.rows.length === 0) break;
+          const pipeline = redis.pipeline();
+          for (const row of page.rows) {
+            pipeline.sadd(`${prefix}:big_segment_${kind}:${contextKeyHash(row.context_key)}`, segment.ref);
+          }
+          const results = await pipeline.exec();
+          const failure = results?.find(([error]) => error !== null);
+          if (failure?.[0]) throw failure[0];
+          after = page.rows.at(-1)?.context_key ?? after;
+          if (page.rows.length < BATCH) break;
+        }
+      }
+    }
+    await redis.set(synchronizedOnKey(prefix), String(Date.now()));
+    await db.query(
+      `update store_integration set outbox_cursor = $2::bigint, needs_full_sync = false, last_sync_at = now(), last_error = null
+       where id = $1`,
+      [store.id, resumeFrom],
+    );
+  } finally {
+    db.release();
+  }
+}

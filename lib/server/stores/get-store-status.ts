@@ -1,0 +1,37 @@
+import "server-only";
+import type { StoreStatus } from "@/lib/schemas/store-integration";
+import { pgPool } from "@/lib/server/db";
+
+/** SDKs call big-segment data stale after 120 s; a backlog older than 2 minutes deserves a warning. */
+const STALE_AFTER_MS = 120_000;
+
+type StatusInput = {
+  id: string;
+  environmentId: string;
+  on: boolean;
+  outboxCursor: bigint | string;
+  lastSyncAt: Date | null;
+  lastErrorAt: Date | null;
+  lastError: string | null;
+};
+
+export async function getStoreStatus(store: StatusInput): Promise<StoreStatus> {
+  const backlog = await pgPool().query<{ entries: string; oldest: Date | null }>(
+    `select count(*)::text as entries, min(created_at) as oldest from membership_outbox
+     where environment_id = $1 and txid >= $2::bigint`,
+    [store.environmentId, String(store.outboxCursor)],
+  );
+  const entries = Number(backlog.rows[0]?.entries ?? 0);
+  const oldest = backlog.rows[0]?.oldest ?? null;
+  const oldestAgeMs = oldest ? Date.now() - oldest.getTime() : null;
+  const failing = store.lastErrorAt !== null && (store.lastSyncAt === null || store.lastErrorAt > store.lastSyncAt);
+  const available = store.on && store.lastSyncAt !== null && !failing;
+  const syncAge = store.lastSyncAt ? Date.now() - store.lastSyncAt.getTime() : Number.POSITIVE_INFINITY;
+  return {
+    available,
+    potentiallyStale: !available || syncAge > STALE_AFTER_MS || (oldestAgeMs ?? 0) > STALE_AFTER_MS,
+    lastSync: store.lastSyncAt?.getTime() ?? null,
+    lastError: failing && store.lastErrorAt ? { at: store.lastErrorAt.getTime(), message: store.lastError ?? "unknown error" } : null,
+    backlog: { entries, oldestAgeMs },
+  };
+}

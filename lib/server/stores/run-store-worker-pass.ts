@@ -1,0 +1,99 @@
+import "server-only";
+import type { Redis } from "ioredis";
+import { pgPool } from "@/lib/server/db";
+import { connectRedis } from "@/lib/server/stores/connect-redis";
+import { drainStoreOutbox } from "@/lib/server/stores/drain-store-outbox";
+import { fullResyncStore } from "@/lib/server/stores/full-resync-store";
+import { parseStoredConfig } from "@/lib/server/stores/parse-stored-config";
+import type { StoreRow } from "@/lib/server/stores/store-row";
+
+type Connection = { redis: Redis; version: number };
+type Backoff = { failures: number; retryAt: number };
+
+/** Per-process state of the worker: one Redis connection per store, and the backoff of failing stores. */
+export type StoreWorkerState = { connections: Map<string, Connection>; backoff: Map<string, Backoff> };
+
+export function newStoreWorkerState(): StoreWorkerState {
+  return { connections: new Map(), backoff: new Map() };
+}
+
+async function connectionFor(state: StoreWorkerState, store: StoreRow): Promise<Redis> {
+  const existing = state.connections.get(store.id);
+  if (existing && existing.version === store.version && existing.redis.status === "ready") return existing.redis;
+  existing?.redis.disconnect();
+  const redis = connectRedis(store.config, store.password);
+  redis.on("error", () => undefined);
+  state.connections.set(store.id, { redis, version: store.version });
+  await redis.connect();
+  return redis;
+}
+
+function dropConnection(state: StoreWorkerState, storeId: string) {
+  state.connections.get(storeId)?.redis.disconnect();
+  state.connections.delete(storeId);
+}
+
+/**
+ * One pass over every enabled store: rebuild the ones that need it, drain the outbox into the rest. A store that fails is
+ * retried with exponential backoff (250 ms doubling to 15 s); its error is recorded for the status API. An advisory lock per
+ * store lets several app instances run the worker without applying the same store twice at once.
+ */
+export async function runStoreWorkerPass(state: StoreWorkerState): Promise<void> {
+  const db = await pgPool().connect();
+  try {
+    const { rows } = await db.query<{
+      id: string;
+      environment_id: string;
+      config: unknown;
+      password: string | null;
+      outbox_cursor: string;
+      needs_full_sync: boolean;
+      version: number;
+    }>(
+      `select id, environment_id, config, password, outbox_cursor::text, needs_full_sync, version
+       from store_integration where "on" order by created_at`,
+    );
+    for (const row of rows) {
+      const backoff = state.backoff.get(row.id);
+      if (backoff && backoff.retryAt > Date.now()) continue;
+      const locked = await db.query<{ locked: boolean }>("select pg_try_advisory_lock(hashtext($1)) as locked", [
+        `store:${row.id}`,
+      ]);
+      if (!locked.rows[0]?.locked) continue;
+      const store: StoreRow = {
+        id: row.id,
+        environmentId: row.environment_id,
+        config: parseStoredConfig(row.config),
+        password: row.password,
+        outboxCursor: row.outbox_cursor,
+        needsFullSync: row.needs_full_sync,
+        version: row.version,
+      };
+      try {
+        const redis = await connectionFor(state, store);
+        if (store.needsFullSync) await fullResyncStore(store, redis);
+        else await drainStoreOutbox(store, redis);
+        state.backoff.delete(store.id);
+      } catch (error) {
+        dropConnection(state, store.id);
+        const failures = (backoff?.failures ?? 0) + 1;
+        state.backoff.set(store.id, { failures, retryAt: Date.now() + Math.min(15_000, 250 * 2 ** failures) });
+        const message = error instanceof Error ? error.message : String(error);
+        await db
+          .query("update store_integration set last_error = $2, last_error_at = now() where id = $1", [store.id, message])
+          .catch(() => undefined);
+      } finally {
+        await db.query("select pg_advisory_unlock(hashtext($1))", [`store:${row.id}`]);
+      }
+    }
+    // Rows every enabled store has applied (or that no store needs) are no longer needed.
+    await db.query(
+      `delete from membership_outbox o
+       where o.txid < coalesce(
+         (select min(s.outbox_cursor) from store_integration s where s.environment_id = o.environment_id and s."on"),
+         pg_snapshot_xmin(pg_current_snapshot())::text::bigint)`,
+    );
+  } finally {
+    db.release();
+  }
+}

@@ -1,0 +1,97 @@
+import "server-only";
+import jsonpatch, { type Operation } from "fast-json-patch";
+import { z } from "zod";
+import { storeIntegrationCreateSchema } from "@/lib/schemas/store-integration";
+import { prisma } from "@/lib/server/db";
+import { ApiError } from "@/lib/server/api/errors";
+import type { Principal } from "@/lib/server/access/principal";
+import { storeIntegrationResource } from "@/lib/server/access/resource-names";
+import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+import { parseStoredConfig } from "@/lib/server/stores/parse-stored-config";
+import { toStoredConfig } from "@/lib/server/stores/to-stored-config";
+
+const patchSchema = z
+  .array(
+    z.object({
+      op: z.enum(["add", "replace", "remove", "test"]),
+      path: z
+        .string()
+        .regex(/^\/(name|on|tags(\/(-|\d+))?|version|config(\/(url|host|port|username|password|tls|prefix))?)$/, {
+          message: "may only touch /name, /on, /tags, /config/*, or test /version",
+        }),
+      value: z.unknown().optional(),
+    }),
+  )
+  .min(1);
+
+type Environment = { id: string; key: string; tags: string[]; project: { key: string; tags: string[] } };
+type StoreRow = Awaited<ReturnType<typeof prisma.storeIntegration.findFirstOrThrow>>;
+
+/** JSON Patch of a store. A change of configuration, or turning it on, rebuilds the store from PostgreSQL. */
+export async function updateStoreIntegration(
+  principal: Principal,
+  environment: Environment,
+  store: StoreRow,
+  patchInput: unknown,
+) {
+  const patch = patchSchema
+    .parse(patchInput)
+    .map((operation): Operation =>
+      operation.op === "remove"
+        ? { op: "remove", path: operation.path }
+        : { op: operation.op, path: operation.path, value: operation.value },
+    );
+  const stored = parseStoredConfig(store.config);
+  const document = {
+    name: store.name,
+    on: store.on,
+    tags: store.tags,
+    version: store.version,
+    config: {
+      ...(stored.url ? { url: stored.url } : { host: stored.host, port: stored.port }),
+      ...(stored.username ? { username: stored.username } : {}),
+      tls: stored.tls,
+      prefix: stored.prefix,
+      ...(store.password ? { password: store.password } : {}),
+    },
+  };
+  let patched: unknown;
+  try {
+    patched = jsonpatch.applyPatch(jsonpatch.deepClone(document), patch, true, false).newDocument;
+  } catch (error) {
+    if (error instanceof jsonpatch.JsonPatchError && error.name === "TEST_OPERATION_FAILED") {
+      throw new ApiError("optimistic_locking_error", "A test operation failed: the store changed since you read it");
+    }
+    throw new ApiError("invalid_request", `Invalid patch: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const next = storeIntegrationCreateSchema.parse(patched);
+  const { config, password } = toStoredConfig(next.config);
+  const configChanged = JSON.stringify(config) !== JSON.stringify(stored) || password !== store.password;
+  const turnedOn = next.on && !store.on;
+
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.storeIntegration.updateMany({
+      where: { id: store.id, version: store.version },
+      data: {
+        name: next.name,
+        on: next.on,
+        tags: next.tags ?? [],
+        config,
+        password,
+        version: { increment: 1 },
+        ...(configChanged || turnedOn ? { needsFullSync: true } : {}),
+      },
+    });
+    if (updated.count === 0) throw new ApiError("optimistic_locking_error", "The store changed since you read it");
+    await recordAuditEntry(tx, principal, {
+      kind: "integration",
+      name: next.name,
+      description: `Updated the Redis store ${next.name}`,
+      action: "updateIntegration",
+      target: storeIntegrationResource(environment.project, environment, store.id),
+      previous: { name: store.name, on: store.on, tags: store.tags, config: { ...stored, passwordSet: store.password !== null } },
+      current: { name: next.name, on: next.on, tags: next.tags ?? [], config: { ...config, passwordSet: password !== null } },
+    });
+    return tx.storeIntegration.findUniqueOrThrow({ where: { id: store.id } });
+  });
+}

@@ -1,0 +1,251 @@
+import "server-only";
+import type { PoolClient } from "pg";
+import { ApiError } from "@/lib/server/api/errors";
+import { assertAccess } from "@/lib/server/access/check-access";
+import type { Principal } from "@/lib/server/access/principal";
+import { segmentResource } from "@/lib/server/access/resource-names";
+import { TransactionConflict } from "@/lib/server/membership/transaction-conflict";
+import { deriveSegmentKey } from "@/lib/server/sync/derive-segment-key";
+import type { PartnerEnvironment } from "@/lib/server/sync/find-environment-by-client-side-id";
+import type { ParsedCohort, ParsedPartnerPush } from "@/lib/server/sync/parse-partner-payload";
+
+const DEFAULT_CONTEXT_KIND = "user";
+const MAX_NAME_CODE_POINTS = 256;
+
+export type CohortSegment = {
+  cohort: ParsedCohort;
+  segmentId: number;
+  segmentKey: string;
+  segmentName: string;
+  tags: string[];
+  created: boolean;
+  /** The previous name when this sync renamed the segment. */
+  renamedFrom: string | null;
+};
+
+/** What the push was about, known before any check: lets a refused push be recorded as a failed sync run. */
+export type CohortSegmentPlan = {
+  segmentKeys: string[];
+  existing: { id: number; includedCount: number }[];
+};
+
+export type CohortSegmentRequest = {
+  integrationKey: string;
+  environment: PartnerEnvironment;
+  push: ParsedPartnerPush;
+  /** null: the system (seed), which is not subject to policies. */
+  principal: Principal | null;
+  onPlanned: (plan: CohortSegmentPlan) => void;
+};
+
+type ExistingSegment = {
+  id: number;
+  key: string;
+  name: string;
+  tags: string[] | null;
+  unbounded_context_kind: string;
+  external_link: string | null;
+  external_cohort_id: string;
+  name_edited_by_hand: boolean;
+  included_count: number;
+};
+
+function cutCodePoints(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return Array.from(text).slice(0, max).join("");
+}
+
+function cohortName(cohort: ParsedCohort): string | null {
+  const name = cohort.cohortName?.trim();
+  return name ? cutCodePoints(name, MAX_NAME_CODE_POINTS) : null;
+}
+
+function compareCohortIds(a: ParsedCohort, b: ParsedCohort): number {
+  return a.cohortId < b.cohortId ? -1 : a.cohortId > b.cohortId ? 1 : 0;
+}
+
+/** Keys for the cohorts that have no segment yet, free in the environment and distinct from each other. */
+async function deriveNewKeys(
+  client: PoolClient,
+  environmentId: string,
+  integrationKey: string,
+  cohorts: readonly ParsedCohort[],
+): Promise<Map<string, string>> {
+  const keys = new Map<string, string>();
+  if (cohorts.length === 0) return keys;
+  const candidates = cohorts.flatMap((cohort) => [
+    deriveSegmentKey(integrationKey, cohort.cohortId, () => false),
+    deriveSegmentKey(integrationKey, cohort.cohortId, () => true),
+  ]);
+  const takenRows = await client.query<{ key: string }>(
+    "SELECT key FROM segment WHERE environment_id = $1 AND key = ANY($2::text[])",
+    [environmentId, candidates],
+  );
+  const taken = new Set(takenRows.rows.map((row) => row.key));
+  for (const cohort of cohorts) {
+    const key = deriveSegmentKey(integrationKey, cohort.cohortId, (candidate) => taken.has(candidate));
+    if (taken.has(key)) {
+      throw new ApiError(
+        "conflict",
+        `No free segment key for cohort "${cohort.cohortId}": "${key}" is taken`,
+      );
+    }
+    taken.add(key);
+    keys.set(cohort.cohortId, key);
+  }
+  return keys;
+}
+
+async function createSegment(
+  client: PoolClient,
+  request: CohortSegmentRequest,
+  cohort: ParsedCohort,
+  key: string,
+  contextKind: string,
+): Promise<{ id: number; name: string }> {
+  const environmentId = request.environment.id;
+  const name = cohortName(cohort) ?? cutCodePoints(cohort.cohortId, MAX_NAME_CODE_POINTS);
+  const now = new Date();
+  // DO NOTHING on any unique violation: a concurrent push created this cohort's segment (or took the key) first.
+  const inserted = await client.query<{ id: number; generation: number }>(
+    `INSERT INTO segment (environment_id, key, name, description, unbounded, unbounded_context_kind, external,
+       external_link, external_cohort_id, generation, created_at, updated_at)
+     SELECT $1, $2, $3, $4, true, $5, $6, $7, $8,
+            COALESCE((SELECT g.generation FROM segment_generation g WHERE g.environment_id = $1 AND g.key = $2), 0) + 1,
+            $9, $9
+     ON CONFLICT DO NOTHING
+     RETURNING id, generation`,
+    [
+      environmentId,
+      key,
+      name,
+      cohort.cohortDescription,
+      contextKind,
+      request.integrationKey,
+      cohort.cohortUrl,
+      cohort.cohortId,
+      now,
+    ],
+  );
+  const row = inserted.rows[0];
+  if (row === undefined) {
+    throw new TransactionConflict(`segment "${key}" was created concurrently`);
+  }
+  await client.query(
+    `INSERT INTO segment_generation (environment_id, key, generation) VALUES ($1, $2, $3)
+     ON CONFLICT (environment_id, key) DO UPDATE SET generation = GREATEST(segment_generation.generation, EXCLUDED.generation)`,
+    [environmentId, key, row.generation],
+  );
+  return { id: row.id, name };
+}
+
+/**
+ * Settings ownership (LD_COMPAT §2): a sync renames the segment to the cohort's new name until a person has edited the
+ * name, and follows the cohort's URL. `version` counts settings changes, so it moves only when the name does.
+ */
+async function updateSettings(
+  client: PoolClient,
+  segment: ExistingSegment,
+  cohort: ParsedCohort,
+): Promise<{ name: string; renamedFrom: string | null }> {
+  const wanted = cohortName(cohort);
+  const rename = wanted !== null && !segment.name_edited_by_hand && wanted !== segment.name;
+  const relink = cohort.cohortUrl !== null && cohort.cohortUrl !== segment.external_link;
+  if (!rename && !relink) return { name: segment.name, renamedFrom: null };
+  const name = rename ? wanted : segment.name;
+  await client.query(
+    `UPDATE segment
+     SET name = $2,
+         external_link = $3,
+         version = version + CASE WHEN $4 THEN 1 ELSE 0 END,
+         updated_at = CASE WHEN $4 THEN $5 ELSE updated_at END
+     WHERE id = $1`,
+    [segment.id, name, relink ? cohort.cohortUrl : segment.external_link, rename, new Date()],
+  );
+  return { name, renamedFrom: rename ? segment.name : null };
+}
+
+/**
+ * Finds or creates the segment of every cohort of a partner push (LD_COMPAT §3), inside the push's transaction. Every
+ * check (policy, context kind) runs before the first write, so a refused push leaves nothing behind. Existing segments
+ * stay locked until the transaction ends.
+ */
+export async function resolveCohortSegments(
+  client: PoolClient,
+  request: CohortSegmentRequest,
+): Promise<CohortSegment[]> {
+  const { environment, push, principal, integrationKey } = request;
+  const found = await client.query<ExistingSegment>(
+    `SELECT id, key, name, tags, unbounded_context_kind, external_link, external_cohort_id, name_edited_by_hand,
+            included_count
+     FROM segment
+     WHERE environment_id = $1 AND external = $2 AND external_cohort_id = ANY($3::text[])
+     ORDER BY id
+     FOR UPDATE`,
+    [environment.id, integrationKey, push.cohorts.map((cohort) => cohort.cohortId)],
+  );
+  const existing = new Map(found.rows.map((row) => [row.external_cohort_id, row]));
+  const missing = push.cohorts.filter((cohort) => !existing.has(cohort.cohortId)).sort(compareCohortIds);
+  const newKeys = await deriveNewKeys(client, environment.id, integrationKey, missing);
+  const keyOf = (cohort: ParsedCohort): string =>
+    existing.get(cohort.cohortId)?.key ?? newKeys.get(cohort.cohortId) ?? "";
+  request.onPlanned({
+    segmentKeys: push.cohorts.map(keyOf),
+    existing: found.rows.map((row) => ({ id: row.id, includedCount: row.included_count })),
+  });
+
+  if (principal) {
+    for (const cohort of push.cohorts) {
+      const segment = existing.get(cohort.cohortId);
+      const resource = segmentResource(environment.project, environment, {
+        key: keyOf(cohort),
+        tags: segment?.tags ?? [],
+      });
+      if (!segment) assertAccess(principal, "createSegment", resource);
+      assertAccess(principal, "updateIncluded", resource);
+    }
+  }
+  const contextKind = push.contextKind ?? DEFAULT_CONTEXT_KIND;
+  for (const segment of found.rows) {
+    if (segment.unbounded_context_kind !== contextKind) {
+      throw new ApiError(
+        "invalid_request",
+        `Context kind "${contextKind}" does not match segment "${segment.key}", whose context kind is "${segment.unbounded_context_kind}"`,
+      );
+    }
+  }
+
+  const created = new Map<string, { id: number; name: string }>();
+  for (const cohort of missing) {
+    created.set(cohort.cohortId, await createSegment(client, request, cohort, keyOf(cohort), contextKind));
+  }
+  const segments: CohortSegment[] = [];
+  for (const cohort of push.cohorts) {
+    const segment = existing.get(cohort.cohortId);
+    if (segment) {
+      const { name, renamedFrom } = await updateSettings(client, segment, cohort);
+      segments.push({
+        cohort,
+        segmentId: segment.id,
+        segmentKey: segment.key,
+        segmentName: name,
+        tags: segment.tags ?? [],
+        created: false,
+        renamedFrom,
+      });
+    } else {
+      const made = created.get(cohort.cohortId);
+      if (!made) throw new Error(`cohort ${cohort.cohortId} has no segment`);
+      segments.push({
+        cohort,
+        segmentId: made.id,
+        segmentKey: keyOf(cohort),
+        segmentName: made.name,
+        tags: [],
+        created: true,
+        renamedFrom: null,
+      });
+    }
+  }
+  return segments;
+}
