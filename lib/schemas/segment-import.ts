@@ -8,6 +8,13 @@ export type ImportMode = (typeof IMPORT_MODES)[number];
 export const MAX_IMPORT_CHUNK_KEYS = 10_000;
 /** Distinct keys per import: the commit applies them in one transaction. */
 export const MAX_IMPORT_KEYS = 1_000_000;
+/** Imports (open or committed) are forgotten after this long. */
+export const IMPORT_TTL_HOURS = 24;
+
+/** A replace that removes more than half of the current members must be confirmed. */
+export function replaceNeedsConfirmation(toRemove: number, currentCount: number): boolean {
+  return toRemove * 2 > currentCount;
+}
 
 export const importCreateSchema = z
   .object({

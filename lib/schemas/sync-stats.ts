@@ -23,6 +23,8 @@ export const syncStatsHourSchema = z
 export type SyncStatsHour = z.infer<typeof syncStatsHourSchema>;
 
 export const syncStatsSchema = z
-  .object({ items: z.array(syncStatsHourSchema).meta({ description: "Oldest hour first, every hour present" }) })
+  .object({
+    items: z.array(syncStatsHourSchema).meta({ description: "Oldest hour first, every hour present" }),
+  })
   .meta({ id: "SyncStats" });
 export type SyncStats = z.infer<typeof syncStatsSchema>;

@@ -28,7 +28,10 @@ function post(params: Params, token: string | null, body: unknown, route = conte
 
 async function state(segmentId: number) {
   const segment = await prisma.segment.findUniqueOrThrow({ where: { id: segmentId } });
-  const included = await prisma.segmentMember.findMany({ where: { segmentId }, orderBy: { contextKey: "asc" } });
+  const included = await prisma.segmentMember.findMany({
+    where: { segmentId },
+    orderBy: { contextKey: "asc" },
+  });
   const excluded = await prisma.segmentExclusion.findMany({
     where: { segmentId },
     orderBy: { contextKey: "asc" },
@@ -78,7 +81,9 @@ describe("POST /api/v2/segments/{p}/{e}/{s}/contexts", () => {
     });
     expect(added.syncRunId).toBe(run.id);
     expect(
-      await prisma.auditEntry.count({ where: { kind: "sync", target: { endsWith: `segment/${segment.key}` } } }),
+      await prisma.auditEntry.count({
+        where: { kind: "sync", target: { endsWith: `segment/${segment.key}` } },
+      }),
     ).toBe(2);
   });
 
@@ -111,7 +116,9 @@ describe("POST /api/v2/segments/{p}/{e}/{s}/contexts", () => {
     const before = await state(segment.id);
     expectError(await post(params, value, body), 400, "invalid_request");
     expect(await state(segment.id)).toEqual(before);
-    expect(await prisma.syncRun.count({ where: { environmentId: production.id, source: "contexts" } })).toBe(0);
+    expect(await prisma.syncRun.count({ where: { environmentId: production.id, source: "contexts" } })).toBe(
+      0,
+    );
   });
 
   it("accepts a key of exactly 512 code points", async () => {

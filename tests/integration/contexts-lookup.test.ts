@@ -58,7 +58,9 @@ describe("GET /api/v2/segments/{p}/{e}/{s}/contexts/{contextKey}", () => {
     expect(stranger.status).toBe(200);
     expect(stranger.json).toEqual({ userKey: "stranger", included: false, excluded: false });
     // Keys are compared exactly: no case folding.
-    expect((await lookup({ ...params, contextKey: "MEMBER" }, value)).json).toMatchObject({ included: false });
+    expect((await lookup({ ...params, contextKey: "MEMBER" }, value)).json).toMatchObject({
+      included: false,
+    });
   });
 
   it("answers 404 only for an unknown segment, 401 without a token, 403 without view access", async () => {
@@ -67,7 +69,11 @@ describe("GET /api/v2/segments/{p}/{e}/{s}/contexts/{contextKey}", () => {
     const { value } = await createTestToken({ role: "reader" });
     const params = { projectKey: project.key, environmentKey: "production", segmentKey: segment.key };
     expectError(await lookup({ ...params, segmentKey: "nope", contextKey: "a" }, value), 404, "not_found");
-    expectError(await lookup({ ...params, environmentKey: "test", contextKey: "a" }, value), 404, "not_found");
+    expectError(
+      await lookup({ ...params, environmentKey: "test", contextKey: "a" }, value),
+      404,
+      "not_found",
+    );
     expectError(await lookup({ ...params, contextKey: "a" }, null), 401, "unauthorized");
     const denied = await createTestToken({ role: "no_access" });
     expectError(await lookup({ ...params, contextKey: "a" }, denied.value), 403, "forbidden");

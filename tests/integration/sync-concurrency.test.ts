@@ -8,7 +8,10 @@ import { callRoute } from "@/tests/support/call-route";
 const PUSHES = 8;
 
 function range(prefix: string, from: number, to: number): string[] {
-  return Array.from({ length: to - from }, (_, index) => `${prefix}-${String(from + index).padStart(5, "0")}`);
+  return Array.from(
+    { length: to - from },
+    (_, index) => `${prefix}-${String(from + index).padStart(5, "0")}`,
+  );
 }
 
 function rudderstack(environmentId: string, add: string[], remove: string[]) {

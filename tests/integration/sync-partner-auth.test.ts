@@ -33,10 +33,14 @@ function push(token: string | null, body: unknown) {
 }
 
 async function expectNothingWritten(environment: { id: string; projectId: string }, segmentKey: string) {
-  expect(await prisma.segment.findFirst({ where: { environmentId: environment.id, key: segmentKey } })).toBeNull();
+  expect(
+    await prisma.segment.findFirst({ where: { environmentId: environment.id, key: segmentKey } }),
+  ).toBeNull();
   const project = await prisma.project.findUniqueOrThrow({ where: { id: environment.projectId } });
   expect(
-    await prisma.auditEntry.count({ where: { kind: "sync", target: { startsWith: `proj/${project.key}:` } } }),
+    await prisma.auditEntry.count({
+      where: { kind: "sync", target: { startsWith: `proj/${project.key}:` } },
+    }),
   ).toBe(0);
 }
 
@@ -106,7 +110,9 @@ describe("POST /api/v2/segment-targets/{integrationKey}: authentication and poli
     expect((await push(writer.value, hightouch(production.clientSideId, "other", ["a"]))).status).toBe(204);
 
     const { value } = await createTestToken({
-      policy: [{ effect: "allow", actions: ["updateIncluded"], resources: ["proj/*:env/*:segment/hightouch-c"] }],
+      policy: [
+        { effect: "allow", actions: ["updateIncluded"], resources: ["proj/*:env/*:segment/hightouch-c"] },
+      ],
     });
     expect((await push(value, hightouch(production.clientSideId, "c", ["b"]))).status).toBe(204);
     const other = await prisma.segment.findFirstOrThrow({
@@ -121,7 +127,9 @@ describe("POST /api/v2/segment-targets/{integrationKey}: authentication and poli
       where: { environmentId: production.id, status: "failed" },
       include: { segments: true },
     });
-    expect(failed.segments).toEqual([expect.objectContaining({ segmentId: other.id, includedCountAfter: 1 })]);
+    expect(failed.segments).toEqual([
+      expect.objectContaining({ segmentId: other.id, includedCountAfter: 1 }),
+    ]);
   });
 
   it("refuses a whole multi-cohort request when one cohort is not allowed", async () => {

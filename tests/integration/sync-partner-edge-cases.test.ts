@@ -41,9 +41,9 @@ function census(environmentId: string, kind: string, ids: string[]) {
 }
 
 async function setup() {
-  const { project, production } = await createTestProject();
+  const { project, production, environments } = await createTestProject();
   const { value } = await createTestToken({ role: "writer" });
-  return { project, production, token: value };
+  return { project, production, environments, token: value };
 }
 
 async function segmentOf(environmentId: string, key: string) {
@@ -207,7 +207,11 @@ describe("partner pushes: membership semantics", () => {
   it("lists at most 100 skipped members and says so", async () => {
     const { production, token } = await setup();
     const members: Member[] = Array.from({ length: 150 }, () => ({ userId: "", value: true }));
-    await push("amplitude", token, amplitude(production.clientSideId, [...members, { userId: "a", value: true }]));
+    await push(
+      "amplitude",
+      token,
+      amplitude(production.clientSideId, [...members, { userId: "a", value: true }]),
+    );
     const run = await latestRun(production.id);
     expect(run.skipped).toBe(150);
     expect(run.skippedTruncated).toBe(true);
@@ -253,6 +257,52 @@ describe("partner pushes: membership semantics", () => {
   });
 });
 
+describe("partner pushes: persistent store outbox", () => {
+  it("queues exactly the changed keys when the environment has an enabled store, and nothing otherwise", async () => {
+    const { production, token, environments } = await setup();
+    const outbox = (environmentId: string) =>
+      prisma.membershipOutbox.findMany({ where: { environmentId }, orderBy: { id: "asc" } });
+    await push(
+      "amplitude",
+      token,
+      amplitude(production.clientSideId, [{ userId: "before-store", value: true }]),
+    );
+    expect(await outbox(production.id)).toEqual([]);
+
+    await prisma.storeIntegration.create({
+      data: { environmentId: production.id, integrationKey: "redis", name: "Redis", config: {} },
+    });
+    await push(
+      "amplitude",
+      token,
+      amplitude(production.clientSideId, [
+        { userId: "a", value: true },
+        { userId: "b", value: true },
+        { userId: "before-store", value: true },
+      ]),
+    );
+    await push("amplitude", token, amplitude(production.clientSideId, [{ userId: "a", value: true }]));
+    await push(
+      "amplitude",
+      token,
+      amplitude(production.clientSideId, [
+        { userId: "a", value: false },
+        { userId: "c", value: true },
+      ]),
+    );
+    const segment = await segmentOf(production.id, "amplitude-c1");
+    const rows = await outbox(production.id);
+    expect(rows.map((row) => [row.segmentId, row.segmentRef, [...row.contextKeys].sort()])).toEqual([
+      [segment.id, "amplitude-c1.g1", ["a", "b"]],
+      [segment.id, "amplitude-c1.g1", ["a", "c"]],
+    ]);
+    const test = environments.find((environment) => environment.key === "test");
+    if (!test) throw new Error("no test environment");
+    await push("amplitude", token, amplitude(test.clientSideId, [{ userId: "a", value: true }]));
+    expect(await outbox(test.id)).toEqual([]);
+  });
+});
+
 describe("partner pushes: segment settings", () => {
   it("renames the segment when the cohort is renamed, bumping version once", async () => {
     const { production, token } = await setup();
@@ -278,7 +328,11 @@ describe("partner pushes: segment settings", () => {
       where: { environmentId_key: { environmentId: production.id, key: "amplitude-c1" } },
       data: { name: "Our name", nameEditedByHand: true, version: { increment: 1 } },
     });
-    await push("amplitude", token, amplitude(production.clientSideId, member, { cohortName: "Renamed in tool" }));
+    await push(
+      "amplitude",
+      token,
+      amplitude(production.clientSideId, member, { cohortName: "Renamed in tool" }),
+    );
     expect(await segmentOf(production.id, "amplitude-c1")).toMatchObject({ name: "Our name", version: 2 });
   });
 
@@ -316,7 +370,10 @@ describe("partner pushes: segment settings", () => {
       action: "add",
       members: [{ integration_distinct_id: "m" }],
     });
-    expect(await segmentOf(production.id, "hightouch-ht-9")).toMatchObject({ name: "ht-9", description: null });
+    expect(await segmentOf(production.id, "hightouch-ht-9")).toMatchObject({
+      name: "ht-9",
+      description: null,
+    });
   });
 
   it("appends a hash when the derived key is taken, and uses the next generation of a key", async () => {
@@ -344,9 +401,9 @@ describe("partner pushes: segment settings", () => {
 
   it("creates segments of the payload's context kind", async () => {
     const { production, token } = await setup();
-    expect((await push("census-synced-segments", token, census(production.clientSideId, "account", ["a"]))).status).toBe(
-      204,
-    );
+    expect(
+      (await push("census-synced-segments", token, census(production.clientSideId, "account", ["a"]))).status,
+    ).toBe(204);
     expect(await segmentOf(production.id, "census-synced-segments-model-1")).toMatchObject({
       unboundedContextKind: "account",
     });
@@ -359,7 +416,11 @@ describe("partner pushes: refused requests write nothing", () => {
     await push("census-synced-segments", token, census(production.clientSideId, "account", ["a"]));
     const before = await snapshot(production.id);
 
-    const response = await push("census-synced-segments", token, census(production.clientSideId, "user", ["b"]));
+    const response = await push(
+      "census-synced-segments",
+      token,
+      census(production.clientSideId, "user", ["b"]),
+    );
     expectError(response, 400, "invalid_request");
     expect(response.json).toMatchObject({ message: expect.stringContaining('"account"') });
     expect(await snapshot(production.id)).toEqual(before);
@@ -379,23 +440,23 @@ describe("partner pushes: refused requests write nothing", () => {
     expectError(withoutKind, 400, "invalid_request");
   });
 
-  it.each([
+  type BadRequest = { rawBody?: string; body?: (environmentId: string) => unknown };
+  it.each<[string, BadRequest]>([
     ["a body that is not JSON", { rawBody: "{nope" }],
-    ["a body without the environment id", { body: { batch: [] } }],
-    ["a batch without any cohort id", { body: "no-cohort" }],
-  ])("answers 400 for %s", async (_label, call) => {
+    ["a body without the environment id", { body: () => ({ batch: [] }) }],
+    [
+      "a batch without any cohort id",
+      { body: (environmentId) => ({ environmentId, batch: [{ userId: "a", value: true }] }) },
+    ],
+  ])("answers 400 for %s", async (_label, request) => {
     const { production, token } = await setup();
-    const body =
-      call.body === "no-cohort"
-        ? { environmentId: production.clientSideId, batch: [{ userId: "a", value: true }] }
-        : call.body;
     const response = await callRoute(segmentTargetsRoute.POST, {
       path: "/api/v2/segment-targets/amplitude",
       params: { integrationKey: "amplitude" },
       token,
-      ...(call.rawBody !== undefined
-        ? { rawBody: call.rawBody, headers: { "content-type": "application/json" } }
-        : { body }),
+      rawBody: request.rawBody,
+      body: request.body?.(production.clientSideId),
+      headers: { "content-type": "application/json" },
     });
     expectError(response, 400, "invalid_request");
     expect(await prisma.segment.count({ where: { environmentId: production.id } })).toBe(0);

@@ -323,7 +323,12 @@ describe("POST /api/v2/segment-targets/{integrationKey}: each integration's exam
     const { value } = await createTestToken({ role: "writer" });
     const zeotap = examples.find((example) => example.integrationKey === "zeotap");
     if (!zeotap) throw new Error("missing example");
-    const response = await push("zeotap", value, zeotap.body(production.clientSideId), segmentTargetRoute.POST);
+    const response = await push(
+      "zeotap",
+      value,
+      zeotap.body(production.clientSideId),
+      segmentTargetRoute.POST,
+    );
     expect(response.status).toBe(204);
     expect(
       await prisma.segment.count({ where: { environmentId: production.id, key: "zeotap-zt-771" } }),

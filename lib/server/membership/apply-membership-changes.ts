@@ -3,6 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
 import { ApiError } from "@/lib/server/api/errors";
 import type { SyncRunActor } from "@/lib/server/membership/sync-run-actor";
+import { segmentRef } from "@/lib/server/stores/big-segment-keys";
+import { enqueueStoreChanges, type StoreChange } from "@/lib/server/stores/enqueue-store-changes";
 
 /** A sync run lists at most this many skipped members (LD_COMPAT §8). */
 const MAX_RECORDED_SKIPPED = 100;
@@ -63,7 +65,13 @@ export type MembershipRunOutcome = {
 
 type MembershipTable = "segment_member" | "segment_exclusion";
 
-type ListOutcome = { added: number; removed: number; requested: number };
+type ListOutcome = {
+  added: number;
+  removed: number;
+  requested: number;
+  /** The keys whose membership changed, when asked for (a store mirrors them); otherwise empty. */
+  changedKeys: string[];
+};
 
 /** Distinct keys, a key both added and removed only removed (LD_COMPAT §3), each list sorted for index locality. */
 function normalize(change: KeyListChange | undefined): { add: string[]; remove: string[] } {
@@ -78,31 +86,43 @@ async function applyList(
   table: MembershipTable,
   segmentId: number,
   change: KeyListChange | undefined,
-  syncRunId: string,
-  appliedAt: Date,
+  run: { syncRunId: string; appliedAt: Date; collectChangedKeys: boolean },
 ): Promise<ListOutcome> {
   const { add, remove } = normalize(change);
+  // Returning the changed keys costs a transfer of up to 100,000 keys, so only when a store needs them.
+  const returning = run.collectChangedKeys ? "RETURNING context_key" : "";
+  const changedKeys: string[] = [];
   let removed = 0;
   let added = 0;
   if (remove.length > 0) {
-    const result = await client.query(
-      `DELETE FROM ${table} WHERE segment_id = $1 AND context_key = ANY($2::text[])`,
+    const result = await client.query<{ context_key: string }>(
+      `DELETE FROM ${table} WHERE segment_id = $1 AND context_key = ANY($2::text[]) ${returning}`,
       [segmentId, remove],
     );
     removed = result.rowCount ?? 0;
+    for (const row of result.rows) changedKeys.push(row.context_key);
   }
   if (add.length > 0) {
     // ON CONFLICT rather than NOT EXISTS: measured within noise under the segment lock, and safe even for a writer
     // that does not take the lock.
-    const result = await client.query(
+    const result = await client.query<{ context_key: string }>(
       `INSERT INTO ${table} (segment_id, context_key, added_at, sync_run_id)
        SELECT $1, k, $3, $4 FROM unnest($2::text[]) AS k
-       ON CONFLICT DO NOTHING`,
-      [segmentId, add, appliedAt, syncRunId],
+       ON CONFLICT DO NOTHING ${returning}`,
+      [segmentId, add, run.appliedAt, run.syncRunId],
     );
     added = result.rowCount ?? 0;
+    for (const row of result.rows) changedKeys.push(row.context_key);
   }
-  return { added, removed, requested: add.length + remove.length };
+  return { added, removed, requested: add.length + remove.length, changedKeys };
+}
+
+async function hasEnabledStore(client: PoolClient, environmentId: string): Promise<boolean> {
+  const result = await client.query<{ enabled: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM store_integration WHERE environment_id = $1 AND "on") AS enabled`,
+    [environmentId],
+  );
+  return result.rows[0]?.enabled === true;
 }
 
 /**
@@ -122,38 +142,37 @@ export async function applyMembershipChanges(
   if (new Set(segmentIds).size !== segmentIds.length) {
     throw new Error("applyMembershipChanges: one change per segment");
   }
-  const locked = await client.query<{ id: number }>(
-    "SELECT id FROM segment WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE",
+  const locked = await client.query<{ id: number; key: string; generation: number }>(
+    "SELECT id, key, generation FROM segment WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE",
     [segmentIds],
   );
   if (locked.rowCount !== segmentIds.length) {
     throw new ApiError("not_found", "The segment was deleted while the sync was being applied");
   }
 
-  const syncRunId = randomUUID();
-  const appliedAt = new Date();
+  const refs = new Map(locked.rows.map((row) => [row.id, segmentRef(row.key, row.generation)]));
+  const run = {
+    syncRunId: randomUUID(),
+    appliedAt: new Date(),
+    collectChangedKeys: await hasEnabledStore(client, input.environmentId),
+  };
+  const { syncRunId, appliedAt } = run;
+  const storeChanges: StoreChange[] = [];
   const unassignedSkipped = input.unassignedSkipped ?? [];
-  const allSkipped = [...unassignedSkipped, ...changes.flatMap((change) => change.skipped)];
+  const allSkipped = [...unassignedSkipped, ...input.changes.flatMap((change) => change.skipped)];
   const status = allSkipped.length > 0 ? "partially_applied" : "succeeded";
 
   const segments: SegmentMembershipOutcome[] = [];
   for (const change of changes) {
-    const included = await applyList(
-      client,
-      "segment_member",
-      change.segmentId,
-      change.included,
-      syncRunId,
-      appliedAt,
-    );
-    const excluded = await applyList(
-      client,
-      "segment_exclusion",
-      change.segmentId,
-      change.excluded,
-      syncRunId,
-      appliedAt,
-    );
+    const included = await applyList(client, "segment_member", change.segmentId, change.included, run);
+    const excluded = await applyList(client, "segment_exclusion", change.segmentId, change.excluded, run);
+    if (run.collectChangedKeys) {
+      storeChanges.push({
+        segmentId: change.segmentId,
+        segmentRef: refs.get(change.segmentId) ?? "",
+        contextKeys: [...new Set([...included.changedKeys, ...excluded.changedKeys])],
+      });
+    }
     const added = included.added + excluded.added;
     const removed = included.removed + excluded.removed;
     const counters = await client.query<{ included_count: number; excluded_count: number }>(
@@ -187,6 +206,9 @@ export async function applyMembershipChanges(
       excludedCount: row.excluded_count,
     });
   }
+
+  // In this transaction, so the store worker mirrors exactly what commits (LD_COMPAT §7).
+  await enqueueStoreChanges(client, input.environmentId, storeChanges);
 
   const counts: MembershipCounts = {
     received: input.received,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PoolClient } from "pg";
 import { pgPool } from "@/lib/server/db";
+import { ApiError } from "@/lib/server/api/errors";
 import { TransactionConflict } from "@/lib/server/membership/transaction-conflict";
 
 const MAX_ATTEMPTS = 4;
@@ -22,7 +23,8 @@ function backoff(attempt: number): Promise<void> {
 /**
  * Runs `work` in one transaction on a connection of its own from the raw pool, and runs it again (from the start, on a
  * fresh connection) when PostgreSQL reports a serialization failure or deadlock or the work lost a creation race.
- * Any other error rolls back and propagates: nothing the work wrote survives.
+ * Any other error rolls back and propagates: nothing the work wrote survives. Still colliding after the last attempt is a
+ * 409 `conflict` (the resource is in use), so the caller may retry.
  */
 export async function runMembershipTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -38,7 +40,13 @@ export async function runMembershipTransaction<T>(work: (client: PoolClient) => 
         // A connection that cannot even roll back must not go back into the pool.
         broken = rollbackError instanceof Error ? rollbackError : new Error("ROLLBACK failed");
       });
-      if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+      if (!isRetryable(error)) throw error;
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new ApiError(
+          "conflict",
+          "The segment is being changed by other requests at the same time; retry the request",
+        );
+      }
     } finally {
       client.release(broken);
     }

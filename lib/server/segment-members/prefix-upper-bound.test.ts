@@ -32,8 +32,8 @@ describe("prefixUpperBound", () => {
         fc.boolean(),
         (prefix, tail, extend) => {
           const key = extend ? prefix + tail : tail;
-        const bound = prefixUpperBound(prefix);
-        const inRange = compareBytes(key, prefix) >= 0 && (bound === null || compareBytes(key, bound) < 0);
+          const bound = prefixUpperBound(prefix);
+          const inRange = compareBytes(key, prefix) >= 0 && (bound === null || compareBytes(key, bound) < 0);
           expect(inRange).toBe(key.startsWith(prefix));
         },
       ),

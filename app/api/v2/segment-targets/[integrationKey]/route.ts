@@ -15,7 +15,9 @@ type Params = { integrationKey: string };
 function partnerHandler(definition: IntegrationDefinition | null) {
   return apiHandler<Params>(
     async ({ req, params, principal }) => {
-      if (!definition) throw new ApiError("not_found", `Unknown integration "${params.integrationKey}"`);
+      if (!definition) {
+        throw new ApiError("not_found", `Unknown integration "${params.integrationKey.slice(0, 64)}"`);
+      }
       const result = await pushSegmentTargets({ definition, body: await readJsonBody(req), principal });
       return partnerSuccessResponse(definition, result, req.nextUrl.origin);
     },

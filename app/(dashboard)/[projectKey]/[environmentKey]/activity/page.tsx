@@ -1,0 +1,56 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { integrationKeys, syncRunKeys, type SyncRunFilter } from "@/lib/queries/sync-runs";
+import { checkAccess } from "@/lib/server/access/check-access";
+import { environmentResource } from "@/lib/server/access/resource-names";
+import { toCollection } from "@/lib/server/api/collection";
+import { requireSession } from "@/lib/server/auth/require-session";
+import { getEnvironmentOrThrow } from "@/lib/server/environments/get-environment-or-throw";
+import { listHourlySyncStats } from "@/lib/server/sync-stats/list-hourly-sync-stats";
+import { listEnvironmentSyncRuns } from "@/lib/server/sync/list-environment-sync-runs";
+import { listIntegrations } from "@/lib/server/sync/list-integrations";
+import { ACTIVITY_PAGE_SIZE, FAILURES_SHOWN, STATS_HOURS } from "./_components/activity-constants";
+import { ActivityView } from "./activity-view";
+
+export const metadata = { title: "Sync activity · Tributary" };
+
+type Params = { projectKey: string; environmentKey: string };
+
+export default async function ActivityPage({ params }: { params: Promise<Params> }) {
+  const principal = await requireSession();
+  const location = await params;
+  const queryClient = new QueryClient();
+  queryClient.setQueryData(integrationKeys.all, { items: listIntegrations() });
+
+  // Prefetch only what the member may read; otherwise the view asks the API and shows its message.
+  const environment = await getEnvironmentOrThrow(location.projectKey, location.environmentKey).catch(
+    () => null,
+  );
+  if (
+    environment &&
+    checkAccess(principal, "viewEnvironment", environmentResource(environment.project, environment)).allowed
+  ) {
+    const url = new URL("http://local/api/v2/syncs");
+    const prefetchRuns = async (filter: SyncRunFilter) => {
+      const { items, totalCount } = await listEnvironmentSyncRuns({
+        environmentId: environment.id,
+        ...filter,
+      });
+      queryClient.setQueryData(
+        syncRunKeys.environment(location, filter),
+        toCollection(items, totalCount, { url, limit: filter.limit, offset: filter.offset }),
+      );
+    };
+    await Promise.all([
+      prefetchRuns({ status: "failed", limit: FAILURES_SHOWN, offset: 0 }),
+      prefetchRuns({ limit: ACTIVITY_PAGE_SIZE, offset: 0 }),
+      listHourlySyncStats(environment.id, STATS_HOURS).then((items) =>
+        queryClient.setQueryData(syncRunKeys.stats(location, STATS_HOURS), { items }),
+      ),
+    ]);
+  }
+  return (
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <ActivityView projectKey={location.projectKey} environmentKey={location.environmentKey} />
+    </HydrationBoundary>
+  );
+}

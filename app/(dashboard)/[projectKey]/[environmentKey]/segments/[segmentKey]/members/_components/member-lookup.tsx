@@ -1,0 +1,76 @@
+"use client";
+
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { ErrorState, LoadingState } from "@/components/ui/states";
+import { formText } from "@/lib/form-value";
+import { useMemberLookup, type SegmentLocation } from "@/lib/queries/members";
+import type { ContextMembership } from "@/lib/schemas/membership";
+import { RelativeTime } from "../../../../activity/_components/relative-time";
+
+function Answer({ result, syncHref }: { result: ContextMembership; syncHref: string }) {
+  const key = <code className="rounded bg-slate-100 px-1">{result.userKey}</code>;
+  if (!result.included) {
+    return (
+      <p role="status" className="text-sm text-slate-700">
+        {key} is <strong>not a member</strong> of this segment
+        {result.excluded ? ", and it is excluded" : ""}.
+      </p>
+    );
+  }
+  return (
+    <div role="status" className="flex flex-col gap-1 text-sm text-slate-700">
+      <p>
+        {key} <strong className="text-green-700">is a member</strong>
+        {result.excluded ? " but is also excluded, so flags do not target it through this segment" : ""}.
+      </p>
+      {result.addedAt !== undefined ? (
+        <p className="text-slate-600">
+          Added <RelativeTime epochMs={result.addedAt} /> ({new Date(result.addedAt).toISOString()})
+          {result.syncRunId ? (
+            <>
+              {" "}
+              by sync run <code title={result.syncRunId}>{result.syncRunId}</code> (
+              <Link href={syncHref} className="text-indigo-700 hover:underline">
+                see the Sync tab
+              </Link>
+              )
+            </>
+          ) : null}
+          .
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** "Is this key a member?": one point lookup, with when and by which sync the key was added. */
+export function MemberLookup({ location, syncHref }: { location: SegmentLocation; syncHref: string }) {
+  const [contextKey, setContextKey] = useState<string | null>(null);
+  const lookup = useMemberLookup(location, contextKey);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const value = formText(new FormData(event.currentTarget), "contextKey");
+    setContextKey(value === "" ? null : value);
+  }
+
+  return (
+    <Card title="Is this key a member?">
+      <form className="flex flex-wrap items-end gap-3" onSubmit={onSubmit}>
+        <div className="min-w-64 flex-1">
+          <Field label="Context key" name="contextKey" required autoComplete="off" />
+        </div>
+        <Button type="submit">Check membership</Button>
+      </form>
+      <div className="mt-3">
+        {lookup.isFetching && !lookup.data ? <LoadingState label="Checking…" /> : null}
+        {lookup.isError ? <ErrorState error={lookup.error} /> : null}
+        {lookup.data ? <Answer result={lookup.data} syncHref={syncHref} /> : null}
+      </div>
+    </Card>
+  );
+}

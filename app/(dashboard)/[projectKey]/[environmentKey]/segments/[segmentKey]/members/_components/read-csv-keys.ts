@@ -1,0 +1,103 @@
+import Papa from "papaparse";
+
+/** Keys per upload: the API's chunk limit. */
+export const UPLOAD_CHUNK_KEYS = 10_000;
+/** Also cut a chunk at about this many bytes of keys, well under the API's request size limit. */
+const UPLOAD_CHUNK_BYTES = 4_000_000;
+const READ_CHUNK_BYTES = 1_000_000;
+const HEADER_NAMES = new Set(["key", "context_key"]);
+
+export type KeyBatch = {
+  keys: string[];
+  /** 1-based data rows of the file that the batch holds, for error messages. */
+  firstRow: number;
+  lastRow: number;
+  /** Share of the file read so far, 0..1. */
+  progress: number;
+};
+
+export class CsvReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CsvReadError";
+  }
+}
+
+/**
+ * Streams context keys out of a CSV file's first column (an optional header row `key` or `context_key` is skipped) and
+ * hands them to `upload` in batches, pausing the reader until each batch is uploaded: a file of millions of keys never
+ * sits in memory whole. Resolves with the number of keys read.
+ */
+export function readCsvKeys(file: File, upload: (batch: KeyBatch) => Promise<void>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let batch: string[] = [];
+    let batchBytes = 0;
+    let batchFirstRow = 1;
+    let row = 0;
+    let total = 0;
+    let failed = false;
+    let firstRecord = true;
+    let progress = 0;
+    const pending: KeyBatch[] = [];
+
+    const cut = () => {
+      if (batch.length === 0) return;
+      pending.push({ keys: batch, firstRow: batchFirstRow, lastRow: row, progress });
+      batch = [];
+      batchBytes = 0;
+      batchFirstRow = row + 1;
+    };
+
+    const uploadPending = async () => {
+      for (let next = pending.shift(); next !== undefined; next = pending.shift()) await upload(next);
+    };
+
+    const fail = (error: unknown, parser?: Papa.Parser) => {
+      failed = true;
+      parser?.abort();
+      reject(error instanceof Error ? error : new Error("Could not read the file"));
+    };
+
+    Papa.parse<string[]>(file, {
+      delimiter: ",",
+      skipEmptyLines: "greedy",
+      chunkSize: READ_CHUNK_BYTES,
+      chunk: (results, parser) => {
+        if (failed) return;
+        progress = file.size > 0 ? Math.min(1, results.meta.cursor / file.size) : 1;
+        for (const record of results.data) {
+          const cell = (record[0] ?? "").replace(/^\uFEFF/, "");
+          if (firstRecord) {
+            firstRecord = false;
+            if (HEADER_NAMES.has(cell.trim().toLowerCase())) continue;
+          }
+          row += 1;
+          if (cell === "") {
+            fail(new CsvReadError(`Row ${row} has no context key in its first column`), parser);
+            return;
+          }
+          batch.push(cell);
+          batchBytes += cell.length * 3 + 3;
+          total += 1;
+          if (batch.length >= UPLOAD_CHUNK_KEYS || batchBytes >= UPLOAD_CHUNK_BYTES) cut();
+        }
+        if (pending.length === 0) return;
+        parser.pause();
+        uploadPending().then(
+          () => parser.resume(),
+          (error: unknown) => fail(error, parser),
+        );
+      },
+      complete: () => {
+        if (failed) return;
+        progress = 1;
+        cut();
+        uploadPending().then(
+          () => resolve(total),
+          (error: unknown) => fail(error),
+        );
+      },
+      error: (error) => fail(error),
+    });
+  });
+}

@@ -1,0 +1,17 @@
+import { auditLogQuerySchema } from "@/lib/schemas/audit";
+import { apiHandler } from "@/lib/server/api/handler";
+import { parseQuery } from "@/lib/server/api/parse-query";
+import { json } from "@/lib/server/api/responses";
+import { toCollection } from "@/lib/server/api/collection";
+import { listAuditEntries } from "@/lib/server/audit/list-audit-entries";
+
+export const GET = apiHandler(
+  async ({ req }) => {
+    const query = parseQuery(req.nextUrl, auditLogQuerySchema);
+    const { items, totalCount } = await listAuditEntries(query);
+    return json(
+      toCollection(items, totalCount, { url: req.nextUrl, limit: query.limit, offset: query.offset }),
+    );
+  },
+  { route: "GET /api/v2/auditlog", access: () => ({ action: "viewAuditLog", resource: "acct" }) },
+);

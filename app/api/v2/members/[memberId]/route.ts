@@ -1,0 +1,37 @@
+import { jsonPatchRequestSchema } from "@/lib/schemas/token";
+import { apiHandler } from "@/lib/server/api/handler";
+import { readJsonBody } from "@/lib/server/api/read-json-body";
+import { json, noContent } from "@/lib/server/api/responses";
+import { assertAccess } from "@/lib/server/access/check-access";
+import { memberResource } from "@/lib/server/access/resource-names";
+import { deleteMember } from "@/lib/server/members/delete-member";
+import { getMemberOrThrow } from "@/lib/server/members/get-member-or-throw";
+import { serializeMember } from "@/lib/server/members/serialize-member";
+import { updateMember } from "@/lib/server/members/update-member";
+
+type Params = { memberId: string };
+
+export const GET = apiHandler<Params>(
+  async ({ params, principal }) => {
+    const member = await getMemberOrThrow(params.memberId);
+    assertAccess(principal, "viewMember", memberResource(member.id));
+    return json(serializeMember(member));
+  },
+  { route: "GET /api/v2/members/{memberId}" },
+);
+
+export const PATCH = apiHandler<Params>(
+  async ({ req, params, principal }) => {
+    const patch = jsonPatchRequestSchema.parse(await readJsonBody(req));
+    return json(await updateMember(principal, params.memberId, patch));
+  },
+  { route: "PATCH /api/v2/members/{memberId}" },
+);
+
+export const DELETE = apiHandler<Params>(
+  async ({ params, principal }) => {
+    await deleteMember(principal, params.memberId);
+    return noContent();
+  },
+  { route: "DELETE /api/v2/members/{memberId}" },
+);

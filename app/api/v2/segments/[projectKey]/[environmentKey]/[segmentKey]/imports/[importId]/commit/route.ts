@@ -1,0 +1,36 @@
+import { importCommitSchema } from "@/lib/schemas/segment-import";
+import { apiHandler } from "@/lib/server/api/handler";
+import { readJsonBody } from "@/lib/server/api/read-json-body";
+import { json } from "@/lib/server/api/responses";
+import { assertAccess } from "@/lib/server/access/check-access";
+import { segmentResource } from "@/lib/server/access/resource-names";
+import { commitSegmentImport } from "@/lib/server/imports/commit-segment-import";
+import { getSegmentOrThrow } from "@/lib/server/segments/get-segment-or-throw";
+
+type Params = { projectKey: string; environmentKey: string; segmentKey: string; importId: string };
+
+export const POST = apiHandler<Params>(
+  async ({ req, params, principal }) => {
+    // An empty body is a commit without confirmation.
+    const body =
+      req.headers.get("content-length") === "0" || req.body === null ? {} : await readJsonBody(req);
+    const { confirm } = importCommitSchema.parse(body);
+    const { environment, segment } = await getSegmentOrThrow(
+      params.projectKey,
+      params.environmentKey,
+      params.segmentKey,
+    );
+    const resource = segmentResource(environment.project, environment, segment);
+    assertAccess(principal, "updateIncluded", resource);
+    return json(
+      await commitSegmentImport({
+        principal,
+        segment,
+        resource,
+        importId: params.importId,
+        confirm: confirm ?? false,
+      }),
+    );
+  },
+  { route: "POST /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/imports/{importId}/commit" },
+);

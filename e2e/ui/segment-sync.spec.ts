@@ -1,0 +1,96 @@
+import type { APIRequestContext, Page, TestInfo } from "@playwright/test";
+import { createTestToken } from "@/tests/factories/tokens";
+import { unique } from "@/tests/factories/unique";
+import { expect, test } from "../fixtures";
+
+async function clientSideId(request: APIRequestContext, token: string): Promise<string> {
+  const response = await request.get("/api/v2/projects/default/environments/production", {
+    headers: { Authorization: token },
+  });
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { clientSideId: string }).clientSideId;
+}
+
+/** A RudderStack audience push, exactly as the tool sends it. */
+async function pushRudderstack(
+  request: APIRequestContext,
+  token: string,
+  body: { environmentId: string; cohortId: string; add: unknown[] },
+) {
+  const response = await request.post("/api/v2/segment-targets/rudderstack", {
+    headers: { Authorization: token },
+    data: {
+      environmentId: body.environmentId,
+      contextKind: "user",
+      cohortId: body.cohortId,
+      cohortName: `Churn risk ${body.cohortId}`,
+      listData: { add: body.add },
+    },
+  });
+  expect(response.status()).toBe(204);
+}
+
+async function screenshot(page: Page, testInfo: TestInfo, name: string) {
+  const path = `test-results/screenshots/${name}.png`;
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: "image/png" });
+}
+
+test("a partner push shows up in the Sync tab without a reload", async ({
+  ownerPage: page,
+  request,
+}, testInfo) => {
+  const { value: token, token: tokenRow } = await createTestToken({ role: "writer" });
+  const environmentId = await clientSideId(request, token);
+  const cohortId = unique("aud");
+  await pushRudderstack(request, token, {
+    environmentId,
+    cohortId,
+    add: [{ id: "user-1" }, { id: "user-2" }],
+  });
+
+  await page.goto(`/default/production/segments/rudderstack-${cohortId}/sync`);
+  const runs = page.getByRole("region", { name: "Sync runs" });
+  await expect(runs.getByTestId("sync-run-row")).toHaveCount(1);
+  await expect(page.getByTestId("sync-member-count")).toContainText("2 members");
+  const first = runs.getByTestId("sync-run-row").first();
+  await expect(first).toContainText("Succeeded");
+  await expect(first).toContainText("RudderStack Audiences");
+  await expect(first).toContainText(`${tokenRow.name} …${tokenRow.ending}`);
+
+  // While the page is open: a second push with one member id the tool got wrong.
+  await pushRudderstack(request, token, {
+    environmentId,
+    cohortId,
+    add: [{ id: "user-3" }, { id: "user-4" }, { id: "" }],
+  });
+  await expect(runs.getByTestId("sync-run-row")).toHaveCount(2, { timeout: 15_000 });
+  await expect(page.getByTestId("sync-member-count")).toContainText("4 members", { timeout: 15_000 });
+  const newest = runs.getByTestId("sync-run-row").first();
+  await expect(newest).toContainText("Partially applied");
+
+  const details = newest.getByRole("button", { name: /^Details/ });
+  await expect(details).toHaveAttribute("aria-expanded", "false");
+  await details.click();
+  await expect(newest.getByRole("button", { name: /^Hide/ })).toHaveAttribute("aria-expanded", "true");
+  await expect(runs.getByText("Skipped members")).toBeVisible();
+  await expect(runs.getByText("(empty)")).toBeVisible();
+
+  const connect = page.getByRole("region", { name: "How to connect" });
+  await expect(connect.getByLabel("Integration")).toHaveValue("rudderstack");
+  await expect(connect.getByText(/\/api\/v2\/segment-targets\/rudderstack$/)).toBeVisible();
+  await expect(connect.getByText(environmentId, { exact: true })).toBeVisible();
+  await expect(connect.getByText('"proj/default:env/production:segment/*"')).toBeVisible();
+  await expect(connect.getByRole("button", { name: /^Copy policy/ })).toBeVisible();
+  await connect.getByLabel("Integration").selectOption("hightouch");
+  await expect(connect.getByText(/\/api\/v2\/segment-targets\/hightouch$/)).toBeVisible();
+
+  await screenshot(page, testInfo, "sync");
+
+  await page.goto(`/default/production/segments/rudderstack-${cohortId}/members`);
+  await expect(page.getByRole("note")).toContainText("owned by the rudderstack integration");
+  await expect(page.getByRole("region", { name: "Import from CSV" })).toHaveCount(0);
+  await expect(
+    page.getByRole("region", { name: "Members" }).getByText("4 members", { exact: true }),
+  ).toBeVisible();
+});

@@ -1,0 +1,119 @@
+import { z } from "zod";
+import {
+  collectionSchema,
+  linkSchema,
+  nameSchema,
+  paginationQuerySchema,
+  resourceKeySchema,
+} from "@/lib/schemas/common";
+import { policySchema } from "@/lib/schemas/policy";
+import { jsonPatchOperationSchema } from "@/lib/schemas/segment";
+
+/** The built-in roles a token may carry (LD_COMPAT §5); `owner` and `no_access` are member roles only. */
+export const TOKEN_ROLES = ["reader", "writer", "admin"] as const;
+export type TokenRole = (typeof TOKEN_ROLES)[number];
+
+export const tokenRoleSchema = z.enum(TOKEN_ROLES, { error: `must be one of ${TOKEN_ROLES.join(", ")}` });
+
+export const tokenDescriptionSchema = z.string().max(1024, "must be at most 1024 characters").nullable();
+
+const customRoleKeysSchema = z
+  .array(resourceKeySchema)
+  .max(50, "at most 50 custom roles")
+  .transform((keys) => [...new Set(keys)]);
+
+export const tokenCreateSchema = z
+  .object({
+    name: nameSchema,
+    description: tokenDescriptionSchema.optional(),
+    role: tokenRoleSchema
+      .optional()
+      .meta({ description: "A built-in role; `reader` when no role of any kind is given" }),
+    customRoleIds: customRoleKeysSchema
+      .optional()
+      .meta({ description: "Keys of custom roles; an unknown key is a 400" }),
+    inlineRole: policySchema.optional().meta({ description: "Policy statements used in place of a role" }),
+    serviceToken: z
+      .boolean()
+      .optional()
+      .meta({ description: "A service token is not tied to its creator's access; default false (personal)" }),
+    expiresAt: z
+      .number({ error: "must be epoch milliseconds" })
+      .int("must be epoch milliseconds")
+      .optional()
+      .meta({ description: "Epoch milliseconds after which the token stops working" }),
+  })
+  .meta({ id: "AccessTokenPost" });
+export type TokenCreate = z.infer<typeof tokenCreateSchema>;
+
+/** What a token PATCH may change, validated after the patch is applied. */
+export const tokenSettingsSchema = z.object({
+  name: nameSchema,
+  description: tokenDescriptionSchema,
+  role: tokenRoleSchema.nullable(),
+  customRoleIds: customRoleKeysSchema,
+  inlineRole: policySchema.nullable(),
+});
+export type TokenSettings = z.infer<typeof tokenSettingsSchema>;
+
+export const tokenSchema = z
+  .object({
+    _id: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    creationDate: z.number().int().meta({ description: "Epoch milliseconds" }),
+    lastModified: z.number().int().meta({ description: "Epoch milliseconds" }),
+    role: z
+      .string()
+      .nullable()
+      .meta({ description: "The built-in role, or null with custom roles or an inline policy" }),
+    customRoleIds: z.array(z.string()).meta({ description: "Keys of the token's custom roles" }),
+    inlineRole: policySchema.nullable(),
+    serviceToken: z.boolean(),
+    token: z.string().meta({
+      description:
+        "The full value only in the answers to create and reset; otherwise `...` and the last four characters",
+    }),
+    lastUsed: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: "Epoch milliseconds, updated at most once a minute" }),
+    expiresAt: z.number().int().nullable(),
+    ownerId: z.string(),
+    memberId: z.string(),
+    _member: z.object({ _id: z.string(), email: z.string() }),
+    _links: z.object({ self: linkSchema }),
+  })
+  .meta({ id: "AccessToken" });
+export type TokenResponse = z.infer<typeof tokenSchema>;
+
+export const tokenCollectionSchema = collectionSchema(tokenSchema);
+
+export const tokenListQuerySchema = paginationQuerySchema.extend({
+  showAll: z
+    .enum(["true", "false"], { error: 'must be "true" or "false"' })
+    .optional()
+    .transform((value) => value === "true")
+    .meta({ description: "Admins and the owner: also every member's personal tokens (ignored for others)" }),
+});
+
+export const tokenResetQuerySchema = z.object({
+  expiry: z.coerce
+    .number({ error: "must be epoch milliseconds" })
+    .int("must be epoch milliseconds")
+    .min(0, "must be epoch milliseconds")
+    .optional()
+    .meta({ description: "Epoch milliseconds until which the old value keeps working; default now" }),
+});
+
+const jsonPatchOperations = z.array(jsonPatchOperationSchema).min(1, "must not be empty").max(1000);
+
+/** RFC 6902: a bare array, or LaunchDarkly's `{comment, patch}` wrapper. Shared by tokens, roles and members. */
+export const jsonPatchRequestSchema = z
+  .union([
+    jsonPatchOperations,
+    z.object({ comment: z.string().max(1024).optional(), patch: jsonPatchOperations }),
+  ])
+  .meta({ id: "JsonPatch" });
+export type JsonPatchRequest = z.infer<typeof jsonPatchRequestSchema>;

@@ -1,0 +1,91 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { prisma } from "@/lib/server/db";
+import type { AuditEntryResponse, AuditLogQuery } from "@/lib/schemas/audit";
+import {
+  matchResource,
+  parseResource,
+  parseResourceSpecifier,
+  type ResourceSpecifier,
+} from "@/lib/server/access/resource";
+import { serializeAuditEntry } from "@/lib/server/audit/serialize-audit-entry";
+
+/** Prisma's string filters are LIKE patterns; PostgreSQL's default escape character is the backslash. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, "\\$&");
+}
+
+/**
+ * Whether an entry's target falls under `spec`: the target itself, or one of its ancestors (its first parts), matches the
+ * specifier. So `proj/web` selects the project and everything in it, `proj/*:env/production:segment/*` every segment of
+ * every production environment. A target that is not in the resource grammar is compared by plain prefix instead.
+ */
+function targetMatches(spec: ResourceSpecifier, target: string): boolean {
+  const parsed = parseResource(target);
+  if (!parsed.ok) return target.startsWith(spec.text);
+  const depth = spec.parts.length;
+  if (parsed.value.parts.length < depth) return false;
+  return matchResource(spec, { text: target, parts: parsed.value.parts.slice(0, depth) });
+}
+
+/** The part of a specifier before its first glob or tag list: every matching target starts with it. */
+function literalPrefix(spec: string): string {
+  const end = spec.search(/[*;]/);
+  return end === -1 ? spec : spec.slice(0, end);
+}
+
+/**
+ * The audit log, newest first then `_id` descending. `before`/`after` are exclusive epoch ms; `q` searches name,
+ * description and target, case-insensitively; `spec` keeps entries whose target falls under a resource specifier (see
+ * `targetMatches`). Targets are far fewer than entries, so `spec` is resolved to the matching distinct targets first and
+ * the page is then read with an ordinary indexed query, which keeps `totalCount` exact.
+ */
+export async function listAuditEntries(
+  query: AuditLogQuery,
+): Promise<{ items: AuditEntryResponse[]; totalCount: number }> {
+  const conditions: Prisma.AuditEntryWhereInput[] = [];
+  if (query.before !== undefined || query.after !== undefined) {
+    conditions.push({
+      date: {
+        ...(query.before !== undefined ? { lt: new Date(query.before) } : {}),
+        ...(query.after !== undefined ? { gt: new Date(query.after) } : {}),
+      },
+    });
+  }
+  if (query.q !== undefined && query.q !== "") {
+    const contains = escapeLike(query.q);
+    conditions.push({
+      OR: [
+        { name: { contains, mode: "insensitive" } },
+        { description: { contains, mode: "insensitive" } },
+        { target: { contains, mode: "insensitive" } },
+      ],
+    });
+  }
+  if (query.spec !== undefined) {
+    const parsed = parseResourceSpecifier(query.spec);
+    const spec = parsed.ok ? parsed.value : null;
+    const candidates = await prisma.auditEntry.findMany({
+      where: { AND: [...conditions, { target: { startsWith: escapeLike(literalPrefix(query.spec)) } }] },
+      distinct: ["target"],
+      select: { target: true },
+    });
+    const targets =
+      spec === null
+        ? []
+        : candidates.map((row) => row.target).filter((target) => targetMatches(spec, target));
+    conditions.push({ target: { in: targets } });
+  }
+
+  const where: Prisma.AuditEntryWhereInput = { AND: conditions };
+  const [entries, totalCount] = await Promise.all([
+    prisma.auditEntry.findMany({
+      where,
+      orderBy: [{ date: "desc" }, { id: "desc" }],
+      skip: query.offset,
+      take: query.limit,
+    }),
+    prisma.auditEntry.count({ where }),
+  ]);
+  return { items: entries.map(serializeAuditEntry), totalCount };
+}

@@ -1,0 +1,127 @@
+import "server-only";
+import { replaceNeedsConfirmation, type ImportSummary } from "@/lib/schemas/segment-import";
+import { ApiError } from "@/lib/server/api/errors";
+import type { Principal } from "@/lib/server/access/principal";
+import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+import { findSegmentImportOrThrow } from "@/lib/server/imports/find-segment-import-or-throw";
+import { importOwner } from "@/lib/server/imports/import-owner";
+import { applyMembershipChanges } from "@/lib/server/membership/apply-membership-changes";
+import { pgAuditWriter } from "@/lib/server/membership/pg-audit-writer";
+import { runMembershipTransaction } from "@/lib/server/membership/run-membership-transaction";
+import { syncRunActor } from "@/lib/server/membership/sync-run-actor";
+
+export type ImportCommitRequest = {
+  principal: Principal;
+  segment: { id: number; key: string; name: string; environmentId: string };
+  /** The segment's resource name, already checked for `updateIncluded`; the audit entry's target. */
+  resource: string;
+  importId: string;
+  confirm: boolean;
+};
+
+/**
+ * Applies an import's staged keys in one transaction, as one sync run with source `import`, through the membership
+ * engine: merge adds them; replace adds them and removes every member not among them. A replace that would remove more
+ * than half of the members is refused (409) unless confirmed. The import is then closed: committing again is a 409.
+ */
+export async function commitSegmentImport(request: ImportCommitRequest): Promise<ImportSummary> {
+  const { principal, segment, importId } = request;
+  const startedAt = new Date();
+  return runMembershipTransaction(async (client) => {
+    const row = await findSegmentImportOrThrow(client, {
+      importId,
+      segmentId: segment.id,
+      owner: importOwner(principal),
+      forUpdate: true,
+    });
+    if (row.committed_at !== null) {
+      throw new ApiError(
+        "conflict",
+        `Import "${row.id}" was already committed (sync run ${row.sync_run_id ?? "unknown"}); start a new import`,
+      );
+    }
+    // Lock the segment before reading its members, so no push lands between the diff and its application.
+    const locked = await client.query<{ included_count: number }>(
+      "SELECT included_count FROM segment WHERE id = $1 FOR UPDATE",
+      [segment.id],
+    );
+    const current = locked.rows[0]?.included_count;
+    if (current === undefined) throw new ApiError("not_found", `Segment "${segment.key}" was deleted`);
+
+    let remove: string[] = [];
+    if (row.mode === "replace") {
+      const toRemove = await client.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM segment_member m
+         WHERE m.segment_id = $1
+           AND NOT EXISTS (SELECT 1 FROM segment_import_key k WHERE k.import_id = $2 AND k.context_key = m.context_key)`,
+        [segment.id, row.id],
+      );
+      const count = toRemove.rows[0]?.count ?? 0;
+      if (!request.confirm && replaceNeedsConfirmation(count, current)) {
+        throw new ApiError(
+          "conflict",
+          `This replace removes ${count} of ${current} members (more than half); commit with {"confirm": true} to apply it`,
+        );
+      }
+      if (count > 0) {
+        const keys = await client.query<{ context_key: string }>(
+          `SELECT m.context_key FROM segment_member m
+           WHERE m.segment_id = $1
+             AND NOT EXISTS (SELECT 1 FROM segment_import_key k WHERE k.import_id = $2 AND k.context_key = m.context_key)
+           ORDER BY m.context_key`,
+          [segment.id, row.id],
+        );
+        remove = keys.rows.map((key) => key.context_key);
+      }
+    }
+    const staged = await client.query<{ context_key: string }>(
+      "SELECT context_key FROM segment_import_key WHERE import_id = $1 ORDER BY context_key",
+      [row.id],
+    );
+    const add = staged.rows.map((key) => key.context_key);
+
+    const outcome = await applyMembershipChanges(client, {
+      environmentId: segment.environmentId,
+      source: "import",
+      actor: syncRunActor(principal),
+      startedAt,
+      received: row.received,
+      changes: [
+        {
+          segmentId: segment.id,
+          segmentKey: segment.key,
+          included: { add, remove },
+          received: row.received,
+          skipped: [],
+        },
+      ],
+    });
+    await client.query("UPDATE segment_import SET committed_at = now(), sync_run_id = $2 WHERE id = $1", [
+      row.id,
+      outcome.syncRunId,
+    ]);
+    await client.query("DELETE FROM segment_import_key WHERE import_id = $1", [row.id]);
+
+    const { added, removed, unchanged } = outcome.counts;
+    await recordAuditEntry(pgAuditWriter(client), principal, {
+      kind: "sync",
+      name: segment.name,
+      description: `Imported a CSV into segment ${segment.key} (${row.mode}): ${added} added, ${removed} removed, ${unchanged} unchanged`,
+      action: "updateIncluded",
+      target: request.resource,
+      current: {
+        syncRunId: outcome.syncRunId,
+        source: "import",
+        mode: row.mode,
+        status: outcome.status,
+        counts: outcome.counts,
+      },
+    });
+    return {
+      syncRunId: outcome.syncRunId,
+      status: outcome.status,
+      ...outcome.counts,
+      includedCount: outcome.segments[0]?.includedCount ?? current,
+    };
+  });
+}

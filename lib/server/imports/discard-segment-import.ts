@@ -1,0 +1,18 @@
+import "server-only";
+import { ApiError } from "@/lib/server/api/errors";
+import {
+  findSegmentImportOrThrow,
+  type ImportLookup,
+} from "@/lib/server/imports/find-segment-import-or-throw";
+import { runMembershipTransaction } from "@/lib/server/membership/run-membership-transaction";
+
+/** Drops an open import and its staged keys (the user cancelled); the segment is untouched. */
+export async function discardSegmentImport(lookup: Omit<ImportLookup, "forUpdate">): Promise<void> {
+  await runMembershipTransaction(async (client) => {
+    const row = await findSegmentImportOrThrow(client, { ...lookup, forUpdate: true });
+    if (row.committed_at !== null) {
+      throw new ApiError("conflict", `Import "${row.id}" was already committed and cannot be discarded`);
+    }
+    await client.query("DELETE FROM segment_import WHERE id = $1", [row.id]);
+  });
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import type { PoolClient } from "pg";
+import { z } from "zod";
+import { IMPORT_TTL_HOURS } from "@/lib/schemas/segment-import";
+import { ApiError } from "@/lib/server/api/errors";
+import { ensureImportTables } from "@/lib/server/imports/ensure-import-tables";
+import type { SegmentImportRow } from "@/lib/server/imports/serialize-segment-import";
+
+export type ImportLookup = {
+  importId: string;
+  segmentId: number;
+  owner: string;
+  /** Lock the row until the transaction ends, so chunks, commit and discard of one import run one at a time. */
+  forUpdate: boolean;
+};
+
+const uuid = z.uuid();
+
+/**
+ * An import of this segment started by this principal. Someone else's import, an expired one and a malformed id are all
+ * 404, so import ids reveal nothing.
+ */
+export async function findSegmentImportOrThrow(
+  client: Pick<PoolClient, "query">,
+  lookup: ImportLookup,
+): Promise<SegmentImportRow> {
+  const notFound = new ApiError(
+    "not_found",
+    `Import "${lookup.importId}" not found (imports expire after ${IMPORT_TTL_HOURS} hours)`,
+  );
+  if (!uuid.safeParse(lookup.importId).success) throw notFound;
+  await ensureImportTables();
+  const result = await client.query<SegmentImportRow>(
+    `SELECT id, segment_id, mode, owner, received, staged, created_at, committed_at, sync_run_id
+     FROM segment_import
+     WHERE id = $1 AND segment_id = $2 AND owner = $3 AND created_at >= now() - make_interval(hours => $4)
+     ${lookup.forUpdate ? "FOR UPDATE" : ""}`,
+    [lookup.importId, lookup.segmentId, lookup.owner, IMPORT_TTL_HOURS],
+  );
+  const row = result.rows[0];
+  if (row === undefined) throw notFound;
+  return row;
+}

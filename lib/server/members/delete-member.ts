@@ -1,0 +1,50 @@
+import "server-only";
+import { prisma } from "@/lib/server/db";
+import { ApiError } from "@/lib/server/api/errors";
+import { assertAccess } from "@/lib/server/access/check-access";
+import type { Principal } from "@/lib/server/access/principal";
+import { memberResource } from "@/lib/server/access/resource-names";
+import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+import { getMemberOrThrow } from "@/lib/server/members/get-member-or-throw";
+import { memberAuditVersion } from "@/lib/server/members/member-audit-version";
+import { MEMBER_INCLUDE } from "@/lib/server/members/serialize-member";
+
+/**
+ * Deletes a member (never the owner). Their personal tokens go with them (401 from then on). Service tokens they created
+ * are not theirs to take along (integrations depend on them), so they pass to the owner.
+ */
+export async function deleteMember(principal: Principal, memberId: string): Promise<void> {
+  await getMemberOrThrow(memberId);
+  await prisma.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string; role: string }[]>`
+      SELECT id, role FROM member WHERE id = ${memberId}::uuid OR role = 'owner' ORDER BY id FOR UPDATE`;
+    if (!locked.some((row) => row.id === memberId))
+      throw new ApiError("not_found", `Member "${memberId}" not found`);
+    const owner = locked.find((row) => row.role === "owner");
+    const target = memberResource(memberId);
+    assertAccess(principal, "deleteMember", target);
+    if (owner?.id === memberId) {
+      throw new ApiError(
+        "forbidden",
+        "The owner cannot be deleted; transfer ownership to another member first",
+      );
+    }
+
+    const member = await tx.member.findUniqueOrThrow({ where: { id: memberId }, include: MEMBER_INCLUDE });
+    const handedOver = owner
+      ? await tx.accessToken.updateMany({
+          where: { memberId, serviceToken: true },
+          data: { memberId: owner.id },
+        })
+      : { count: 0 };
+    await tx.member.delete({ where: { id: memberId } });
+    await recordAuditEntry(tx, principal, {
+      kind: "member",
+      name: member.email,
+      description: `Deleted member ${member.email}${handedOver.count > 0 ? `; ${handedOver.count} service token(s) they created now belong to the owner` : ""}`,
+      action: "deleteMember",
+      target,
+      previous: memberAuditVersion(member),
+    });
+  });
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { prisma } from "@/lib/server/db";
+import type { MemberResponse } from "@/lib/schemas/member";
+import { ApiError } from "@/lib/server/api/errors";
+import { checkAccess } from "@/lib/server/access/check-access";
+import type { Principal } from "@/lib/server/access/principal";
+import { memberResource } from "@/lib/server/access/resource-names";
+import { MEMBER_INCLUDE, serializeMember } from "@/lib/server/members/serialize-member";
+
+/**
+ * The members the principal may view, by creation date then `_id`, filtered in memory so that `totalCount` counts only
+ * visible ones. A principal that may view no member at all gets 403 rather than an empty list.
+ */
+export async function listMembers(
+  principal: Principal,
+  page: { limit: number; offset: number },
+): Promise<{ items: MemberResponse[]; totalCount: number }> {
+  const rows = await prisma.member.findMany({
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: MEMBER_INCLUDE,
+  });
+  const visible = rows.filter(
+    (member) => checkAccess(principal, "viewMember", memberResource(member.id)).allowed,
+  );
+  if (visible.length === 0) {
+    const decision = checkAccess(principal, "viewMember", memberResource("*"));
+    if (!decision.allowed)
+      throw new ApiError("forbidden", `Access denied: you may not view members (${decision.reason})`);
+  }
+  return {
+    items: visible.slice(page.offset, page.offset + page.limit).map(serializeMember),
+    totalCount: visible.length,
+  };
+}

@@ -1,0 +1,151 @@
+import { z } from "zod";
+import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-openapi";
+import { auditEntryCollectionSchema, auditLogQuerySchema } from "@/lib/schemas/audit";
+import { errorBodySchema } from "@/lib/schemas/common";
+import {
+  memberCollectionSchema,
+  memberCreateSchema,
+  memberListQuerySchema,
+  memberSchema,
+} from "@/lib/schemas/member";
+import { roleCollectionSchema, roleCreateSchema, roleListQuerySchema, roleSchema } from "@/lib/schemas/role";
+import {
+  jsonPatchRequestSchema,
+  tokenCollectionSchema,
+  tokenCreateSchema,
+  tokenListQuerySchema,
+  tokenResetQuerySchema,
+  tokenSchema,
+} from "@/lib/schemas/token";
+
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      String(status),
+      { description: `Error ${status}`, content: { "application/json": { schema: errorBodySchema } } },
+    ]),
+  );
+
+const ok = (description: string, schema: z.ZodType, status = "200") => ({
+  [status]: { description, content: { "application/json": { schema } } },
+});
+
+const jsonBody = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
+
+const deleted = { "204": { description: "Deleted" } };
+
+const tokenId = z.string().meta({ description: "The token's `_id`" });
+const roleKey = z.string().meta({ description: "The custom role's key" });
+const memberId = z.string().meta({ description: "The member's `_id`" });
+
+function operation(tag: string, summary: string, rest: Omit<ZodOpenApiOperationObject, "tags" | "summary">) {
+  return { tags: [tag], summary, security: [{ ApiToken: [] }], ...rest };
+}
+
+/** Tokens, custom roles, members and the audit log (LD_COMPAT §5, §8), merged into the document with `openApiPaths`. */
+export const accessOpenApiPaths: ZodOpenApiPathsObject = {
+  "/api/v2/tokens": {
+    get: operation("Access tokens", "List access tokens", {
+      description:
+        "The caller's own personal tokens and every service token; with `showAll=true`, an admin or the owner also sees every member's personal tokens. By creation date, then `_id`.",
+      requestParams: { query: tokenListQuerySchema },
+      responses: { ...ok("Access tokens", tokenCollectionSchema), ...errors(400, 401, 403, 429) },
+    }),
+    post: operation("Access tokens", "Create an access token", {
+      description:
+        "Needs `createAccessToken`. The full token value is in this answer only. Nobody can mint a token with access they do not have (403). Without `role`, `customRoleIds` or `inlineRole` the token is a `reader`; `role` excludes the other two.",
+      requestBody: jsonBody(tokenCreateSchema),
+      responses: { ...ok("Created", tokenSchema, "201"), ...errors(400, 401, 403, 409, 413, 415, 429) },
+    }),
+  },
+  "/api/v2/tokens/{tokenId}": {
+    get: operation("Access tokens", "Get an access token", {
+      requestParams: { path: z.object({ tokenId }) },
+      responses: { ...ok("Access token", tokenSchema), ...errors(401, 403, 404, 429) },
+    }),
+    patch: operation("Access tokens", "Update an access token", {
+      description:
+        "A JSON Patch on `/name` (`updateAccessTokenName`), `/description` (`updateAccessTokenDescription`), `/role`, `/customRoleIds`, `/inlineRole` (`updateAccessTokenPolicy`; no more access than the caller has).",
+      requestParams: { path: z.object({ tokenId }) },
+      requestBody: jsonBody(jsonPatchRequestSchema),
+      responses: { ...ok("Updated", tokenSchema), ...errors(400, 401, 403, 404, 409, 413, 415, 429) },
+    }),
+    delete: operation("Access tokens", "Delete an access token", {
+      requestParams: { path: z.object({ tokenId }) },
+      responses: { ...deleted, ...errors(401, 403, 404, 429) },
+    }),
+  },
+  "/api/v2/tokens/{tokenId}/reset": {
+    post: operation("Access tokens", "Reset an access token's value", {
+      description:
+        "Needs `resetAccessToken`. The new value is in this answer only; the old one keeps working until `expiry` (default: it stops now).",
+      requestParams: { path: z.object({ tokenId }), query: tokenResetQuerySchema },
+      responses: { ...ok("Reset", tokenSchema), ...errors(400, 401, 403, 404, 429) },
+    }),
+  },
+  "/api/v2/roles": {
+    get: operation("Custom roles", "List custom roles", {
+      requestParams: { query: roleListQuerySchema },
+      responses: { ...ok("Custom roles", roleCollectionSchema), ...errors(400, 401, 403, 429) },
+    }),
+    post: operation("Custom roles", "Create a custom role", {
+      description: "Needs `createRole`; the policy may not grant more than the caller has.",
+      requestBody: jsonBody(roleCreateSchema),
+      responses: { ...ok("Created", roleSchema, "201"), ...errors(400, 401, 403, 409, 413, 415, 429) },
+    }),
+  },
+  "/api/v2/roles/{roleKey}": {
+    get: operation("Custom roles", "Get a custom role", {
+      requestParams: { path: z.object({ roleKey }) },
+      responses: { ...ok("Custom role", roleSchema), ...errors(401, 403, 404, 429) },
+    }),
+    patch: operation("Custom roles", "Update a custom role", {
+      description: "A JSON Patch on `/name`, `/description`, `/policy` (`updateRole`).",
+      requestParams: { path: z.object({ roleKey }) },
+      requestBody: jsonBody(jsonPatchRequestSchema),
+      responses: { ...ok("Updated", roleSchema), ...errors(400, 401, 403, 404, 409, 413, 415, 429) },
+    }),
+    delete: operation("Custom roles", "Delete a custom role", {
+      description: "409 `conflict` while a member or token holds the role.",
+      requestParams: { path: z.object({ roleKey }) },
+      responses: { ...deleted, ...errors(401, 403, 404, 409, 429) },
+    }),
+  },
+  "/api/v2/members": {
+    get: operation("Members", "List members", {
+      requestParams: { query: memberListQuerySchema },
+      responses: { ...ok("Members", memberCollectionSchema), ...errors(400, 401, 403, 429) },
+    }),
+    post: operation("Members", "Create a member", {
+      description: "Needs `createMember`; the role and custom roles may not grant more than the caller has.",
+      requestBody: jsonBody(memberCreateSchema),
+      responses: { ...ok("Created", memberSchema, "201"), ...errors(400, 401, 403, 409, 413, 415, 429) },
+    }),
+  },
+  "/api/v2/members/{memberId}": {
+    get: operation("Members", "Get a member", {
+      requestParams: { path: z.object({ memberId }) },
+      responses: { ...ok("Member", memberSchema), ...errors(401, 403, 404, 429) },
+    }),
+    patch: operation("Members", "Update a member", {
+      description:
+        "A JSON Patch on `/role`, `/customRoleKeys` (`updateMemberRole`; never one's own), `/firstName`, `/lastName`. Giving `owner` transfers ownership (the owner only; the old owner becomes admin).",
+      requestParams: { path: z.object({ memberId }) },
+      requestBody: jsonBody(jsonPatchRequestSchema),
+      responses: { ...ok("Updated", memberSchema), ...errors(400, 401, 403, 404, 409, 413, 415, 429) },
+    }),
+    delete: operation("Members", "Delete a member", {
+      description:
+        "Not the owner. Personal tokens go with the member; service tokens they created pass to the owner.",
+      requestParams: { path: z.object({ memberId }) },
+      responses: { ...deleted, ...errors(401, 403, 404, 429) },
+    }),
+  },
+  "/api/v2/auditlog": {
+    get: operation("Audit log", "List audit log entries", {
+      description: "Needs `viewAuditLog` on `acct`. Newest first, then `_id` descending.",
+      requestParams: { query: auditLogQuerySchema },
+      responses: { ...ok("Audit log entries", auditEntryCollectionSchema), ...errors(400, 401, 403, 429) },
+    }),
+  },
+};

@@ -1,0 +1,43 @@
+import "server-only";
+import { prisma } from "@/lib/server/db";
+import { ApiError } from "@/lib/server/api/errors";
+import { assertAccess } from "@/lib/server/access/check-access";
+import type { Principal } from "@/lib/server/access/principal";
+import { roleResource } from "@/lib/server/access/resource-names";
+import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** Deletes a custom role that no member or token holds (409 `conflict` otherwise), audited in the same transaction. */
+export async function deleteRole(principal: Principal, roleKey: string): Promise<void> {
+  const target = roleResource(roleKey);
+  await prisma.$transaction(async (tx) => {
+    // The row lock makes a concurrent grant of this role wait, so a holder cannot appear between the count and the delete.
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM custom_role WHERE key = ${roleKey} FOR UPDATE`;
+    const id = locked[0]?.id;
+    if (id === undefined) throw new ApiError("not_found", `Custom role "${roleKey}" not found`);
+    assertAccess(principal, "deleteRole", target);
+
+    const members = await tx.memberCustomRole.count({ where: { customRoleId: id } });
+    const tokens = await tx.tokenCustomRole.count({ where: { customRoleId: id } });
+    if (members > 0 || tokens > 0) {
+      throw new ApiError(
+        "conflict",
+        `Custom role "${roleKey}" is still held by ${plural(members, "member")} and ${plural(tokens, "token")}; remove it from them first`,
+      );
+    }
+    const role = await tx.customRole.delete({ where: { id } });
+    await recordAuditEntry(tx, principal, {
+      kind: "role",
+      name: role.name,
+      description: `Deleted custom role ${role.key}`,
+      action: "deleteRole",
+      target,
+      previous: { key: role.key, name: role.name, description: role.description, policy: role.policy ?? [] },
+    });
+  });
+}

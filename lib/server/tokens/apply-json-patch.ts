@@ -1,0 +1,113 @@
+import jsonPatch, { type Operation } from "fast-json-patch";
+import type { JsonPatchOperation } from "@/lib/schemas/segment";
+import type { JsonPatchRequest } from "@/lib/schemas/token";
+import { ApiError } from "@/lib/server/api/errors";
+
+const PATCH_ERRORS: Partial<Record<string, string>> = {
+  OPERATION_PATH_CANNOT_ADD: "cannot add at this path",
+  OPERATION_PATH_UNRESOLVABLE: "the path does not exist",
+  OPERATION_FROM_UNRESOLVABLE: "the from path does not exist",
+  OPERATION_PATH_ILLEGAL_ARRAY_INDEX: "the array index is not a non-negative integer",
+  OPERATION_VALUE_OUT_OF_BOUNDS: "the array index is past the end of the array",
+  OPERATION_VALUE_REQUIRED: "a value is required",
+  OPERATION_VALUE_CANNOT_CONTAIN_UNDEFINED: "a value is required",
+};
+
+export type AppliedPatch<F extends string> = {
+  /** The document after the patch; callers validate it like a create before writing anything. */
+  document: Record<string, unknown>;
+  /** The writable fields that some operation writes (`test` reads only). */
+  fields: Set<F>;
+  comment: string | undefined;
+};
+
+function toOperation(operation: JsonPatchOperation): Operation {
+  switch (operation.op) {
+    case "add":
+    case "replace":
+    case "test":
+      return { op: operation.op, path: operation.path, value: operation.value };
+    case "remove":
+      return { op: "remove", path: operation.path };
+    case "move":
+    case "copy":
+      return { op: operation.op, path: operation.path, from: operation.from };
+  }
+}
+
+/** The top-level field a JSON Pointer names: `/inlineRole/0/actions` → `inlineRole` (with `~1`, `~0` unescaped). */
+function topField(pointer: string): string | null {
+  if (!pointer.startsWith("/")) return null;
+  const [first = ""] = pointer.slice(1).split("/");
+  return first.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+/**
+ * Applies a JSON Patch (RFC 6902) to a copy of `document`, allowing writes only under `writable` fields (whole values or
+ * inside them) and `test` on any field of the document. A failed `test` is 409 `optimistic_locking_error`; any other
+ * problem is a 400 naming the operation. Pure: nothing is written here.
+ */
+export function applyJsonPatch<F extends string>(
+  document: Record<string, unknown>,
+  request: JsonPatchRequest,
+  writable: readonly F[],
+): AppliedPatch<F> {
+  const operations = Array.isArray(request) ? request : request.patch;
+  const comment = Array.isArray(request) ? undefined : request.comment;
+  const fields = new Set<F>();
+  const isWritable = (field: string | null): field is F =>
+    field !== null && (writable as readonly string[]).includes(field);
+  const allowed = writable.map((field) => `/${field}`).join(", ");
+
+  for (const [index, operation] of operations.entries()) {
+    const target = topField(operation.path);
+    if (operation.op === "test") {
+      if (target === null || !Object.hasOwn(document, target)) {
+        throw new ApiError("invalid_request", `Patch operation ${index}: cannot test "${operation.path}"`);
+      }
+      continue;
+    }
+    if (!isWritable(target)) {
+      throw new ApiError(
+        "invalid_request",
+        `Patch operation ${index}: path "${operation.path}" may not be changed; use ${allowed}`,
+      );
+    }
+    if (operation.op === "move") {
+      const source = topField(operation.from);
+      if (!isWritable(source)) {
+        throw new ApiError(
+          "invalid_request",
+          `Patch operation ${index}: from "${operation.from}" may not be moved; use ${allowed}`,
+        );
+      }
+      fields.add(source);
+    } else if (operation.op === "copy") {
+      const source = topField(operation.from);
+      if (source === null || !Object.hasOwn(document, source)) {
+        throw new ApiError(
+          "invalid_request",
+          `Patch operation ${index}: from "${operation.from}" does not exist`,
+        );
+      }
+    }
+    fields.add(target);
+  }
+
+  try {
+    const patched = jsonPatch.applyPatch(document, operations.map(toOperation), true, false);
+    return { document: patched.newDocument, fields, comment };
+  } catch (error) {
+    if (!(error instanceof jsonPatch.JsonPatchError)) throw error;
+    const index = error.index ?? 0;
+    const path = operations[index]?.path ?? "";
+    if (error.name === "TEST_OPERATION_FAILED") {
+      throw new ApiError(
+        "optimistic_locking_error",
+        `Patch operation ${index}: test of "${path}" failed (the value differs)`,
+      );
+    }
+    const reason = PATCH_ERRORS[error.name] ?? "the operation is invalid";
+    throw new ApiError("invalid_request", `Patch operation ${index} on "${path}": ${reason}`);
+  }
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { prisma } from "@/lib/server/db";
+import { ApiError } from "@/lib/server/api/errors";
+import { assertAccess } from "@/lib/server/access/check-access";
+import type { Principal } from "@/lib/server/access/principal";
+import { tokenResource } from "@/lib/server/access/resource-names";
+import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+import { getTokenOrThrow } from "@/lib/server/tokens/get-token-or-throw";
+import { TOKEN_INCLUDE } from "@/lib/server/tokens/serialize-token";
+import { tokenAuditVersion } from "@/lib/server/tokens/token-audit-version";
+
+/** Deletes a token; its value (and a reset's old value) gets 401 from then on. Audited in the same transaction. */
+export async function deleteToken(principal: Principal, tokenId: string): Promise<void> {
+  await getTokenOrThrow(tokenId);
+  await prisma.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM access_token WHERE id = ${tokenId}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw new ApiError("not_found", `Access token "${tokenId}" not found`);
+    const token = await tx.accessToken.findUniqueOrThrow({ where: { id: tokenId }, include: TOKEN_INCLUDE });
+    const target = tokenResource(token.memberId, token.id, token.serviceToken);
+    assertAccess(principal, "deleteAccessToken", target);
+    await tx.accessToken.delete({ where: { id: tokenId } });
+    await recordAuditEntry(tx, principal, {
+      kind: "token",
+      name: token.name,
+      description: `Deleted token ${token.name}`,
+      action: "deleteAccessToken",
+      target,
+      previous: tokenAuditVersion(token),
+    });
+  });
+}
