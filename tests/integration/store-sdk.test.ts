@@ -23,12 +23,16 @@ let testData: InstanceType<typeof integrations.TestData>;
 let token: string;
 let project: Awaited<ReturnType<typeof createTestProject>>;
 
-async function eventually(check: () => Promise<boolean>, timeoutMs = 8_000) {
+/**
+ * Polls slower than the SDK's membership cache (1 s here): the SDK refreshes a cached answer's age on every read, so faster
+ * polling would keep reading the same cached answer. Returns how long it took.
+ */
+async function eventually(check: () => Promise<boolean>, timeoutMs = 8_000): Promise<number> {
   const started = Date.now();
   for (;;) {
-    if (await check()) return;
+    if (await check()) return Date.now() - started;
     if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
   }
 }
 
@@ -99,6 +103,7 @@ beforeAll(async () => {
     bigSegments: {
       store: RedisBigSegmentStore({ prefix: PREFIX, redisOpts: { host: "127.0.0.1", port: redis.port } }),
       statusPollInterval: 1,
+      userCacheTime: 1,
     },
   });
   await client.waitForInitialization({ timeout: 10 });
@@ -113,7 +118,10 @@ afterAll(async () => {
 describe("LaunchDarkly's own Node SDK reads Tributary's membership from Redis", () => {
   it("matches pushed contexts, stops matching removed ones, and stays HEALTHY", async () => {
     await push(["alice", "bob", "carol"]);
-    await eventually(async () => (await matches("alice")) && (await matches("bob")) && (await matches("carol")));
+    const elapsed = await eventually(
+      async () => (await matches("alice")) && (await matches("bob")) && (await matches("carol")),
+    );
+    expect(elapsed).toBeLessThan(5_000);
     expect(await matches("mallory")).toBe(false);
 
     await push([], ["bob"]);
