@@ -1,5 +1,8 @@
 import { createDocument } from "zod-openapi";
 import { openApiPaths } from "@/lib/server/openapi/operations";
+import { accessOpenApiPaths } from "@/lib/server/openapi/operations-access";
+import { storeOpenApiPaths } from "@/lib/server/openapi/operations-stores";
+import { syncOpenApiPaths } from "@/lib/server/sync/sync-openapi-paths";
 
 let cached: ReturnType<typeof createDocument> | undefined;
 
@@ -16,7 +19,7 @@ export function buildOpenApiDocument() {
     components: {
       securitySchemes: { ApiToken: { type: "apiKey", in: "header", name: "Authorization" } },
     },
-    paths: openApiPaths,
+    paths: { ...openApiPaths, ...syncOpenApiPaths, ...accessOpenApiPaths, ...storeOpenApiPaths },
   });
   return cached;
 }
