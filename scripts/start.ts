@@ -15,6 +15,7 @@ import {
 } from "@/lib/server/postgres/start-embedded-postgres";
 
 const root = process.cwd();
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const config = env();
 const dataDir = path.resolve(root, config.TRIBUTARY_DATA_DIR);
 mkdirSync(dataDir, { recursive: true });
@@ -70,10 +71,13 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   log("stopping…");
-  if (app && app.exitCode === null) {
-    const exited = new Promise((resolve) => app?.once("exit", resolve));
-    app.kill("SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+  const running = app;
+  if (running?.pid && running.exitCode === null) {
+    const exited = new Promise((resolve) => running.once("exit", resolve));
+    // SIGTERM lets Next.js finish in-flight requests; whatever is left after 15 s is killed.
+    process.kill(-running.pid, "SIGTERM");
+    const finished = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 15_000))]);
+    if (!finished) process.kill(-running.pid, "SIGKILL");
   }
   if (postgres) {
     await postgres.stop().catch(() => undefined);
@@ -135,13 +139,15 @@ async function main() {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceMtime()) {
     log("building the app (next build)…");
-    await run("npx", ["next", "build"], { NEXT_TELEMETRY_DISABLED: "1" });
+    await run(process.execPath, [nextBin, "build"], { NEXT_TELEMETRY_DISABLED: "1" });
   }
 
   const port = String(config.PORT);
   const url = `http://localhost:${port}`;
-  app = spawn("npx", ["next", "start", "-p", port], {
+  // Its own process group, so stopping reaches every process Next.js starts.
+  app = spawn(process.execPath, [nextBin, "start", "-p", port], {
     stdio: "inherit",
+    detached: true,
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

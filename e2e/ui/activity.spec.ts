@@ -46,7 +46,9 @@ test("the activity page lists failures first, charts pushes per hour and filters
   await expect(failures.getByText("forbidden")).toBeVisible();
 
   await expect(page.getByRole("figure", { name: "Pushes and members per hour" })).toBeVisible();
-  await expect(page.getByText(/pushes with .* members and .* failures in the last 48 hours/)).toBeVisible();
+  await expect(
+    page.getByText(/push(es)? with .* members? and .* failures? in the last 48 hours/),
+  ).toBeVisible();
 
   const runs = page.getByRole("region", { name: "Sync runs" });
   await expect(runs.getByTestId("sync-run-row").filter({ hasText: `rudderstack-${applied}` })).toContainText(

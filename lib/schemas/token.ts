@@ -72,7 +72,7 @@ export const tokenSchema = z
     serviceToken: z.boolean(),
     token: z.string().meta({
       description:
-        "The full value only in the answers to create and reset; otherwise `...` and the last four characters",
+        "The full value only in the answers to create and reset; otherwise only its last four characters",
     }),
     lastUsed: z
       .number()

@@ -21,7 +21,11 @@ const memberId = randomUUID();
 const ids: Record<string, string> = {};
 let reader: string;
 
-async function entry(name: string, at: number, fields: { kind?: string; description?: string; target: string } & Record<string, unknown>) {
+async function entry(
+  name: string,
+  at: number,
+  fields: { kind?: string; description?: string; target: string } & Record<string, unknown>,
+) {
   const created = await prisma.auditEntry.create({
     data: {
       kind: "segment",
@@ -37,7 +41,11 @@ async function entry(name: string, at: number, fields: { kind?: string; descript
 
 beforeAll(async () => {
   reader = (await createTestToken({ role: "reader" })).value;
-  await entry("e1", T + 1000, { kind: "project", target: `proj/${marker}`, description: `underXscore ${marker}` });
+  await entry("e1", T + 1000, {
+    kind: "project",
+    target: `proj/${marker}`,
+    description: `underXscore ${marker}`,
+  });
   await entry("e2", T + 2000, {
     target: `proj/${marker}:env/production:segment/amplitude-1`,
     description: `Added UPPER-${marker}`,
@@ -70,7 +78,9 @@ async function names(query: string): Promise<string[]> {
   const response = await audit(query);
   expect(response.status).toBe(200);
   const byId = new Map(Object.entries(ids).map(([name, id]) => [id, name]));
-  return (response.json as { items: AuditEntryResponse[] }).items.map((item) => byId.get(item._id) ?? item._id);
+  return (response.json as { items: AuditEntryResponse[] }).items.map(
+    (item) => byId.get(item._id) ?? item._id,
+  );
 }
 
 const e3e4Newest = () => ((ids.e3 ?? "") > (ids.e4 ?? "") ? ["e3", "e4"] : ["e4", "e3"]);
@@ -113,8 +123,14 @@ describe("GET /api/v2/auditlog", () => {
 
   it("filters by a resource specifier: the target or one of its ancestors matches", async () => {
     expect(await names(`spec=proj/${marker}`)).toEqual([...e3e4Newest(), "e2", "e1"]);
-    expect(await names(`spec=${encodeURIComponent(`proj/${marker}:env/*:segment/amplitude-*`)}`)).toEqual(["e3", "e2"]);
-    expect(await names(`q=${marker}&spec=${encodeURIComponent("proj/*:env/production")}`)).toEqual(["e4", "e2"]);
+    expect(await names(`spec=${encodeURIComponent(`proj/${marker}:env/*:segment/amplitude-*`)}`)).toEqual([
+      "e3",
+      "e2",
+    ]);
+    expect(await names(`q=${marker}&spec=${encodeURIComponent("proj/*:env/production")}`)).toEqual([
+      "e4",
+      "e2",
+    ]);
     expect(await names(`q=${marker}&spec=${encodeURIComponent("service-token/*")}`)).toEqual(["e5"]);
     expect(await names(`spec=${encodeURIComponent(`proj/${marker.slice(0, -1)}`)}`)).toEqual([]);
     const invalid = await audit("spec=project/x");

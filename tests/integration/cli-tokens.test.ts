@@ -20,7 +20,14 @@ function cli(args: string[], env: NodeJS.ProcessEnv = { ...process.env }): Promi
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--experimental-wasm-modules", "--conditions=react-server", "--import", "tsx", "scripts/cli.ts", ...args],
+      [
+        "--experimental-wasm-modules",
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        "scripts/cli.ts",
+        ...args,
+      ],
       { cwd: process.cwd(), env, timeout: 60_000 },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
@@ -39,19 +46,39 @@ beforeAll(async () => {
 describe("scripts/cli.ts tokens create", () => {
   it("creates a service token owned by the owner, printing only its value, audited without it", async () => {
     const name = unique("cli-token");
-    const run = await cli(["tokens", "create", "--name", name, "--role", "writer", "--description", "from CI"]);
+    const run = await cli([
+      "tokens",
+      "create",
+      "--name",
+      name,
+      "--role",
+      "writer",
+      "--description",
+      "from CI",
+    ]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^api-[A-Za-z0-9_-]{32,}\n$/);
     const value = run.stdout.trim();
 
     const principal = await resolveTokenPrincipal(value);
-    expect(principal).toMatchObject({ member: { id: ownerId }, token: { name, serviceToken: true }, boundedBy: null });
+    expect(principal).toMatchObject({
+      member: { id: ownerId },
+      token: { name, serviceToken: true },
+      boundedBy: null,
+    });
     expect(principal?.roles.map((role) => role.name)).toEqual(["writer"]);
     const stored = await prisma.accessToken.findFirstOrThrow({ where: { name } });
-    expect(stored).toMatchObject({ description: "from CI", role: "writer", serviceToken: true, memberId: ownerId });
+    expect(stored).toMatchObject({
+      description: "from CI",
+      role: "writer",
+      serviceToken: true,
+      memberId: ownerId,
+    });
 
-    const audit = await prisma.auditEntry.findFirstOrThrow({ where: { target: `service-token/${stored.id}` } });
+    const audit = await prisma.auditEntry.findFirstOrThrow({
+      where: { target: `service-token/${stored.id}` },
+    });
     expect(audit).toMatchObject({ kind: "token", memberEmail: "cli", memberId: null, tokenId: null });
     expect(audit.accesses).toEqual([{ action: "createAccessToken", resource: `service-token/${stored.id}` }]);
     expect(JSON.stringify(await prisma.auditEntry.findMany())).not.toContain(value);
@@ -69,9 +96,17 @@ describe("scripts/cli.ts tokens create", () => {
 
   it.each([
     ["no name", ["tokens", "create", "--role", "writer"], "--name"],
-    ["both a role and a policy file", ["tokens", "create", "--name", "x", "--role", "reader", "--policy-file", "p.json"], "exactly one"],
+    [
+      "both a role and a policy file",
+      ["tokens", "create", "--name", "x", "--role", "reader", "--policy-file", "p.json"],
+      "exactly one",
+    ],
     ["an unknown role", ["tokens", "create", "--name", "x", "--role", "owner"], "--role"],
-    ["a missing policy file", ["tokens", "create", "--name", "x", "--policy-file", "/nonexistent/policy.json"], "policy file"],
+    [
+      "a missing policy file",
+      ["tokens", "create", "--name", "x", "--policy-file", "/nonexistent/policy.json"],
+      "policy file",
+    ],
     ["an unknown command", ["tokens", "delete"], "Unknown command"],
   ])("fails on %s with exit 1, a message on stderr and nothing on stdout", async (_case, args, message) => {
     const before = await prisma.accessToken.count();

@@ -21,7 +21,11 @@ type Person = Awaited<ReturnType<typeof createTestMember>>["member"];
 /** A member and a personal token that acts as them (bounded by their access). */
 async function personWithToken(role: string) {
   const { member, password } = await createTestMember({ role });
-  const { value } = await createTestToken({ role: role === "owner" ? "admin" : role, memberId: member.id, serviceToken: false });
+  const { value } = await createTestToken({
+    role: role === "owner" ? "admin" : role,
+    memberId: member.id,
+    serviceToken: false,
+  });
   return { member, password, value };
 }
 
@@ -67,11 +71,18 @@ describe("POST /api/v2/members", () => {
     const response = await createMember(admin.value, { email, password, role: "writer", firstName: "Ada" });
     expect(response.status).toBe(201);
     const body = response.json as MemberResponse;
-    expect(body).toMatchObject({ email: email.toLowerCase(), role: "writer", firstName: "Ada", customRoleKeys: [] });
+    expect(body).toMatchObject({
+      email: email.toLowerCase(),
+      role: "writer",
+      firstName: "Ada",
+      customRoleKeys: [],
+    });
     expect(JSON.stringify(body)).not.toMatch(/password|\$2[aby]\$/i);
     expect(await authenticateMember(email, password)).toMatchObject({ id: body._id });
 
-    const audit = await prisma.auditEntry.findFirstOrThrow({ where: { target: `member/${body._id}`, kind: "member" } });
+    const audit = await prisma.auditEntry.findFirstOrThrow({
+      where: { target: `member/${body._id}`, kind: "member" },
+    });
     expect(audit.accesses).toEqual([{ action: "createMember", resource: `member/${body._id}` }]);
     expect(audit.currentVersion).toMatchObject({ email: email.toLowerCase(), role: "writer" });
     const stored = await prisma.member.findUniqueOrThrow({ where: { id: body._id } });
@@ -81,7 +92,9 @@ describe("POST /api/v2/members", () => {
   });
 
   it("gives custom roles by key", async () => {
-    const role = await prisma.customRole.create({ data: { key: unique("sync"), name: "sync", policy: MIN_SYNC_POLICY } });
+    const role = await prisma.customRole.create({
+      data: { key: unique("sync"), name: "sync", policy: MIN_SYNC_POLICY },
+    });
     const response = await createMember(admin.value, {
       email: `${unique("m")}@example.test`,
       password: "a-long-password-1",
@@ -97,7 +110,11 @@ describe("POST /api/v2/members", () => {
     ["a missing role", { password: "a-long-password-1" }, "role"],
     ["the owner role", { password: "a-long-password-1", role: "owner" }, "role"],
     ["an unknown role", { password: "a-long-password-1", role: "superuser" }, "role"],
-    ["an unknown custom role", { password: "a-long-password-1", role: "reader", customRoleKeys: ["nope"] }, "customRoleKeys"],
+    [
+      "an unknown custom role",
+      { password: "a-long-password-1", role: "reader", customRoleKeys: ["nope"] },
+      "customRoleKeys",
+    ],
   ])("rejects %s with 400 naming it, writing nothing", async (_case, fields, named) => {
     const before = await prisma.member.count();
     const response = await createMember(admin.value, { email: `${unique("bad")}@example.test`, ...fields });
@@ -107,10 +124,22 @@ describe("POST /api/v2/members", () => {
   });
 
   it("rejects a bad email with 400 and a duplicate email (any case) with 409", async () => {
-    expectError(await createMember(admin.value, { email: "not-an-email", password: "a-long-password-1", role: "reader" }), 400, "invalid_request");
+    expectError(
+      await createMember(admin.value, {
+        email: "not-an-email",
+        password: "a-long-password-1",
+        role: "reader",
+      }),
+      400,
+      "invalid_request",
+    );
     const { member } = await createTestMember({ role: "reader" });
     expectError(
-      await createMember(admin.value, { email: member.email.toUpperCase(), password: "a-long-password-1", role: "reader" }),
+      await createMember(admin.value, {
+        email: member.email.toUpperCase(),
+        password: "a-long-password-1",
+        role: "reader",
+      }),
       409,
       "conflict",
     );
@@ -123,7 +152,11 @@ describe("POST /api/v2/members", () => {
     expectError(await createMember(writer.value, body), 403, "forbidden");
 
     const hiring = await prisma.customRole.create({
-      data: { key: unique("hiring"), name: "hiring", policy: [{ effect: "allow", actions: ["createMember"], resources: ["member/*"] }] },
+      data: {
+        key: unique("hiring"),
+        name: "hiring",
+        policy: [{ effect: "allow", actions: ["createMember"], resources: ["member/*"] }],
+      },
     });
     const recruiter = await createTestToken({ role: "writer" });
     await prisma.tokenCustomRole.create({ data: { tokenId: recruiter.token.id, customRoleId: hiring.id } });
@@ -139,7 +172,10 @@ describe("POST /api/v2/members", () => {
 describe("GET /api/v2/members and /api/v2/members/{memberId}", () => {
   it("lists and gets members without password hashes", async () => {
     const reader = await personWithToken("reader");
-    const list = await callRoute(membersRoute.GET, { path: "/api/v2/members?limit=100", token: reader.value });
+    const list = await callRoute(membersRoute.GET, {
+      path: "/api/v2/members?limit=100",
+      token: reader.value,
+    });
     expect(list.status).toBe(200);
     const ids = (list.json as { items: MemberResponse[] }).items.map((member) => member._id);
     expect(ids).toEqual(expect.arrayContaining([owner.member.id, admin.member.id, reader.member.id]));
@@ -152,7 +188,11 @@ describe("GET /api/v2/members and /api/v2/members/{memberId}", () => {
     });
     expect(one.json).toMatchObject({ _id: owner.member.id, role: "owner" });
     expectError(
-      await callRoute(memberRoute.GET, { path: "/api/v2/members/x", params: { memberId: "x" }, token: reader.value }),
+      await callRoute(memberRoute.GET, {
+        path: "/api/v2/members/x",
+        params: { memberId: "x" },
+        token: reader.value,
+      }),
       404,
       "not_found",
     );
@@ -160,7 +200,11 @@ describe("GET /api/v2/members and /api/v2/members/{memberId}", () => {
 
   it("refuses the minimum sync policy (403)", async () => {
     const sync = await createTestToken({ role: null, policy: MIN_SYNC_POLICY });
-    expectError(await callRoute(membersRoute.GET, { path: "/api/v2/members", token: sync.value }), 403, "forbidden");
+    expectError(
+      await callRoute(membersRoute.GET, { path: "/api/v2/members", token: sync.value }),
+      403,
+      "forbidden",
+    );
   });
 });
 
@@ -183,21 +227,41 @@ describe("PATCH /api/v2/members/{memberId}", () => {
 
   it("lets nobody change their own role or custom roles, but lets them change their own name", async () => {
     const reader = await personWithToken("reader");
-    expectError(await patchMember(admin.value, admin.member.id, [{ op: "replace", path: "/role", value: "writer" }]), 403, "forbidden");
     expectError(
-      await patchMember(admin.value, admin.member.id, [{ op: "replace", path: "/customRoleKeys", value: [] }]),
+      await patchMember(admin.value, admin.member.id, [{ op: "replace", path: "/role", value: "writer" }]),
+      403,
+      "forbidden",
+    );
+    expectError(
+      await patchMember(admin.value, admin.member.id, [
+        { op: "replace", path: "/customRoleKeys", value: [] },
+      ]),
       403,
       "forbidden",
     );
     expect(await roleOf(admin.member.id)).toBe("admin");
-    expect((await patchMember(reader.value, reader.member.id, [{ op: "replace", path: "/lastName", value: "Hopper" }])).status).toBe(200);
-    expectError(await patchMember(reader.value, admin.member.id, [{ op: "replace", path: "/lastName", value: "X" }]), 403, "forbidden");
+    expect(
+      (
+        await patchMember(reader.value, reader.member.id, [
+          { op: "replace", path: "/lastName", value: "Hopper" },
+        ])
+      ).status,
+    ).toBe(200);
+    expectError(
+      await patchMember(reader.value, admin.member.id, [{ op: "replace", path: "/lastName", value: "X" }]),
+      403,
+      "forbidden",
+    );
   });
 
   it.each([
     ["an unknown role", [{ op: "replace", path: "/role", value: "root" }], "role"],
     ["the email", [{ op: "replace", path: "/email", value: "a@b.c" }], "/email"],
-    ["an unknown custom role", [{ op: "replace", path: "/customRoleKeys", value: ["nope"] }], "customRoleKeys"],
+    [
+      "an unknown custom role",
+      [{ op: "replace", path: "/customRoleKeys", value: ["nope"] }],
+      "customRoleKeys",
+    ],
   ])("rejects a patch of %s with 400", async (_case, body, named) => {
     const target = await personWithToken("writer");
     const response = await patchMember(admin.value, target.member.id, body);
@@ -210,8 +274,16 @@ describe("PATCH /api/v2/members/{memberId}", () => {
     const heir = await personWithToken("writer");
     const toOwner = [{ op: "replace", path: "/role", value: "owner" }];
     expectError(await patchMember(admin.value, heir.member.id, toOwner), 403, "forbidden");
-    expectError(await patchMember(admin.value, owner.member.id, [{ op: "replace", path: "/role", value: "admin" }]), 403, "forbidden");
-    const ownersService = await createTestToken({ role: "admin", memberId: owner.member.id, serviceToken: true });
+    expectError(
+      await patchMember(admin.value, owner.member.id, [{ op: "replace", path: "/role", value: "admin" }]),
+      403,
+      "forbidden",
+    );
+    const ownersService = await createTestToken({
+      role: "admin",
+      memberId: owner.member.id,
+      serviceToken: true,
+    });
     expectError(await patchMember(ownersService.value, heir.member.id, toOwner), 403, "forbidden");
     expect(await prisma.member.count({ where: { role: "owner" } })).toBe(1);
 
@@ -219,14 +291,23 @@ describe("PATCH /api/v2/members/{memberId}", () => {
     expect(response.status).toBe(200);
     expect(response.json).toMatchObject({ role: "owner" });
     expect(await roleOf(owner.member.id)).toBe("admin");
-    expect(await prisma.member.findMany({ where: { role: "owner" }, select: { id: true } })).toEqual([{ id: heir.member.id }]);
+    expect(await prisma.member.findMany({ where: { role: "owner" }, select: { id: true } })).toEqual([
+      { id: heir.member.id },
+    ]);
     const audits = await prisma.auditEntry.findMany({
-      where: { target: { in: [`member/${owner.member.id}`, `member/${heir.member.id}`] }, description: { contains: "owner" } },
+      where: {
+        target: { in: [`member/${owner.member.id}`, `member/${heir.member.id}`] },
+        description: { contains: "owner" },
+      },
     });
     expect(audits.length).toBeGreaterThanOrEqual(2);
 
     // The heir's personal token was created as a writer token, so it may not give the owner role back; a fresh one may.
-    const heirAdminToken = await createTestToken({ role: "admin", memberId: heir.member.id, serviceToken: false });
+    const heirAdminToken = await createTestToken({
+      role: "admin",
+      memberId: heir.member.id,
+      serviceToken: false,
+    });
     expect((await patchMember(heirAdminToken.value, owner.member.id, toOwner)).status).toBe(200);
     expect(await roleOf(owner.member.id)).toBe("owner");
     expect(await roleOf(heir.member.id)).toBe("admin");
@@ -240,16 +321,32 @@ describe("DELETE /api/v2/members/{memberId}", () => {
     const service = await createTestToken({ role: "writer", memberId: leaver.member.id, serviceToken: true });
     const reader = await personWithToken("reader");
     expectError(await deleteMember(reader.value, leaver.member.id), 403, "forbidden");
-    expectError(await callRoute(memberRoute.DELETE, { method: "DELETE", path: "/x", params: { memberId: leaver.member.id } }), 401, "unauthorized");
+    expectError(
+      await callRoute(memberRoute.DELETE, {
+        method: "DELETE",
+        path: "/x",
+        params: { memberId: leaver.member.id },
+      }),
+      401,
+      "unauthorized",
+    );
 
     expect((await deleteMember(admin.value, leaver.member.id)).status).toBe(204);
     expect(await prisma.member.findUnique({ where: { id: leaver.member.id } })).toBeNull();
-    expectError(await callRoute(tokensRoute.GET, { path: "/api/v2/tokens", token: leaver.value }), 401, "unauthorized");
-    expect((await callRoute(tokensRoute.GET, { path: "/api/v2/tokens", token: service.value })).status).toBe(200);
+    expectError(
+      await callRoute(tokensRoute.GET, { path: "/api/v2/tokens", token: leaver.value }),
+      401,
+      "unauthorized",
+    );
+    expect((await callRoute(tokensRoute.GET, { path: "/api/v2/tokens", token: service.value })).status).toBe(
+      200,
+    );
     expect(await prisma.accessToken.findUniqueOrThrow({ where: { id: service.token.id } })).toMatchObject({
       memberId: owner.member.id,
     });
-    const audit = await prisma.auditEntry.findFirstOrThrow({ where: { target: `member/${leaver.member.id}`, description: { startsWith: "Deleted" } } });
+    const audit = await prisma.auditEntry.findFirstOrThrow({
+      where: { target: `member/${leaver.member.id}`, description: { startsWith: "Deleted" } },
+    });
     expect(audit.accesses).toEqual([{ action: "deleteMember", resource: `member/${leaver.member.id}` }]);
     expectError(await deleteMember(admin.value, leaver.member.id), 404, "not_found");
   });

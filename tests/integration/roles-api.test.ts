@@ -42,7 +42,12 @@ describe("POST /api/v2/roles", () => {
   it("creates a custom role (201) and audits it", async () => {
     const admin = await createTestToken({ role: "admin" });
     const key = unique("sync");
-    const response = await createRole(admin.value, { key, name: "Sync", description: "partners", policy: MIN_SYNC_POLICY });
+    const response = await createRole(admin.value, {
+      key,
+      name: "Sync",
+      description: "partners",
+      policy: MIN_SYNC_POLICY,
+    });
     expect(response.status).toBe(201);
     expect(response.json).toMatchObject({
       _id: expect.any(String),
@@ -73,12 +78,20 @@ describe("POST /api/v2/roles", () => {
     ["a missing policy", { key: "k1", name: "x" }, "policy"],
     [
       "a statement with both actions and notActions",
-      { key: "k2", name: "x", policy: [{ effect: "allow", actions: ["*"], notActions: ["x"], resources: ["acct"] }] },
+      {
+        key: "k2",
+        name: "x",
+        policy: [{ effect: "allow", actions: ["*"], notActions: ["x"], resources: ["acct"] }],
+      },
       "statement 0",
     ],
     [
       "an empty resource list in statement 1",
-      { key: "k3", name: "x", policy: [MIN_SYNC_POLICY[0], { effect: "allow", actions: ["*"], resources: [] }] },
+      {
+        key: "k3",
+        name: "x",
+        policy: [MIN_SYNC_POLICY[0], { effect: "allow", actions: ["*"], resources: [] }],
+      },
       "statement 1",
     ],
     [
@@ -115,7 +128,9 @@ describe("POST /api/v2/roles", () => {
     });
     const writer = await createTestToken({ role: "writer" });
     await prisma.tokenCustomRole.create({ data: { tokenId: writer.token.id, customRoleId: creatorRole.id } });
-    expect((await createRole(writer.value, { key: unique("ok"), name: "x", policy: MIN_SYNC_POLICY })).status).toBe(201);
+    expect(
+      (await createRole(writer.value, { key: unique("ok"), name: "x", policy: MIN_SYNC_POLICY })).status,
+    ).toBe(201);
     const response = await createRole(writer.value, {
       key: unique("too-much"),
       name: "x",
@@ -140,11 +155,19 @@ describe("GET /api/v2/roles and /api/v2/roles/{roleKey}", () => {
     expect(keys.indexOf(first)).toBeGreaterThanOrEqual(0);
     expect(keys.indexOf(first)).toBeLessThan(keys.indexOf(second));
 
-    const one = await callRoute(roleRoute.GET, { path: `/api/v2/roles/${second}`, params: { roleKey: second }, token: reader.value });
+    const one = await callRoute(roleRoute.GET, {
+      path: `/api/v2/roles/${second}`,
+      params: { roleKey: second },
+      token: reader.value,
+    });
     expect(one.status).toBe(200);
     expect(one.json).toMatchObject({ key: second, policy: MIN_SYNC_POLICY });
     expectError(
-      await callRoute(roleRoute.GET, { path: "/api/v2/roles/nope", params: { roleKey: "nope" }, token: reader.value }),
+      await callRoute(roleRoute.GET, {
+        path: "/api/v2/roles/nope",
+        params: { roleKey: "nope" },
+        token: reader.value,
+      }),
       404,
       "not_found",
     );
@@ -152,7 +175,11 @@ describe("GET /api/v2/roles and /api/v2/roles/{roleKey}", () => {
 
   it("refuses the minimum sync policy (403)", async () => {
     const sync = await createTestToken({ role: null, policy: MIN_SYNC_POLICY });
-    expectError(await callRoute(rolesRoute.GET, { path: "/api/v2/roles", token: sync.value }), 403, "forbidden");
+    expectError(
+      await callRoute(rolesRoute.GET, { path: "/api/v2/roles", token: sync.value }),
+      403,
+      "forbidden",
+    );
   });
 });
 
@@ -174,20 +201,28 @@ describe("PATCH /api/v2/roles/{roleKey}", () => {
     const principal = await resolveTokenPrincipal(holder.value);
     expect(principal?.roles.find((named) => named.name === key)?.policy).toEqual(MIN_SYNC_POLICY);
 
-    const audit = await prisma.auditEntry.findFirstOrThrow({ where: { target: `role/${key}`, description: { startsWith: "Updated" } } });
+    const audit = await prisma.auditEntry.findFirstOrThrow({
+      where: { target: `role/${key}`, description: { startsWith: "Updated" } },
+    });
     expect(audit.previousVersion).toMatchObject({ name: "Before", policy: [] });
     expect(audit.currentVersion).toMatchObject({ name: "After", policy: MIN_SYNC_POLICY });
     expect(audit.accesses).toEqual([{ action: "updateRole", resource: `role/${key}` }]);
 
     const appended = await patchRole(admin.value, key, {
-      patch: [{ op: "add", path: "/policy/-", value: { effect: "deny", actions: ["*"], resources: ["acct"] } }],
+      patch: [
+        { op: "add", path: "/policy/-", value: { effect: "deny", actions: ["*"], resources: ["acct"] } },
+      ],
     });
     expect((appended.json as RoleResponse).policy).toHaveLength(2);
   });
 
   it.each([
     ["the key", [{ op: "replace", path: "/key", value: "other" }], "/key"],
-    ["an invalid policy", [{ op: "replace", path: "/policy", value: [{ effect: "maybe", actions: ["*"], resources: ["acct"] }] }], "statement 0"],
+    [
+      "an invalid policy",
+      [{ op: "replace", path: "/policy", value: [{ effect: "maybe", actions: ["*"], resources: ["acct"] }] }],
+      "statement 0",
+    ],
     ["an empty name", [{ op: "replace", path: "/name", value: " " }], "name"],
   ])("rejects a patch of %s with 400", async (_case, body, named) => {
     const admin = await createTestToken({ role: "admin" });
@@ -196,7 +231,10 @@ describe("PATCH /api/v2/roles/{roleKey}", () => {
     const response = await patchRole(admin.value, key, body);
     expectError(response, 400, "invalid_request");
     expect((response.json as { message: string }).message).toContain(named);
-    expect(await prisma.customRole.findUniqueOrThrow({ where: { key } })).toMatchObject({ name: "Fixed", policy: [] });
+    expect(await prisma.customRole.findUniqueOrThrow({ where: { key } })).toMatchObject({
+      name: "Fixed",
+      policy: [],
+    });
   });
 
   it("answers 403 for a writer, 404 for an unknown role, and refuses raising a role the editor holds", async () => {
@@ -208,15 +246,25 @@ describe("PATCH /api/v2/roles/{roleKey}", () => {
       policy: [{ effect: "allow", actions: ["updateRole"], resources: [`role/${key}`] }],
     });
     const writer = await createTestToken({ role: "writer" });
-    expectError(await patchRole(writer.value, key, [{ op: "replace", path: "/name", value: "x" }]), 403, "forbidden");
-    expectError(await patchRole(admin.value, "nope", [{ op: "replace", path: "/name", value: "x" }]), 404, "not_found");
+    expectError(
+      await patchRole(writer.value, key, [{ op: "replace", path: "/name", value: "x" }]),
+      403,
+      "forbidden",
+    );
+    expectError(
+      await patchRole(admin.value, "nope", [{ op: "replace", path: "/name", value: "x" }]),
+      404,
+      "not_found",
+    );
 
     const { member } = await createTestMember({ role: "writer" });
     const role = await prisma.customRole.findUniqueOrThrow({ where: { key } });
     await prisma.memberCustomRole.create({ data: { memberId: member.id, customRoleId: role.id } });
     const holder = await createTestToken({ role: "writer", memberId: member.id, serviceToken: false });
     await prisma.tokenCustomRole.create({ data: { tokenId: holder.token.id, customRoleId: role.id } });
-    expect((await patchRole(holder.value, key, [{ op: "replace", path: "/name", value: "renamed" }])).status).toBe(200);
+    expect(
+      (await patchRole(holder.value, key, [{ op: "replace", path: "/name", value: "renamed" }])).status,
+    ).toBe(200);
     expectError(
       await patchRole(holder.value, key, [
         { op: "add", path: "/policy/-", value: { effect: "allow", actions: ["*"], resources: ["member/*"] } },
@@ -248,9 +296,19 @@ describe("DELETE /api/v2/roles/{roleKey}", () => {
     expectError(await deleteRole(writer.value, key), 403, "forbidden");
     expect((await deleteRole(admin.value, key)).status).toBe(204);
     expect(await prisma.customRole.findUnique({ where: { key } })).toBeNull();
-    const audit = await prisma.auditEntry.findFirstOrThrow({ where: { target: `role/${key}`, description: { startsWith: "Deleted" } } });
+    const audit = await prisma.auditEntry.findFirstOrThrow({
+      where: { target: `role/${key}`, description: { startsWith: "Deleted" } },
+    });
     expect(audit.previousVersion).toMatchObject({ key, policy: MIN_SYNC_POLICY });
     expectError(await deleteRole(admin.value, key), 404, "not_found");
-    expectError(await callRoute(roleRoute.DELETE, { method: "DELETE", path: `/api/v2/roles/${key}`, params: { roleKey: key } }), 401, "unauthorized");
+    expectError(
+      await callRoute(roleRoute.DELETE, {
+        method: "DELETE",
+        path: `/api/v2/roles/${key}`,
+        params: { roleKey: key },
+      }),
+      401,
+      "unauthorized",
+    );
   });
 });

@@ -70,7 +70,10 @@ describe("POST /api/v2/tokens", () => {
     expect(body.token).toMatch(/^api-[A-Za-z0-9_-]{32,}$/);
 
     const principal = await resolveTokenPrincipal(body.token);
-    expect(principal).toMatchObject({ member: { id: member.id }, token: { id: body._id, serviceToken: false } });
+    expect(principal).toMatchObject({
+      member: { id: member.id },
+      token: { id: body._id, serviceToken: false },
+    });
     expect(principal?.roles.map((role) => role.name)).toEqual(["writer"]);
 
     const stored = await prisma.accessToken.findUniqueOrThrow({ where: { id: body._id } });
@@ -83,9 +86,11 @@ describe("POST /api/v2/tokens", () => {
       token: admin.value,
     });
     expect(shown.status).toBe(200);
-    expect(created(shown).token).toBe(`...${body.token.slice(-4)}`);
+    expect(created(shown).token).toBe(body.token.slice(-4));
 
-    const audit = await prisma.auditEntry.findFirstOrThrow({ where: { kind: "token", target: `member/${member.id}:token/${body._id}` } });
+    const audit = await prisma.auditEntry.findFirstOrThrow({
+      where: { kind: "token", target: `member/${member.id}:token/${body._id}` },
+    });
     expect(audit).toMatchObject({ tokenId: admin.token.id, memberId: member.id });
     expect(audit.accesses).toEqual([{ action: "createAccessToken", resource: audit.target }]);
     const everything = await auditText();
@@ -100,7 +105,9 @@ describe("POST /api/v2/tokens", () => {
     expect(created(response)).toMatchObject({ role: "reader", serviceToken: true });
     const principal = await resolveTokenPrincipal(created(response).token);
     expect(principal?.boundedBy).toBeNull();
-    expect(await prisma.auditEntry.count({ where: { target: `service-token/${created(response)._id}` } })).toBe(1);
+    expect(
+      await prisma.auditEntry.count({ where: { target: `service-token/${created(response)._id}` } }),
+    ).toBe(1);
   });
 
   it("takes custom roles by key and an inline policy", async () => {
@@ -113,7 +120,11 @@ describe("POST /api/v2/tokens", () => {
       serviceToken: true,
     });
     expect(response.status).toBe(201);
-    expect(created(response)).toMatchObject({ role: null, customRoleIds: [role.key], inlineRole: MIN_SYNC_POLICY });
+    expect(created(response)).toMatchObject({
+      role: null,
+      customRoleIds: [role.key],
+      inlineRole: MIN_SYNC_POLICY,
+    });
     const principal = await resolveTokenPrincipal(created(response).token);
     expect(principal?.roles.map((named) => named.name)).toEqual([role.key, "inline policy"]);
   });
@@ -129,7 +140,11 @@ describe("POST /api/v2/tokens", () => {
       { name: "x", inlineRole: [{ effect: "allow", actions: ["createSegment"], resources: [] }] },
       "statement 0",
     ],
-    ["an unknown action", { name: "x", inlineRole: [{ effect: "allow", actions: ["fly"], resources: ["acct"] }] }, "fly"],
+    [
+      "an unknown action",
+      { name: "x", inlineRole: [{ effect: "allow", actions: ["fly"], resources: ["acct"] }] },
+      "fly",
+    ],
     ["a body that is not an object", [1], "body"],
   ])("rejects %s with 400 naming it, writing nothing", async (_case, body, named) => {
     const admin = await createTestToken({ role: "admin" });
@@ -141,7 +156,11 @@ describe("POST /api/v2/tokens", () => {
   });
 
   it("answers 401 without a token or with an unknown one", async () => {
-    expectError(await callRoute(tokensRoute.POST, { path: "/api/v2/tokens", body: { name: "x" } }), 401, "unauthorized");
+    expectError(
+      await callRoute(tokensRoute.POST, { path: "/api/v2/tokens", body: { name: "x" } }),
+      401,
+      "unauthorized",
+    );
     expectError(await create("api-not-a-real-token-value-000000000000", { name: "x" }), 401, "unauthorized");
   });
 
@@ -166,14 +185,22 @@ describe("POST /api/v2/tokens", () => {
     await ok({ role: "reader" });
     await ok({ role: "writer" });
     await ok({ inlineRole: MIN_SYNC_POLICY });
-    await ok({ inlineRole: [{ effect: "allow", actions: ["update*"], resources: ["proj/web:env/*:segment/beta-*;tag"] }] });
+    await ok({
+      inlineRole: [
+        { effect: "allow", actions: ["update*"], resources: ["proj/web:env/*:segment/beta-*;tag"] },
+      ],
+    });
     await ok({ inlineRole: [{ effect: "deny", actions: ["*"], resources: ["acct"] }] });
     const before = await prisma.accessToken.count();
     await refused({ role: "admin" });
     await refused({ inlineRole: [{ effect: "allow", actions: ["deleteMember"], resources: ["member/*"] }] });
     await refused({ inlineRole: [{ effect: "allow", actions: ["*"], resources: ["acct"] }] });
-    await refused({ inlineRole: [{ effect: "allow", notActions: ["deleteSegment"], resources: ["proj/*"] }] });
-    const holdsRoles = await createCustomRole([{ effect: "allow", actions: ["createRole"], resources: ["role/*"] }]);
+    await refused({
+      inlineRole: [{ effect: "allow", notActions: ["deleteSegment"], resources: ["proj/*"] }],
+    });
+    const holdsRoles = await createCustomRole([
+      { effect: "allow", actions: ["createRole"], resources: ["role/*"] },
+    ]);
     await refused({ customRoleIds: [holdsRoles.key] });
     expect(await prisma.accessToken.count()).toBe(before);
   });
@@ -225,9 +252,14 @@ describe("GET /api/v2/tokens", () => {
 
     const adminSees = await list(admin.value);
     expect(adminSees).not.toContain(reader.token.id);
-    expect(await list(admin.value, "&showAll=true")).toEqual(expect.arrayContaining([reader.token.id, admin.token.id]));
+    expect(await list(admin.value, "&showAll=true")).toEqual(
+      expect.arrayContaining([reader.token.id, admin.token.id]),
+    );
 
-    const page = await callRoute(tokensRoute.GET, { path: "/api/v2/tokens?limit=1&offset=0", token: reader.value });
+    const page = await callRoute(tokensRoute.GET, {
+      path: "/api/v2/tokens?limit=1&offset=0",
+      token: reader.value,
+    });
     expect(page.json).toMatchObject({ items: [expect.any(Object)], _links: { next: expect.any(Object) } });
     const all = await list(reader.value);
     expect((page.json as { items: TokenResponse[] }).items[0]?._id).toBe(all[0]);
@@ -237,21 +269,39 @@ describe("GET /api/v2/tokens", () => {
 
   it("refuses the minimum sync policy (403) and answers 401 without a token, 400 for a bad limit", async () => {
     const sync = await createTestToken({ role: null, policy: MIN_SYNC_POLICY });
-    expectError(await callRoute(tokensRoute.GET, { path: "/api/v2/tokens", token: sync.value }), 403, "forbidden");
+    expectError(
+      await callRoute(tokensRoute.GET, { path: "/api/v2/tokens", token: sync.value }),
+      403,
+      "forbidden",
+    );
     expectError(await callRoute(tokensRoute.GET, { path: "/api/v2/tokens" }), 401, "unauthorized");
     const reader = await createTestToken({ role: "reader" });
-    expectError(await callRoute(tokensRoute.GET, { path: "/api/v2/tokens?limit=0", token: reader.value }), 400, "invalid_request");
+    expectError(
+      await callRoute(tokensRoute.GET, { path: "/api/v2/tokens?limit=0", token: reader.value }),
+      400,
+      "invalid_request",
+    );
   });
 
   it("sets lastUsed once a token is used", async () => {
     const admin = await createTestToken({ role: "admin" });
     const fresh = created(await create(admin.value, { name: "used", role: "reader", serviceToken: true }));
     const path = `/api/v2/tokens/${fresh._id}`;
-    const before = await callRoute(tokenRoute.GET, { path, params: { tokenId: fresh._id }, token: admin.value });
+    const before = await callRoute(tokenRoute.GET, {
+      path,
+      params: { tokenId: fresh._id },
+      token: admin.value,
+    });
     expect(created(before).lastUsed).toBeNull();
     const started = Date.now();
-    expect((await callRoute(tokensRoute.GET, { path: "/api/v2/tokens", token: fresh.token })).status).toBe(200);
-    const after = await callRoute(tokenRoute.GET, { path, params: { tokenId: fresh._id }, token: admin.value });
+    expect((await callRoute(tokensRoute.GET, { path: "/api/v2/tokens", token: fresh.token })).status).toBe(
+      200,
+    );
+    const after = await callRoute(tokenRoute.GET, {
+      path,
+      params: { tokenId: fresh._id },
+      token: admin.value,
+    });
     expect(created(after).lastUsed).toBeGreaterThanOrEqual(started - 1000);
   });
 });
@@ -261,7 +311,11 @@ describe("GET /api/v2/tokens/{tokenId}", () => {
     const reader = await createTestToken({ role: "reader" });
     for (const tokenId of ["00000000-0000-4000-8000-000000000000", "not-a-uuid"]) {
       expectError(
-        await callRoute(tokenRoute.GET, { path: `/api/v2/tokens/${tokenId}`, params: { tokenId }, token: reader.value }),
+        await callRoute(tokenRoute.GET, {
+          path: `/api/v2/tokens/${tokenId}`,
+          params: { tokenId },
+          token: reader.value,
+        }),
         404,
         "not_found",
       );
@@ -300,8 +354,13 @@ describe("PATCH /api/v2/tokens/{tokenId}", () => {
       { op: "add", path: "/inlineRole", value: MIN_SYNC_POLICY },
     ]);
     expect(response.status).toBe(200);
-    expect(response.json).toMatchObject({ name: "renamed", description: "described", role: null, inlineRole: MIN_SYNC_POLICY });
-    expect(created(response).token).toBe(`...${target.value.slice(-4)}`);
+    expect(response.json).toMatchObject({
+      name: "renamed",
+      description: "described",
+      role: null,
+      inlineRole: MIN_SYNC_POLICY,
+    });
+    expect(created(response).token).toBe(target.value.slice(-4));
     const principal = await resolveTokenPrincipal(target.value);
     expect(principal?.roles.map((role) => role.name)).toEqual(["inline policy"]);
     const audit = await prisma.auditEntry.findFirstOrThrow({
@@ -324,7 +383,11 @@ describe("PATCH /api/v2/tokens/{tokenId}", () => {
   });
 
   it.each([
-    ["a path that is not writable", [{ op: "replace", path: "/serviceToken", value: false }], "/serviceToken"],
+    [
+      "a path that is not writable",
+      [{ op: "replace", path: "/serviceToken", value: false }],
+      "/serviceToken",
+    ],
     ["an empty name", [{ op: "replace", path: "/name", value: "" }], "name"],
     ["a role beside an inline policy", [{ op: "add", path: "/inlineRole", value: MIN_SYNC_POLICY }], "role"],
     ["no role at all", [{ op: "replace", path: "/role", value: null }], "role"],
@@ -336,7 +399,14 @@ describe("PATCH /api/v2/tokens/{tokenId}", () => {
       ],
       "statement 0",
     ],
-    ["an unknown custom role", [{ op: "replace", path: "/role", value: null }, { op: "replace", path: "/customRoleIds", value: ["nope"] }], "customRoleIds"],
+    [
+      "an unknown custom role",
+      [
+        { op: "replace", path: "/role", value: null },
+        { op: "replace", path: "/customRoleIds", value: ["nope"] },
+      ],
+      "customRoleIds",
+    ],
     ["an empty patch", [], "body"],
   ])("rejects %s with 400, changing nothing", async (_case, body, named) => {
     const admin = await createTestToken({ role: "admin" });
@@ -364,12 +434,18 @@ describe("PATCH /api/v2/tokens/{tokenId}", () => {
   it("needs the action of each touched field and never raises access beyond the caller's", async () => {
     const target = await createTestToken({ role: "reader" });
     const reader = await createTestToken({ role: "reader" });
-    expectError(await patch(reader.value, target.token.id, [{ op: "replace", path: "/name", value: "x" }]), 403, "forbidden");
+    expectError(
+      await patch(reader.value, target.token.id, [{ op: "replace", path: "/name", value: "x" }]),
+      403,
+      "forbidden",
+    );
 
     const renamer = await tokenWithRoles("writer", [
       { effect: "allow", actions: ["updateAccessTokenName"], resources: ["service-token/*"] },
     ]);
-    expect((await patch(renamer.value, target.token.id, [{ op: "replace", path: "/name", value: "ok" }])).status).toBe(200);
+    expect(
+      (await patch(renamer.value, target.token.id, [{ op: "replace", path: "/name", value: "ok" }])).status,
+    ).toBe(200);
     expectError(
       await patch(renamer.value, target.token.id, [{ op: "replace", path: "/description", value: "x" }]),
       403,
@@ -377,9 +453,17 @@ describe("PATCH /api/v2/tokens/{tokenId}", () => {
     );
 
     const maker = await tokenWithRoles("writer", TOKEN_MAKER_POLICY);
-    expect((await patch(maker.value, target.token.id, [{ op: "replace", path: "/role", value: "writer" }])).status).toBe(200);
-    expectError(await patch(maker.value, target.token.id, [{ op: "replace", path: "/role", value: "admin" }]), 403, "forbidden");
-    expect(await prisma.accessToken.findUniqueOrThrow({ where: { id: target.token.id } })).toMatchObject({ role: "writer" });
+    expect(
+      (await patch(maker.value, target.token.id, [{ op: "replace", path: "/role", value: "writer" }])).status,
+    ).toBe(200);
+    expectError(
+      await patch(maker.value, target.token.id, [{ op: "replace", path: "/role", value: "admin" }]),
+      403,
+      "forbidden",
+    );
+    expect(await prisma.accessToken.findUniqueOrThrow({ where: { id: target.token.id } })).toMatchObject({
+      role: "writer",
+    });
   });
 });
 
@@ -390,14 +474,33 @@ describe("DELETE /api/v2/tokens/{tokenId}", () => {
     const params = { tokenId: victim.token.id };
     const path = `/api/v2/tokens/${victim.token.id}`;
     const reader = await createTestToken({ role: "reader" });
-    expectError(await callRoute(tokenRoute.DELETE, { method: "DELETE", path, params, token: reader.value }), 403, "forbidden");
+    expectError(
+      await callRoute(tokenRoute.DELETE, { method: "DELETE", path, params, token: reader.value }),
+      403,
+      "forbidden",
+    );
     expectError(await callRoute(tokenRoute.DELETE, { method: "DELETE", path, params }), 401, "unauthorized");
 
-    const response = await callRoute(tokenRoute.DELETE, { method: "DELETE", path, params, token: admin.value });
+    const response = await callRoute(tokenRoute.DELETE, {
+      method: "DELETE",
+      path,
+      params,
+      token: admin.value,
+    });
     expect(response.status).toBe(204);
-    expectError(await callRoute(tokensRoute.GET, { path: "/api/v2/tokens", token: victim.value }), 401, "unauthorized");
-    expect(await prisma.auditEntry.count({ where: { target: `service-token/${victim.token.id}`, kind: "token" } })).toBe(1);
-    expectError(await callRoute(tokenRoute.DELETE, { method: "DELETE", path, params, token: admin.value }), 404, "not_found");
+    expectError(
+      await callRoute(tokensRoute.GET, { path: "/api/v2/tokens", token: victim.value }),
+      401,
+      "unauthorized",
+    );
+    expect(
+      await prisma.auditEntry.count({ where: { target: `service-token/${victim.token.id}`, kind: "token" } }),
+    ).toBe(1);
+    expectError(
+      await callRoute(tokenRoute.DELETE, { method: "DELETE", path, params, token: admin.value }),
+      404,
+      "not_found",
+    );
   });
 });
 
@@ -436,7 +539,7 @@ describe("POST /api/v2/tokens/{tokenId}/reset", () => {
       params: { tokenId: target.token.id },
       token: admin.value,
     });
-    expect(created(shown).token).toBe(`...${fresh.slice(-4)}`);
+    expect(created(shown).token).toBe(fresh.slice(-4));
     const everything = await auditText();
     expect(everything).not.toContain(fresh);
     expect(everything).not.toContain(target.value);
@@ -447,8 +550,14 @@ describe("POST /api/v2/tokens/{tokenId}/reset", () => {
     const target = await createTestToken({ role: "reader" });
     const response = await reset(admin.value, target.token.id);
     expect(response.status).toBe(200);
-    expectError(await callRoute(tokensRoute.GET, { path: "/api/v2/tokens", token: target.value }), 401, "unauthorized");
-    expect((await callRoute(tokensRoute.GET, { path: "/api/v2/tokens", token: created(response).token })).status).toBe(200);
+    expectError(
+      await callRoute(tokensRoute.GET, { path: "/api/v2/tokens", token: target.value }),
+      401,
+      "unauthorized",
+    );
+    expect(
+      (await callRoute(tokensRoute.GET, { path: "/api/v2/tokens", token: created(response).token })).status,
+    ).toBe(200);
   });
 
   it("answers 400 for a bad expiry, 403 without resetAccessToken, 404 for an unknown token", async () => {

@@ -26,6 +26,8 @@ function apiLimiter(): RateLimiterPostgres {
       tableName: "rate_limit",
       points,
       duration: WINDOW_SECONDS,
+      // The table comes from the migrations (prisma/schema.prisma, model RateLimit).
+      tableCreated: true,
       clearExpiredByTimeout: true,
       insuranceLimiter: new RateLimiterMemory({ points, duration: WINDOW_SECONDS }),
     });

@@ -3,15 +3,22 @@ import { logger } from "@/lib/server/logger";
 import { newStoreWorkerState, runStoreWorkerPass } from "@/lib/server/stores/run-store-worker-pass";
 
 const INTERVAL_MS = 250;
+const ERROR_LOG_INTERVAL_MS = 30_000;
 
 /** Runs the store worker in this process until the returned stop function is called. */
 export function startStoreWorker(): () => Promise<void> {
   const state = newStoreWorkerState();
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
+  let lastErrorLog = 0;
   const tick = async () => {
     if (stopped) return;
-    running = runStoreWorkerPass(state).catch((error: unknown) => logger.error("store worker pass failed", { error }));
+    running = runStoreWorkerPass(state).catch((error: unknown) => {
+      // While the database is down every pass fails: say so once in a while, not four times a second.
+      if (Date.now() - lastErrorLog < ERROR_LOG_INTERVAL_MS) return;
+      lastErrorLog = Date.now();
+      logger.error("store worker pass failed", { error });
+    });
     await running;
     if (!stopped) setTimeout(() => void tick(), INTERVAL_MS).unref();
   };

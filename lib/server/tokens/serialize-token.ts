@@ -28,7 +28,7 @@ export function serializeToken(token: TokenRow, value?: string): TokenResponse {
     customRoleIds: token.customRoles.map((link) => link.customRole.key).sort(),
     inlineRole: storedInlineRole.parse(token.inlineRole),
     serviceToken: token.serviceToken,
-    token: value ?? `...${token.ending}`,
+    token: value ?? token.ending,
     lastUsed: token.lastUsedAt?.getTime() ?? null,
     expiresAt: token.expiresAt?.getTime() ?? null,
     ownerId: token.member.id,

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/server/db";
+import { pgPool } from "@/lib/server/db";
 import { hashToken } from "@/lib/server/access/tokens/hash-token";
 import type { NamedPolicy, Principal } from "@/lib/server/access/principal";
 import { builtInRolePolicy, customRolePolicies, memberPolicies } from "@/lib/server/access/member-policies";
@@ -7,53 +7,71 @@ import { policySchema } from "@/lib/schemas/policy";
 
 const LAST_USED_GRANULARITY_MS = 60_000;
 
+type TokenRow = {
+  id: string;
+  name: string;
+  ending: string;
+  role: string | null;
+  inline_role: unknown;
+  service_token: boolean;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  member_id: string;
+  email: string;
+  member_role: string;
+  token_roles: { key: string; policy: unknown }[];
+  member_roles: { key: string; policy: unknown }[];
+};
+
+// Every API request authenticates, so this is one prepared statement (token, member and both sets of custom roles)
+// rather than several ORM queries.
+const TOKEN_QUERY = `
+  select t.id, t.name, t.ending, t.role, t.inline_role, t.service_token, t.expires_at, t.last_used_at,
+         m.id as member_id, m.email, m.role as member_role,
+         coalesce((select json_agg(json_build_object('key', r.key, 'policy', r.policy))
+                   from token_custom_role tr join custom_role r on r.id = tr.custom_role_id
+                   where tr.token_id = t.id), '[]'::json) as token_roles,
+         coalesce((select json_agg(json_build_object('key', r.key, 'policy', r.policy))
+                   from member_custom_role mr join custom_role r on r.id = mr.custom_role_id
+                   where mr.member_id = m.id), '[]'::json) as member_roles
+  from access_token t join member m on m.id = t.member_id
+  where t.hashed_value = $1
+     or (t.previous_hashed_value = $1 and t.previous_expires_at > now())
+  limit 1`;
+
 /** Finds the token by the hash of its value (the current value, or a reset's old value within its grace period). */
 export async function resolveTokenPrincipal(value: string): Promise<Principal | null> {
-  const hashed = hashToken(value);
   const now = new Date();
-  const token = await prisma.accessToken.findFirst({
-    where: {
-      OR: [{ hashedValue: hashed }, { previousHashedValue: hashed, previousExpiresAt: { gt: now } }],
-    },
-    include: {
-      customRoles: { include: { customRole: true } },
-      member: { include: { customRoles: { include: { customRole: true } } } },
-    },
+  const result = await pgPool().query<TokenRow>({
+    name: "resolve-token-principal",
+    text: TOKEN_QUERY,
+    values: [hashToken(value)],
   });
+  const token = result.rows[0];
   if (!token) return null;
-  if (token.expiresAt && token.expiresAt <= now) return null;
+  if (token.expires_at && token.expires_at <= now) return null;
 
-  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS) {
-    await prisma.accessToken.updateMany({
-      where: {
-        id: token.id,
-        OR: [
-          { lastUsedAt: null },
-          { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_GRANULARITY_MS) } },
-        ],
-      },
-      data: { lastUsedAt: now },
+  if (!token.last_used_at || now.getTime() - token.last_used_at.getTime() >= LAST_USED_GRANULARITY_MS) {
+    await pgPool().query({
+      name: "touch-token-last-used",
+      text: `update access_token set last_used_at = $2
+             where id = $1 and (last_used_at is null or last_used_at < $2::timestamptz - interval '60 seconds')`,
+      values: [token.id, now],
     });
   }
 
   const roles: NamedPolicy[] = [
     ...(token.role ? builtInRolePolicy(token.role) : []),
-    ...customRolePolicies(token.customRoles.map((link) => link.customRole)),
+    ...customRolePolicies(token.token_roles),
   ];
-  const inline = token.inlineRole === null ? null : policySchema.safeParse(token.inlineRole);
+  const inline = token.inline_role === null ? null : policySchema.safeParse(token.inline_role);
   if (inline?.success) roles.push({ name: "inline policy", policy: inline.data });
 
-  const member = token.member;
   return {
     kind: "token",
-    member: { id: member.id, email: member.email, role: member.role },
-    token: { id: token.id, name: token.name, ending: token.ending, serviceToken: token.serviceToken },
+    member: { id: token.member_id, email: token.email, role: token.member_role },
+    token: { id: token.id, name: token.name, ending: token.ending, serviceToken: token.service_token },
     roles,
-    boundedBy: token.serviceToken
-      ? null
-      : memberPolicies(
-          member.role,
-          member.customRoles.map((link) => link.customRole),
-        ),
+    boundedBy: token.service_token ? null : memberPolicies(token.member_role, token.member_roles),
   };
 }

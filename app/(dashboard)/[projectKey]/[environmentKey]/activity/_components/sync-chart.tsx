@@ -3,7 +3,7 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { EmptyState } from "@/components/ui/states";
 import type { SyncStatsHour } from "@/lib/schemas/sync-stats";
-import { formatCount } from "./format";
+import { formatCount, plural } from "./format";
 
 const hourFormat = new Intl.DateTimeFormat("en-US", { hour: "2-digit", minute: "2-digit", hour12: false });
 const dayHourFormat = new Intl.DateTimeFormat("en-US", {
@@ -28,7 +28,7 @@ export function SyncChart({ hours }: { hours: SyncStatsHour[] }) {
     );
   }
   const data = hours.map((hour) => ({ ...hour, succeeded: hour.pushes - hour.failures }));
-  const summary = `${formatCount(pushes)} pushes with ${formatCount(total(hours, "members"))} members and ${formatCount(total(hours, "failures"))} failures in the last ${hours.length} hours`;
+  const summary = `${plural(pushes, "push", "pushes")} with ${plural(total(hours, "members"), "member")} and ${plural(total(hours, "failures"), "failure")} in the last ${hours.length} hours`;
   return (
     <figure aria-label="Pushes and members per hour">
       <ComposedChart
@@ -56,8 +56,22 @@ export function SyncChart({ hours }: { hours: SyncStatsHour[] }) {
         />
         <Tooltip labelFormatter={(value) => (typeof value === "number" ? dayHourFormat.format(value) : "")} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar yAxisId="pushes" dataKey="succeeded" name="Applied pushes" stackId="pushes" fill="#6366f1" />
-        <Bar yAxisId="pushes" dataKey="failures" name="Failed pushes" stackId="pushes" fill="#dc2626" />
+        <Bar
+          yAxisId="pushes"
+          dataKey="succeeded"
+          name="Applied pushes"
+          stackId="pushes"
+          fill="#6366f1"
+          isAnimationActive={false}
+        />
+        <Bar
+          yAxisId="pushes"
+          dataKey="failures"
+          name="Failed pushes"
+          stackId="pushes"
+          fill="#dc2626"
+          isAnimationActive={false}
+        />
         <Line
           yAxisId="members"
           dataKey="members"
@@ -66,6 +80,7 @@ export function SyncChart({ hours }: { hours: SyncStatsHour[] }) {
           stroke="#0f766e"
           strokeWidth={2}
           dot={false}
+          isAnimationActive={false}
         />
       </ComposedChart>
       <figcaption className="mt-2 text-xs text-slate-500">{summary}</figcaption>

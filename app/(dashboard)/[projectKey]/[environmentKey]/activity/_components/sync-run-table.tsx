@@ -21,7 +21,7 @@ function Actor({ run }: { run: SyncRunResponse }) {
   if (run.token) {
     return (
       <span title={`Token ${run.token._id}`}>
-        {run.token.name} <span className="text-slate-500">…{run.token.ending}</span>
+        {run.token.name} <span className="whitespace-nowrap text-slate-500">…{run.token.ending}</span>
       </span>
     );
   }
@@ -148,7 +148,7 @@ export function SyncRunTable({ runs, caption, integrationNames, segmentLinks }: 
                       </ul>
                     </td>
                   ) : null}
-                  <td className="px-3 py-2">
+                  <td className="min-w-40 px-3 py-2">
                     <Actor run={run} />
                   </td>
                   {COUNT_COLUMNS.map((column) => (

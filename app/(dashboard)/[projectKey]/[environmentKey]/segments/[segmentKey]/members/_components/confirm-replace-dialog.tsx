@@ -9,14 +9,12 @@ export function ConfirmReplaceDialog({
   toRemove,
   currentCount,
   toAdd,
-  busy,
   onConfirm,
   onCancel,
 }: {
   toRemove: number;
   currentCount: number;
   toAdd: number;
-  busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -35,7 +33,7 @@ export function ConfirmReplaceDialog({
       onCancel={(event) => {
         // Escape cancels the import, the same as the Cancel button.
         event.preventDefault();
-        if (!busy) onCancel();
+        onCancel();
       }}
     >
       <div className="flex flex-col gap-4 p-5">
@@ -48,11 +46,11 @@ export function ConfirmReplaceDialog({
           removed contexts at once.
         </p>
         <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onCancel} disabled={busy}>
+          <Button variant="secondary" onClick={onCancel}>
             Cancel
           </Button>
-          <Button variant="danger" onClick={onConfirm} disabled={busy}>
-            {busy ? "Replacing…" : "Replace members"}
+          <Button variant="danger" onClick={onConfirm}>
+            Replace members
           </Button>
         </div>
       </div>

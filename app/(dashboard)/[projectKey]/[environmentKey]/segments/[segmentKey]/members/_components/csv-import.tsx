@@ -197,7 +197,6 @@ export function CsvImport({ location }: { location: SegmentLocation }) {
           toRemove={phase.preview.toRemove}
           currentCount={phase.preview.currentCount}
           toAdd={phase.preview.toAdd}
-          busy={false}
           onConfirm={() => void commit(phase.importId, true, phase.keys)}
           onCancel={() => {
             discardImport.mutate(phase.importId);
