@@ -76,7 +76,7 @@ export function SyncChart({ hours }: { hours: SyncStatsHour[] }) {
           yAxisId="members"
           dataKey="members"
           name="Members received"
-          type="monotone"
+          type="linear"
           stroke="#0f766e"
           strokeWidth={2}
           dot={false}

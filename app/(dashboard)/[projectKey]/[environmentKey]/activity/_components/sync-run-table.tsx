@@ -88,21 +88,21 @@ export function SyncRunTable({ runs, caption, integrationNames, segmentLinks }: 
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-xs uppercase text-slate-500">
           <tr>
-            <th scope="col" className="px-3 py-2">
+            <th scope="col" className="px-2 py-2">
               Status
             </th>
-            <th scope="col" className="px-3 py-2">
+            <th scope="col" className="px-2 py-2">
               Started
             </th>
-            <th scope="col" className="px-3 py-2">
+            <th scope="col" className="px-2 py-2">
               Source
             </th>
             {segmentLinks ? (
-              <th scope="col" className="px-3 py-2">
+              <th scope="col" className="px-2 py-2">
                 Segments
               </th>
             ) : null}
-            <th scope="col" className="px-3 py-2">
+            <th scope="col" className="px-2 py-2">
               By
             </th>
             {COUNT_COLUMNS.map((column) => (
@@ -110,10 +110,10 @@ export function SyncRunTable({ runs, caption, integrationNames, segmentLinks }: 
                 {column}
               </th>
             ))}
-            <th scope="col" className="px-3 py-2 text-right">
+            <th scope="col" className="px-2 py-2 text-right">
               Duration
             </th>
-            <th scope="col" className="px-3 py-2">
+            <th scope="col" className="px-2 py-2">
               <span className="sr-only">Details</span>
             </th>
           </tr>
@@ -125,15 +125,15 @@ export function SyncRunTable({ runs, caption, integrationNames, segmentLinks }: 
             return (
               <Fragment key={run._id}>
                 <tr className="border-t border-slate-100 align-top" data-testid="sync-run-row">
-                  <td className="px-3 py-2">
+                  <td className="px-2 py-2">
                     <StatusBadge status={run.status} />
                   </td>
-                  <td className="whitespace-nowrap px-3 py-2">
+                  <td className="whitespace-nowrap px-2 py-2">
                     <RelativeTime epochMs={run.startedAt} />
                   </td>
-                  <td className="px-3 py-2">{sourceLabel(run.source, integrationNames)}</td>
+                  <td className="px-2 py-2">{sourceLabel(run.source, integrationNames)}</td>
                   {segmentLinks ? (
-                    <td className="px-3 py-2">
+                    <td className="px-2 py-2">
                       <ul className="flex flex-col">
                         {run.segments.map((segmentKey) => (
                           <li key={segmentKey}>
@@ -148,7 +148,7 @@ export function SyncRunTable({ runs, caption, integrationNames, segmentLinks }: 
                       </ul>
                     </td>
                   ) : null}
-                  <td className="min-w-40 px-3 py-2">
+                  <td className="min-w-32 px-2 py-2">
                     <Actor run={run} />
                   </td>
                   {COUNT_COLUMNS.map((column) => (
@@ -156,10 +156,10 @@ export function SyncRunTable({ runs, caption, integrationNames, segmentLinks }: 
                       {formatCount(run.counts[column])}
                     </td>
                   ))}
-                  <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                  <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
                     {formatDuration(run.durationMs)}
                   </td>
-                  <td className="px-3 py-2 text-right">
+                  <td className="px-2 py-2 text-right">
                     <button
                       type="button"
                       className="rounded px-2 py-0.5 text-xs text-indigo-700 hover:bg-indigo-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
