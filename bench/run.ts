@@ -9,7 +9,10 @@ import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { runConcurrently, type Timing } from "./measure";
+import { Redis } from "ioredis";
+import { includeSetKey } from "@/lib/server/stores/big-segment-keys";
+import { startRedis } from "@/tests/support/start-redis";
+import { percentile, runConcurrently, type Timing } from "./measure";
 
 const PORT = 3300;
 const PG_PORT = 54339;
@@ -30,28 +33,62 @@ function randomKeys(count: number): string[] {
 
 async function startApp() {
   rmSync(DATA_DIR, { recursive: true, force: true });
-  const child = spawn("node", ["--experimental-wasm-modules", "--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
-    stdio: ["ignore", "pipe", "inherit"],
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      TRIBUTARY_DATA_DIR: DATA_DIR,
-      TRIBUTARY_PG_PORT: String(PG_PORT),
-      TRIBUTARY_RATE_LIMIT_PER_10S: "10000000",
-      TRIBUTARY_LOG_LEVEL: "error",
-      TRIBUTARY_ADMIN_EMAIL: "bench@tributary.local",
-      TRIBUTARY_ADMIN_PASSWORD: "bench-password-1",
+  const child = spawn(
+    "node",
+    ["--experimental-wasm-modules", "--conditions=react-server", "--import", "tsx", "scripts/start.ts"],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+      env: {
+        ...process.env,
+        PORT: String(PORT),
+        TRIBUTARY_DATA_DIR: DATA_DIR,
+        TRIBUTARY_PG_PORT: String(PG_PORT),
+        TRIBUTARY_RATE_LIMIT_PER_10S: "10000000",
+        TRIBUTARY_LOG_LEVEL: "error",
+        TRIBUTARY_ADMIN_EMAIL: "bench@tributary.local",
+        TRIBUTARY_ADMIN_PASSWORD: "bench-password-1",
+      },
     },
-  });
+  );
   await new Promise<void>((resolve, reject) => {
     child.stdout.on("data", (chunk: Buffer) => {
       const text = chunk.toString();
-      if (text.includes("[tributary]")) process.stdout.write(text.split("\n").filter((line) => line.includes("[tributary]")).join("\n") + "\n");
+      if (text.includes("[tributary]"))
+        process.stdout.write(
+          text
+            .split("\n")
+            .filter((line) => line.includes("[tributary]"))
+            .join("\n") + "\n",
+        );
       if (text.includes("Tributary is running")) resolve();
     });
     child.on("exit", (code) => reject(new Error(`the app exited with ${code}`)));
   });
   return child;
+}
+
+/** A dashboard session, through next-auth's credentials flow as a browser does it. */
+async function signIn(): Promise<string> {
+  const csrfResponse = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const csrfCookie = (csrfResponse.headers.getSetCookie() ?? []).map((line) => line.split(";")[0]).join("; ");
+  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({
+      csrfToken,
+      email: "bench@tributary.local",
+      password: "bench-password-1",
+      json: "true",
+    }),
+  });
+  const session = response.headers
+    .getSetCookie()
+    .map((line) => line.split(";")[0] ?? "")
+    .find((pair) => pair.includes("session-token"));
+  if (!session) throw new Error(`sign-in failed with status ${response.status}`);
+  return `${csrfCookie}; ${session}`;
 }
 
 async function main() {
@@ -71,11 +108,20 @@ async function main() {
   const headers = { Authorization: token, "Content-Type": "application/json" };
   async function post(path: string, body: unknown) {
     const response = await fetch(`${BASE}${path}`, { method: "POST", headers, body: JSON.stringify(body) });
-    if (response.status >= 300) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+    if (response.status >= 300)
+      throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
     await response.arrayBuffer();
   }
 
   const results: { name: string; value: string; target: string; ok: boolean | null }[] = [];
+
+  // A Redis store on the environment from the start, so every push also feeds the outbox (as in production).
+  const redisServer = await startRedis();
+  const redis = new Redis({ host: "127.0.0.1", port: redisServer.port });
+  await post("/api/v2/integration-capabilities/big-segment-store/default/production/redis", {
+    name: "Bench Redis",
+    config: { host: "127.0.0.1", port: redisServer.port, prefix: "bench" },
+  });
 
   // 1. rudderstack, batches of 1,000, one cohort.
   log(`generating ${MEMBERS} keys twice…`);
@@ -93,7 +139,28 @@ async function main() {
   );
 
   // 2. amplitude, batches of 10,000.
-  log("ingest: amplitude, batches of 10,000…");
+  log("ingest: amplitude, batches of 10,000, with mirror-lag probes…");
+  const lags: number[] = [];
+  let ingesting = true;
+  const probes = (async () => {
+    for (let index = 0; ingesting; index++) {
+      const key = `probe-${index}-${randomBytes(4).toString("hex")}`;
+      await post("/api/v2/segment-targets/rudderstack", {
+        environmentId: clientSideId,
+        cohortId: "bench-probe",
+        cohortName: "Bench probe",
+        listData: { add: [{ id: key }] },
+      });
+      const answered = performance.now();
+      for (;;) {
+        if ((await redis.sismember(includeSetKey("bench", key), "rudderstack-bench-probe.g1")) === 1) break;
+        if (performance.now() - answered > 60_000) break;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      lags.push(performance.now() - answered);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  })();
   const amplitude = await runConcurrently(MEMBERS / 10_000, SENDERS, (index) =>
     post("/api/v2/segment-targets/amplitude", {
       environmentId: clientSideId,
@@ -105,6 +172,10 @@ async function main() {
       })),
     }),
   );
+
+  ingesting = false;
+  await probes;
+  lags.sort((a, b) => a - b);
 
   // 3. re-send 100,000 members that are all present.
   log("re-send of 100,000 unchanged members…");
@@ -137,11 +208,14 @@ async function main() {
   });
   const evaluate = await runConcurrently(2000, SENDERS, async (index) => {
     const key = amplitudeKeys[(index * 104_729) % MEMBERS] ?? "";
-    const response = await fetch(`${BASE}/api/v2/projects/default/environments/production/segments/evaluate`, {
-      method: "POST",
-      headers,
-      body: JSON.stringify({ key, kind: "user" }),
-    });
+    const response = await fetch(
+      `${BASE}/api/v2/projects/default/environments/production/segments/evaluate`,
+      {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ key, kind: "user" }),
+      },
+    );
     if (response.status !== 200) throw new Error(`evaluate answered ${response.status}`);
     await response.arrayBuffer();
   });
@@ -155,23 +229,64 @@ async function main() {
       cohortName: "Bench rudderstack",
       listData: { add: [{ id: key }] },
     });
-    const response = await fetch(`${BASE}/api/v2/segments/default/production/rudderstack-bench-rudder/contexts/${key}`, {
-      headers: { Authorization: token },
-    });
+    const response = await fetch(
+      `${BASE}/api/v2/segments/default/production/rudderstack-bench-rudder/contexts/${key}`,
+      {
+        headers: { Authorization: token },
+      },
+    );
     const body = (await response.json()) as { included?: boolean };
     if (body.included !== true) invisible++;
   }
 
-  // 5. the ceiling: raw COPY of the same keys into an empty copy of the membership table.
+  // 5. the dashboard at scale: 10,000 segments in the environment and the 1M-member segment.
+  log("dashboard: seeding 10,000 segments and timing the list page and the Members tab…");
+  await db.query(
+    `insert into segment (environment_id, key, name, unbounded, external, external_cohort_id, included_count, tags,
+       last_sync_at, last_sync_status)
+     select e.id, 'bulk-' || g, 'Bulk segment ' || g, true, 'amplitude', 'bulk-' || g, (g * 37) % 5000,
+       array['bulk', 'tag' || (g % 20)], now() - (g || ' minutes')::interval, 'succeeded'
+     from environment e join project p on p.id = e.project_id, generate_series(1, 10000) g
+     where p.key = 'default' and e.key = 'production'`,
+  );
+  await db.query("analyze segment");
+  const cookie = await signIn();
+  const timePage = async (path: string) =>
+    runConcurrently(30, 1, async () => {
+      const response = await fetch(`${BASE}${path}`, { headers: { cookie } });
+      if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+      await response.arrayBuffer();
+    });
+  const firstKey = amplitudeKeys.slice().sort()[MEMBERS / 2] ?? "";
+  const dashboard = {
+    listPage: await timePage("/default/production/segments"),
+    listApi: await timePage(
+      "/api/v2/segments/default/production?limit=20&filter=query%20equals%20segment%2099",
+    ),
+    membersPage: await timePage("/default/production/segments/amplitude-bench-amplitude/members"),
+    membersApi: await timePage(
+      `/api/v2/segments/default/production/amplitude-bench-amplitude/members?limit=50&after=${encodeURIComponent(firstKey)}`,
+    ),
+    membersPrefix: await timePage(
+      `/api/v2/segments/default/production/amplitude-bench-amplitude/members?limit=50&prefix=${encodeURIComponent(firstKey.slice(0, 3))}`,
+    ),
+  };
+
+  // 6. the ceiling: raw COPY of the same keys into an empty copy of the membership table.
   log("raw COPY ceiling…");
-  await db.query("drop table if exists bench_copy; create table bench_copy (like segment_member including all)");
+  await db.query(
+    "drop table if exists bench_copy; create table bench_copy (like segment_member including all)",
+  );
   const copyStarted = performance.now();
   const stream = db.query(copyFrom("copy bench_copy (segment_id, context_key) from stdin"));
   await pipeline(
     Readable.from(
       (function* () {
         for (let start = 0; start < MEMBERS; start += 10_000) {
-          yield rudderKeys.slice(start, start + 10_000).map((key) => `1\t${key}\n`).join("");
+          yield rudderKeys
+            .slice(start, start + 10_000)
+            .map((key) => `1\t${key}\n`)
+            .join("");
         }
       })(),
     ),
@@ -217,11 +332,23 @@ async function main() {
       ok: null,
     },
     {
+      name: `mirror lag push→Redis during ingest (${lags.length} probes)`,
+      value: `p50 ${ms(percentile(lags, 0.5))}, p99 ${ms(percentile(lags, 0.99))}`,
+      target: "-",
+      ok: null,
+    },
+    {
       name: "visible to lookup right after 204",
       value: `${visibilityChecks - invisible}/${visibilityChecks}`,
       target: "all",
       ok: invisible === 0,
     },
+    ...Object.entries(dashboard).map(([name, timing]) => ({
+      name: `dashboard ${name} with 10,000 segments / ${fmt(MEMBERS)} members`,
+      value: `p50 ${ms(timing.p50)}, p99 ${ms(timing.p99)}`,
+      target: "< 300 ms",
+      ok: timing.p99 < 300,
+    })),
     ...counts.rows.map((row) => ({
       name: `count ${row.key}`,
       value: `${row.included_count} (rows ${row.actual})`,
@@ -238,8 +365,13 @@ async function main() {
     );
   }
   mkdirSync("bench/results", { recursive: true });
-  writeFileSync("bench/results/latest.json", JSON.stringify({ date: new Date().toISOString(), members: MEMBERS, results }, null, 2));
+  writeFileSync(
+    "bench/results/latest.json",
+    JSON.stringify({ date: new Date().toISOString(), members: MEMBERS, results }, null, 2),
+  );
 
+  redis.disconnect();
+  await redisServer.stop();
   await db.end();
   await disconnectDatabase();
   app.kill("SIGTERM");
@@ -247,6 +379,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -52,7 +52,11 @@ describe("big-segment store integrations API", () => {
 
     const all = await callRoute(allRoute.GET, { path: BASE, token: context.writer });
     expect(JSON.stringify(all.json)).toContain('"name":"Cache"');
-    const list = await callRoute(listRoute.GET, { path: context.path, params: context.params, token: context.writer });
+    const list = await callRoute(listRoute.GET, {
+      path: context.path,
+      params: context.params,
+      token: context.writer,
+    });
     expect(list.json).toMatchObject({ items: [{ name: "Cache" }] });
   });
 
@@ -101,15 +105,28 @@ describe("big-segment store integrations API", () => {
     });
     expectError(badPath, 400, "invalid_request");
 
-    const tested = await callRoute(testRoute.POST, { path: `${path}/test-connection`, params, token: context.writer });
+    const tested = await callRoute(testRoute.POST, {
+      path: `${path}/test-connection`,
+      params,
+      token: context.writer,
+    });
     expect(tested.status).toBe(200);
     expect(tested.json).toMatchObject({ ok: false, error: expect.any(String) });
 
-    const resync = await callRoute(resyncRoute.POST, { path: `${path}/resync`, params, token: context.writer });
+    const resync = await callRoute(resyncRoute.POST, {
+      path: `${path}/resync`,
+      params,
+      token: context.writer,
+    });
     expect(resync.status).toBe(202);
     expect((await prisma.storeIntegration.findUniqueOrThrow({ where: { id } })).needsFullSync).toBe(true);
 
-    const deleted = await callRoute(itemRoute.DELETE, { method: "DELETE", path, params, token: context.writer });
+    const deleted = await callRoute(itemRoute.DELETE, {
+      method: "DELETE",
+      path,
+      params,
+      token: context.writer,
+    });
     expect(deleted.status).toBe(204);
     expectError(await callRoute(itemRoute.GET, { path, params, token: context.writer }), 404, "not_found");
   });
@@ -147,18 +164,38 @@ describe("big-segment store integrations API", () => {
   it("answers 401 without a token and 403 for a reader or the minimum sync policy, writing nothing", async () => {
     const context = await setup();
     const body = { name: "x", config: { host: "127.0.0.1" } };
-    expectError(await callRoute(listRoute.POST, { path: context.path, params: context.params, body }), 401, "unauthorized");
+    expectError(
+      await callRoute(listRoute.POST, { path: context.path, params: context.params, body }),
+      401,
+      "unauthorized",
+    );
     const reader = await createTestToken({ role: "reader" });
     expectError(
-      await callRoute(listRoute.POST, { path: context.path, params: context.params, body, token: reader.value }),
+      await callRoute(listRoute.POST, {
+        path: context.path,
+        params: context.params,
+        body,
+        token: reader.value,
+      }),
       403,
       "forbidden",
     );
     const sync = await createTestToken({
-      policy: [{ effect: "allow", actions: ["createSegment", "updateIncluded"], resources: ["proj/*:env/*:segment/*"] }],
+      policy: [
+        {
+          effect: "allow",
+          actions: ["createSegment", "updateIncluded"],
+          resources: ["proj/*:env/*:segment/*"],
+        },
+      ],
     });
     expectError(
-      await callRoute(listRoute.POST, { path: context.path, params: context.params, body, token: sync.value }),
+      await callRoute(listRoute.POST, {
+        path: context.path,
+        params: context.params,
+        body,
+        token: sync.value,
+      }),
       403,
       "forbidden",
     );
@@ -166,7 +203,12 @@ describe("big-segment store integrations API", () => {
     const id = (created.json as { _id: string })._id;
     const params = { ...context.params, integrationId: id };
     expectError(
-      await callRoute(itemRoute.DELETE, { method: "DELETE", path: `${context.path}/${id}`, params, token: reader.value }),
+      await callRoute(itemRoute.DELETE, {
+        method: "DELETE",
+        path: `${context.path}/${id}`,
+        params,
+        token: reader.value,
+      }),
       403,
       "forbidden",
     );

@@ -63,7 +63,9 @@ it("a Redis outage of 20 seconds during pushes: no push fails, the outbox drains
   await redis.start();
   for (let batch = 7; batch < 10; batch++) await push(keys.slice(batch * BATCH, (batch + 1) * BATCH));
 
-  const segment = await prisma.segment.findFirstOrThrow({ where: { environmentId: production.id, key: "rudderstack-fault" } });
+  const segment = await prisma.segment.findFirstOrThrow({
+    where: { environmentId: production.id, key: "rudderstack-fault" },
+  });
   const ref = `${segment.key}.g${segment.generation}`;
   // Drained: the store's cursor has passed every outbox row of this environment.
   const started = Date.now();

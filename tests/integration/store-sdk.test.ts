@@ -90,7 +90,13 @@ beforeAll(async () => {
     variations: [true, false],
     offVariation: 1,
     fallthrough: { variation: 1 },
-    rules: [{ id: "rule", clauses: [{ attribute: "key", op: "segmentMatch", values: [SEGMENT_KEY] }], variation: 0 }],
+    rules: [
+      {
+        id: "rule",
+        clauses: [{ attribute: "key", op: "segmentMatch", values: [SEGMENT_KEY] }],
+        variation: 0,
+      },
+    ],
     targets: [],
     prerequisites: [],
     salt: "salt",
@@ -143,7 +149,9 @@ describe("LaunchDarkly's own Node SDK reads Tributary's membership from Redis", 
     });
     expect(deleted.status).toBe(204);
     await push(["dave"]);
-    const recreated = await prisma.segment.findFirstOrThrow({ where: { key: SEGMENT_KEY, environmentId: project.production.id } });
+    const recreated = await prisma.segment.findFirstOrThrow({
+      where: { key: SEGMENT_KEY, environmentId: project.production.id },
+    });
     expect(recreated.generation).toBe(2);
     await useSegment(2);
     await eventually(async () => (await matches("dave")) && !(await matches("alice")), 10_000);

@@ -15,9 +15,15 @@ function apiRoutes(): { path: string; method: string }[] {
       if (statSync(full).isDirectory()) visit(full);
       else if (entry === "route.ts") {
         const source = readFileSync(full, "utf8");
-        const routePath = `/api/v2/${path.relative(root, directory)}`.replace(/\[([^\]]+)\]/g, "{$1}").replace(/\/$/, "");
+        const routePath = `/api/v2/${path.relative(root, directory)}`
+          .replace(/\[([^\]]+)\]/g, "{$1}")
+          .replace(/\/$/, "");
         for (const method of METHODS) {
-          if (new RegExp(`export const ${method}\\b|\\bas ${method}\\b|export \\{[^}]*\\b${method}\\b`).test(source)) {
+          if (
+            new RegExp(`export const ${method}\\b|\\bas ${method}\\b|export \\{[^}]*\\b${method}\\b`).test(
+              source,
+            )
+          ) {
             found.push({ path: routePath, method: method.toLowerCase() });
           }
         }

@@ -16,17 +16,34 @@ const ok = (description: string, schema: z.ZodType, status = "200") => ({
 const tags = ["Persistent stores"];
 const security = [{ ApiToken: [] }];
 const base = "/api/v2/integration-capabilities/big-segment-store";
-const location = { projectKey: z.string(), environmentKey: z.string(), integrationKey: z.string().meta({ example: "redis" }) };
+const location = {
+  projectKey: z.string(),
+  environmentKey: z.string(),
+  integrationKey: z.string().meta({ example: "redis" }),
+};
 const item = { ...location, integrationId: z.string() };
 const list = z.object({ items: z.array(storeIntegrationSchema) });
 const patch = z
-  .array(z.object({ op: z.enum(["add", "replace", "remove", "test"]), path: z.string(), value: z.unknown().optional() }))
-  .meta({ description: "JSON Patch on /name, /on, /tags, /config/*; `test /version` for optimistic locking" });
+  .array(
+    z.object({
+      op: z.enum(["add", "replace", "remove", "test"]),
+      path: z.string(),
+      value: z.unknown().optional(),
+    }),
+  )
+  .meta({
+    description: "JSON Patch on /name, /on, /tags, /config/*; `test /version` for optimistic locking",
+  });
 
 /** LaunchDarkly's persistent-store (big segment store) integration API, Redis only. */
 export const storeOpenApiPaths: ZodOpenApiPathsObject = {
   [base]: {
-    get: { tags, security, summary: "List every store integration", responses: { ...ok("Stores", list), ...errors(401, 429) } },
+    get: {
+      tags,
+      security,
+      summary: "List every store integration",
+      responses: { ...ok("Stores", list), ...errors(401, 429) },
+    },
   },
   [`${base}/{projectKey}/{environmentKey}/{integrationKey}`]: {
     get: {
@@ -42,7 +59,10 @@ export const storeOpenApiPaths: ZodOpenApiPathsObject = {
       summary: "Create a Redis store integration",
       requestParams: { path: z.object(location) },
       requestBody: { content: { "application/json": { schema: storeIntegrationCreateSchema } } },
-      responses: { ...ok("Created", storeIntegrationSchema, "201"), ...errors(400, 401, 403, 404, 413, 415, 429) },
+      responses: {
+        ...ok("Created", storeIntegrationSchema, "201"),
+        ...errors(400, 401, 403, 404, 413, 415, 429),
+      },
     },
   },
   [`${base}/{projectKey}/{environmentKey}/{integrationKey}/{integrationId}`]: {
@@ -76,7 +96,10 @@ export const storeOpenApiPaths: ZodOpenApiPathsObject = {
       summary: "Connect to the store and PING it",
       requestParams: { path: z.object(item) },
       responses: {
-        ...ok("Result", z.object({ ok: z.boolean(), latencyMs: z.number().nullable(), error: z.string().nullable() })),
+        ...ok(
+          "Result",
+          z.object({ ok: z.boolean(), latencyMs: z.number().nullable(), error: z.string().nullable() }),
+        ),
         ...errors(401, 403, 404, 429),
       },
     },
@@ -87,7 +110,10 @@ export const storeOpenApiPaths: ZodOpenApiPathsObject = {
       security,
       summary: "Rebuild the store from PostgreSQL",
       requestParams: { path: z.object(item) },
-      responses: { ...ok("Requested", z.object({ requested: z.boolean() }), "202"), ...errors(401, 403, 404, 429) },
+      responses: {
+        ...ok("Requested", z.object({ requested: z.boolean() }), "202"),
+        ...errors(401, 403, 404, 429),
+      },
     },
   },
 };

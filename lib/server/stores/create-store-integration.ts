@@ -9,7 +9,11 @@ import { toStoredConfig } from "@/lib/server/stores/to-stored-config";
 type Environment = { id: string; key: string; tags: string[]; project: { key: string; tags: string[] } };
 
 /** Creates a Redis store; the worker rebuilds it from PostgreSQL first (needs_full_sync), then follows the outbox. */
-export async function createStoreIntegration(principal: Principal, environment: Environment, input: StoreIntegrationCreate) {
+export async function createStoreIntegration(
+  principal: Principal,
+  environment: Environment,
+  input: StoreIntegrationCreate,
+) {
   const { config, password } = toStoredConfig(input.config);
   return prisma.$transaction(async (tx) => {
     const created = await tx.storeIntegration.create({

@@ -7,7 +7,13 @@ import type { StoreRow } from "@/lib/server/stores/store-row";
 
 const PAGE = 200;
 
-type OutboxRow = { id: string; txid: string; segment_id: number; segment_ref: string; context_keys: string[] };
+type OutboxRow = {
+  id: string;
+  txid: string;
+  segment_id: number;
+  segment_ref: string;
+  context_keys: string[];
+};
 
 /**
  * Applies every outbox row of the store's environment whose transaction is below the horizon (no running transaction can
@@ -39,7 +45,8 @@ export async function drainStoreOutbox(store: StoreRow, redis: Redis): Promise<n
           [unknown],
         );
         for (const id of unknown) segments.set(id, null);
-        for (const row of found.rows) segments.set(row.id, { id: row.id, ref: `${row.key}.g${row.generation}` });
+        for (const row of found.rows)
+          segments.set(row.id, { id: row.id, ref: `${row.key}.g${row.generation}` });
       }
       for (const row of page.rows) {
         await mirrorKeysToStore(

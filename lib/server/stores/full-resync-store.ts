@@ -22,7 +22,9 @@ async function deleteByPattern(redis: Redis, pattern: string): Promise<void> {
 export async function fullResyncStore(store: StoreRow, redis: Redis): Promise<void> {
   const db = await pgPool().connect();
   try {
-    const snapshot = await db.query<{ xmax: string }>("select pg_snapshot_xmax(pg_current_snapshot())::text as xmax");
+    const snapshot = await db.query<{ xmax: string }>(
+      "select pg_snapshot_xmax(pg_current_snapshot())::text as xmax",
+    );
     const resumeFrom = snapshot.rows[0]?.xmax ?? "0";
     for (let waited = 0; waited < 60_000; waited += 100) {
       const now = await db.query<{ done: boolean }>(

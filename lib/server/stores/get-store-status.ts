@@ -24,14 +24,18 @@ export async function getStoreStatus(store: StatusInput): Promise<StoreStatus> {
   const entries = Number(backlog.rows[0]?.entries ?? 0);
   const oldest = backlog.rows[0]?.oldest ?? null;
   const oldestAgeMs = oldest ? Date.now() - oldest.getTime() : null;
-  const failing = store.lastErrorAt !== null && (store.lastSyncAt === null || store.lastErrorAt > store.lastSyncAt);
+  const failing =
+    store.lastErrorAt !== null && (store.lastSyncAt === null || store.lastErrorAt > store.lastSyncAt);
   const available = store.on && store.lastSyncAt !== null && !failing;
   const syncAge = store.lastSyncAt ? Date.now() - store.lastSyncAt.getTime() : Number.POSITIVE_INFINITY;
   return {
     available,
     potentiallyStale: !available || syncAge > STALE_AFTER_MS || (oldestAgeMs ?? 0) > STALE_AFTER_MS,
     lastSync: store.lastSyncAt?.getTime() ?? null,
-    lastError: failing && store.lastErrorAt ? { at: store.lastErrorAt.getTime(), message: store.lastError ?? "unknown error" } : null,
+    lastError:
+      failing && store.lastErrorAt
+        ? { at: store.lastErrorAt.getTime(), message: store.lastError ?? "unknown error" }
+        : null,
     backlog: { entries, oldestAgeMs },
   };
 }

@@ -22,7 +22,12 @@ export async function listStoreIntegrations(principal: Principal, environmentId?
     if (!environment) continue;
     const resource = storeIntegrationResource(environment.project, environment, store.id);
     if (!checkAccess(principal, "viewIntegration", resource).allowed) continue;
-    items.push(await serializeStoreIntegration(store, { projectKey: environment.project.key, environmentKey: environment.key }));
+    items.push(
+      await serializeStoreIntegration(store, {
+        projectKey: environment.project.key,
+        environmentKey: environment.key,
+      }),
+    );
   }
   return items;
 }

@@ -7,7 +7,8 @@ function text(value: unknown, fallback: string): string {
 /** Reads the JSON column back into a typed configuration. */
 export function parseStoredConfig(config: unknown): StoredRedisConfig {
   const record = typeof config === "object" && config !== null ? config : {};
-  const get = (name: string): unknown => (Object.hasOwn(record, name) ? Reflect.get(record, name) : undefined);
+  const get = (name: string): unknown =>
+    Object.hasOwn(record, name) ? Reflect.get(record, name) : undefined;
   const port = get("port");
   const url = get("url");
   const username = get("username");

@@ -7,7 +7,11 @@ import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 type Environment = { key: string; tags: string[]; project: { key: string; tags: string[] } };
 
 /** Asks the worker to rebuild the store from PostgreSQL on its next pass. */
-export async function requestStoreResync(principal: Principal, environment: Environment, store: { id: string; name: string }) {
+export async function requestStoreResync(
+  principal: Principal,
+  environment: Environment,
+  store: { id: string; name: string },
+) {
   await prisma.$transaction(async (tx) => {
     await tx.storeIntegration.update({ where: { id: store.id }, data: { needsFullSync: true } });
     await recordAuditEntry(tx, principal, {

@@ -19,7 +19,8 @@ export function newStoreWorkerState(): StoreWorkerState {
 
 async function connectionFor(state: StoreWorkerState, store: StoreRow): Promise<Redis> {
   const existing = state.connections.get(store.id);
-  if (existing && existing.version === store.version && existing.redis.status === "ready") return existing.redis;
+  if (existing && existing.version === store.version && existing.redis.status === "ready")
+    return existing.redis;
   existing?.redis.disconnect();
   const redis = connectRedis(store.config, store.password);
   redis.on("error", () => undefined);
@@ -56,9 +57,10 @@ export async function runStoreWorkerPass(state: StoreWorkerState): Promise<void>
     for (const row of rows) {
       const backoff = state.backoff.get(row.id);
       if (backoff && backoff.retryAt > Date.now()) continue;
-      const locked = await db.query<{ locked: boolean }>("select pg_try_advisory_lock(hashtext($1)) as locked", [
-        `store:${row.id}`,
-      ]);
+      const locked = await db.query<{ locked: boolean }>(
+        "select pg_try_advisory_lock(hashtext($1)) as locked",
+        [`store:${row.id}`],
+      );
       if (!locked.rows[0]?.locked) continue;
       const store: StoreRow = {
         id: row.id,
@@ -77,10 +79,16 @@ export async function runStoreWorkerPass(state: StoreWorkerState): Promise<void>
       } catch (error) {
         dropConnection(state, store.id);
         const failures = (backoff?.failures ?? 0) + 1;
-        state.backoff.set(store.id, { failures, retryAt: Date.now() + Math.min(15_000, 250 * 2 ** failures) });
+        state.backoff.set(store.id, {
+          failures,
+          retryAt: Date.now() + Math.min(15_000, 250 * 2 ** failures),
+        });
         const message = error instanceof Error ? error.message : String(error);
         await db
-          .query("update store_integration set last_error = $2, last_error_at = now() where id = $1", [store.id, message])
+          .query("update store_integration set last_error = $2, last_error_at = now() where id = $1", [
+            store.id,
+            message,
+          ])
           .catch(() => undefined);
       } finally {
         await db.query("select pg_advisory_unlock(hashtext($1))", [`store:${row.id}`]);

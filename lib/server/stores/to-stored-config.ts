@@ -1,7 +1,10 @@
 import type { RedisConfigInput, StoredRedisConfig } from "@/lib/schemas/store-integration";
 
 /** Splits the input into the stored (public) configuration and the write-only password. */
-export function toStoredConfig(input: RedisConfigInput): { config: StoredRedisConfig; password: string | null } {
+export function toStoredConfig(input: RedisConfigInput): {
+  config: StoredRedisConfig;
+  password: string | null;
+} {
   let host = input.host ?? "127.0.0.1";
   let port = input.port ?? 6379;
   let tls = input.tls ?? false;

@@ -16,9 +16,12 @@ const patchSchema = z
       op: z.enum(["add", "replace", "remove", "test"]),
       path: z
         .string()
-        .regex(/^\/(name|on|tags(\/(-|\d+))?|version|config(\/(url|host|port|username|password|tls|prefix))?)$/, {
-          message: "may only touch /name, /on, /tags, /config/*, or test /version",
-        }),
+        .regex(
+          /^\/(name|on|tags(\/(-|\d+))?|version|config(\/(url|host|port|username|password|tls|prefix))?)$/,
+          {
+            message: "may only touch /name, /on, /tags, /config/*, or test /version",
+          },
+        ),
       value: z.unknown().optional(),
     }),
   )
@@ -60,9 +63,15 @@ export async function updateStoreIntegration(
     patched = jsonpatch.applyPatch(jsonpatch.deepClone(document), patch, true, false).newDocument;
   } catch (error) {
     if (error instanceof jsonpatch.JsonPatchError && error.name === "TEST_OPERATION_FAILED") {
-      throw new ApiError("optimistic_locking_error", "A test operation failed: the store changed since you read it");
+      throw new ApiError(
+        "optimistic_locking_error",
+        "A test operation failed: the store changed since you read it",
+      );
     }
-    throw new ApiError("invalid_request", `Invalid patch: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ApiError(
+      "invalid_request",
+      `Invalid patch: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const next = storeIntegrationCreateSchema.parse(patched);
   const { config, password } = toStoredConfig(next.config);
@@ -82,15 +91,26 @@ export async function updateStoreIntegration(
         ...(configChanged || turnedOn ? { needsFullSync: true } : {}),
       },
     });
-    if (updated.count === 0) throw new ApiError("optimistic_locking_error", "The store changed since you read it");
+    if (updated.count === 0)
+      throw new ApiError("optimistic_locking_error", "The store changed since you read it");
     await recordAuditEntry(tx, principal, {
       kind: "integration",
       name: next.name,
       description: `Updated the Redis store ${next.name}`,
       action: "updateIntegration",
       target: storeIntegrationResource(environment.project, environment, store.id),
-      previous: { name: store.name, on: store.on, tags: store.tags, config: { ...stored, passwordSet: store.password !== null } },
-      current: { name: next.name, on: next.on, tags: next.tags ?? [], config: { ...config, passwordSet: password !== null } },
+      previous: {
+        name: store.name,
+        on: store.on,
+        tags: store.tags,
+        config: { ...stored, passwordSet: store.password !== null },
+      },
+      current: {
+        name: next.name,
+        on: next.on,
+        tags: next.tags ?? [],
+        config: { ...config, passwordSet: password !== null },
+      },
     });
     return tx.storeIntegration.findUniqueOrThrow({ where: { id: store.id } });
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/server/db";
+import { pgPool } from "@/lib/server/db";
 import { ApiError } from "@/lib/server/api/errors";
 
 const CLIENT_SIDE_ID = /^[0-9a-f]{24}$/;
@@ -13,11 +13,26 @@ export type PartnerEnvironment = {
 
 /** Partners name the environment only by its client-side ID (LD_COMPAT §2); an unknown one is 404. */
 export async function findEnvironmentByClientSideId(clientSideId: string): Promise<PartnerEnvironment> {
-  const environment = CLIENT_SIDE_ID.test(clientSideId)
-    ? await prisma.environment.findUnique({
-        where: { clientSideId },
-        select: { id: true, key: true, tags: true, project: { select: { key: true, tags: true } } },
-      })
+  // Every push starts here: one prepared statement instead of an ORM query.
+  const rows = CLIENT_SIDE_ID.test(clientSideId)
+    ? (
+        await pgPool().query<{
+          id: string;
+          key: string;
+          tags: string[];
+          project_key: string;
+          project_tags: string[];
+        }>({
+          name: "find-environment-by-client-side-id",
+          text: `select e.id, e.key, e.tags, p.key as project_key, p.tags as project_tags
+                 from environment e join project p on p.id = e.project_id where e.client_side_id = $1`,
+          values: [clientSideId],
+        })
+      ).rows
+    : [];
+  const row = rows[0];
+  const environment = row
+    ? { id: row.id, key: row.key, tags: row.tags, project: { key: row.project_key, tags: row.project_tags } }
     : null;
   if (!environment) {
     const shown = clientSideId.length > 64 ? `${clientSideId.slice(0, 64)}...` : clientSideId;
