@@ -76,7 +76,10 @@ async function shutdown(code: number) {
     const exited = new Promise((resolve) => running.once("exit", resolve));
     // SIGTERM lets Next.js finish in-flight requests; whatever is left after 15 s is killed.
     process.kill(-running.pid, "SIGTERM");
-    const finished = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 15_000))]);
+    const finished = await Promise.race([
+      exited.then(() => true),
+      new Promise((resolve) => setTimeout(() => resolve(false), 15_000)),
+    ]);
     if (!finished) process.kill(-running.pid, "SIGKILL");
   }
   if (postgres) {

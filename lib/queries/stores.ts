@@ -9,13 +9,22 @@ const base = ({ projectKey, environmentKey }: Location) =>
 
 export const storeKeys = {
   all: ["stores"] as const,
-  list: (location: Location) => [...storeKeys.all, "list", location.projectKey, location.environmentKey] as const,
+  list: (location: Location) =>
+    [...storeKeys.all, "list", location.projectKey, location.environmentKey] as const,
 };
 
 export type StoreCreateInput = {
   name: string;
   on: boolean;
-  config: { host?: string; port?: number; url?: string; username?: string; password?: string; tls?: boolean; prefix?: string };
+  config: {
+    host?: string;
+    port?: number;
+    url?: string;
+    username?: string;
+    password?: string;
+    tls?: boolean;
+    prefix?: string;
+  };
 };
 
 export function useStores(location: Location) {
@@ -51,16 +60,20 @@ export function useSetStoreOn(location: Location) {
 export function useTestStoreConnection(location: Location) {
   return useMutation({
     mutationFn: (id: string) =>
-      apiFetch<{ ok: boolean; latencyMs: number | null; error: string | null }>(`${base(location)}/${id}/test-connection`, {
-        method: "POST",
-      }),
+      apiFetch<{ ok: boolean; latencyMs: number | null; error: string | null }>(
+        `${base(location)}/${id}/test-connection`,
+        {
+          method: "POST",
+        },
+      ),
   });
 }
 
 export function useResyncStore(location: Location) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiFetch<{ requested: boolean }>(`${base(location)}/${id}/resync`, { method: "POST" }),
+    mutationFn: (id: string) =>
+      apiFetch<{ requested: boolean }>(`${base(location)}/${id}/resync`, { method: "POST" }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: storeKeys.list(location) }),
   });
 }

@@ -24,7 +24,9 @@ export async function startRedis(): Promise<RedisHandle> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "tributary-redis-"));
   let child: ReturnType<typeof spawn> | null = null;
   const start = async () => {
-    child = spawn("redis-server", [
+    child = spawn(
+      "redis-server",
+      [
         "--port",
         String(port),
         "--bind",
@@ -37,9 +39,11 @@ export async function startRedis(): Promise<RedisHandle> {
         "yes",
         "--appendfsync",
         "always",
-      ], {
-      stdio: "ignore",
-    });
+      ],
+      {
+        stdio: "ignore",
+      },
+    );
     for (let attempt = 0; attempt < 100; attempt++) {
       const ready = await new Promise<boolean>((resolve) => {
         const socket = new Socket();

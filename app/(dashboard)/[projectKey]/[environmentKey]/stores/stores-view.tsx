@@ -59,7 +59,10 @@ function StoreCard({ store, location }: { store: StoreIntegrationResponse; locat
   const remove = useDeleteStore(location);
   const status = store._status;
   return (
-    <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label={`Store ${store.name}`}>
+    <li
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      aria-label={`Store ${store.name}`}
+    >
       <div className="flex items-start justify-between gap-4">
         <div>
           <p className="font-medium">{store.name}</p>
@@ -80,7 +83,9 @@ function StoreCard({ store, location }: { store: StoreIntegrationResponse; locat
           <dt className="text-xs text-slate-500">Backlog</dt>
           <dd>
             {status.backlog.entries} entries
-            {status.backlog.oldestAgeMs !== null ? `, oldest ${Math.round(status.backlog.oldestAgeMs / 1000)}s` : ""}
+            {status.backlog.oldestAgeMs !== null
+              ? `, oldest ${Math.round(status.backlog.oldestAgeMs / 1000)}s`
+              : ""}
           </dd>
         </div>
         <div className="col-span-2">
@@ -101,7 +106,8 @@ function StoreCard({ store, location }: { store: StoreIntegrationResponse; locat
         <Button
           variant="danger"
           onClick={() => {
-            if (window.confirm(`Delete the store ${store.name}? Its Redis data is left as it is.`)) remove.mutate(store._id);
+            if (window.confirm(`Delete the store ${store.name}? Its Redis data is left as it is.`))
+              remove.mutate(store._id);
           }}
         >
           Delete
@@ -156,13 +162,15 @@ export function StoresView(location: Location) {
       <div>
         <h1 className="text-2xl font-semibold">Persistent stores</h1>
         <p className="text-sm text-slate-500">
-          Membership of {location.projectKey}/{location.environmentKey} mirrored into Redis in LaunchDarkly&apos;s layout, so
-          server SDKs with a Redis big-segment store evaluate against it.
+          Membership of {location.projectKey}/{location.environmentKey} mirrored into Redis in
+          LaunchDarkly&apos;s layout, so server SDKs with a Redis big-segment store evaluate against it.
         </p>
       </div>
       {stores.isPending ? <LoadingState /> : null}
       {stores.isError ? <ErrorState error={stores.error} /> : null}
-      {stores.data && stores.data.items.length === 0 ? <EmptyState title="No store yet">Add a Redis store below.</EmptyState> : null}
+      {stores.data && stores.data.items.length === 0 ? (
+        <EmptyState title="No store yet">Add a Redis store below.</EmptyState>
+      ) : null}
       {stores.data && stores.data.items.length > 0 ? (
         <ul className="flex flex-col gap-3" aria-label="Stores">
           {stores.data.items.map((store) => (

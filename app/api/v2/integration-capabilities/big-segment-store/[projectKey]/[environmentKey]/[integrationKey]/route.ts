@@ -13,7 +13,8 @@ import { serializeStoreIntegration } from "@/lib/server/stores/serialize-store-i
 type Params = { projectKey: string; environmentKey: string; integrationKey: string };
 
 function assertRedis(integrationKey: string) {
-  if (integrationKey !== "redis") throw new ApiError("not_found", `Unknown store integration "${integrationKey}": only "redis"`);
+  if (integrationKey !== "redis")
+    throw new ApiError("not_found", `Unknown store integration "${integrationKey}": only "redis"`);
 }
 
 export const GET = apiHandler<Params>(
@@ -30,7 +31,11 @@ export const POST = apiHandler<Params>(
     assertRedis(params.integrationKey);
     const input = storeIntegrationCreateSchema.parse(await readJsonBody(req));
     const environment = await getEnvironmentOrThrow(params.projectKey, params.environmentKey);
-    assertAccess(principal, "createIntegration", storeIntegrationResource(environment.project, environment, "redis"));
+    assertAccess(
+      principal,
+      "createIntegration",
+      storeIntegrationResource(environment.project, environment, "redis"),
+    );
     const store = await createStoreIntegration(principal, environment, input);
     return json(await serializeStoreIntegration(store, params), 201);
   },

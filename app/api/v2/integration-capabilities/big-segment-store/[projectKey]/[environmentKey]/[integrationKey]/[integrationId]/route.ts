@@ -14,7 +14,11 @@ type Params = { projectKey: string; environmentKey: string; integrationKey: stri
 async function load(params: Params) {
   const environment = await getEnvironmentOrThrow(params.projectKey, params.environmentKey);
   const store = await getStoreIntegrationOrThrow(environment.id, params.integrationKey, params.integrationId);
-  return { environment, store, resource: storeIntegrationResource(environment.project, environment, store.id) };
+  return {
+    environment,
+    store,
+    resource: storeIntegrationResource(environment.project, environment, store.id),
+  };
 }
 
 export const GET = apiHandler<Params>(

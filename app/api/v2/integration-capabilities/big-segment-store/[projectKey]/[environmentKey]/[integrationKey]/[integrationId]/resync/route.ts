@@ -11,8 +11,16 @@ type Params = { projectKey: string; environmentKey: string; integrationKey: stri
 export const POST = apiHandler<Params>(
   async ({ params, principal }) => {
     const environment = await getEnvironmentOrThrow(params.projectKey, params.environmentKey);
-    const store = await getStoreIntegrationOrThrow(environment.id, params.integrationKey, params.integrationId);
-    assertAccess(principal, "updateIntegration", storeIntegrationResource(environment.project, environment, store.id));
+    const store = await getStoreIntegrationOrThrow(
+      environment.id,
+      params.integrationKey,
+      params.integrationId,
+    );
+    assertAccess(
+      principal,
+      "updateIntegration",
+      storeIntegrationResource(environment.project, environment, store.id),
+    );
     await requestStoreResync(principal, environment, store);
     return json({ requested: true }, 202);
   },

@@ -11,9 +11,20 @@ type Params = { projectKey: string; environmentKey: string; integrationKey: stri
 export const POST = apiHandler<Params>(
   async ({ params, principal }) => {
     const environment = await getEnvironmentOrThrow(params.projectKey, params.environmentKey);
-    const store = await getStoreIntegrationOrThrow(environment.id, params.integrationKey, params.integrationId);
-    assertAccess(principal, "viewIntegration", storeIntegrationResource(environment.project, environment, store.id));
+    const store = await getStoreIntegrationOrThrow(
+      environment.id,
+      params.integrationKey,
+      params.integrationId,
+    );
+    assertAccess(
+      principal,
+      "viewIntegration",
+      storeIntegrationResource(environment.project, environment, store.id),
+    );
     return json(await testStoreConnection(store));
   },
-  { route: "POST /api/v2/integration-capabilities/big-segment-store/{p}/{e}/{integrationKey}/{id}/test-connection" },
+  {
+    route:
+      "POST /api/v2/integration-capabilities/big-segment-store/{p}/{e}/{integrationKey}/{id}/test-connection",
+  },
 );
