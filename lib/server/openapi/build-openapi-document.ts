@@ -1,6 +1,7 @@
 import { createDocument } from "zod-openapi";
 import { openApiPaths } from "@/lib/server/openapi/operations";
 import { accessOpenApiPaths } from "@/lib/server/openapi/operations-access";
+import { membersImportsOpenApiPaths } from "@/lib/server/openapi/operations-members-imports";
 import { storeOpenApiPaths } from "@/lib/server/openapi/operations-stores";
 import { syncOpenApiPaths } from "@/lib/server/sync/sync-openapi-paths";
 
@@ -19,7 +20,13 @@ export function buildOpenApiDocument() {
     components: {
       securitySchemes: { ApiToken: { type: "apiKey", in: "header", name: "Authorization" } },
     },
-    paths: { ...openApiPaths, ...syncOpenApiPaths, ...accessOpenApiPaths, ...storeOpenApiPaths },
+    paths: {
+      ...openApiPaths,
+      ...syncOpenApiPaths,
+      ...accessOpenApiPaths,
+      ...storeOpenApiPaths,
+      ...membersImportsOpenApiPaths,
+    },
   });
   return cached;
 }
