@@ -10,7 +10,9 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import type { ZodError } from "zod";
-import { env } from "@/lib/env";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { env, setEnv } from "@/lib/env";
 import { policySchema, type Policy } from "@/lib/schemas/policy";
 import { tokenCreateSchema, tokenRoleSchema } from "@/lib/schemas/token";
 
@@ -86,11 +88,15 @@ async function createTokenCommand(args: string[]): Promise<string> {
   });
   if (!input.success) throw new UsageError(describeZodError(input.error));
 
+  // While `npm start` runs the embedded PostgreSQL it leaves that database's URL in the data directory.
+  const runningUrlFile = path.join(env().TRIBUTARY_DATA_DIR, "database-url");
+  if (!env().DATABASE_URL && existsSync(runningUrlFile)) {
+    setEnv("DATABASE_URL", readFileSync(runningUrlFile, "utf8").trim());
+  }
   if (!env().DATABASE_URL) {
     throw new UsageError(
-      "DATABASE_URL is not set. The CLI writes to the app's PostgreSQL directly: set DATABASE_URL to it. (Without " +
-        "DATABASE_URL, `npm start` runs an embedded PostgreSQL only while the app runs; its port is in the line " +
-        '"PostgreSQL ready on 127.0.0.1:PORT", user and password "tributary", database "tributary".)',
+      "DATABASE_URL is not set and no app is running from this directory. The CLI writes to the app's PostgreSQL " +
+        "directly: start the app (npm start) or set DATABASE_URL to its database.",
     );
   }
   const { createToken } = await import("@/lib/server/tokens/create-token");

@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { env, setEnv } from "@/lib/env";
@@ -83,6 +83,7 @@ async function shutdown(code: number) {
     if (!finished) process.kill(-running.pid, "SIGKILL");
   }
   if (postgres) {
+    rmSync(path.join(dataDir, "database-url"), { force: true });
     await postgres.stop().catch(() => undefined);
     log("PostgreSQL stopped; data kept in " + path.relative(root, path.join(dataDir, "postgres")));
   }
@@ -114,6 +115,8 @@ async function main() {
     await postgres.createDatabase("tributary");
     databaseUrl = postgres.urlFor("tributary");
     log(`PostgreSQL ready on 127.0.0.1:${postgres.port}`);
+    // For `npm run cli` while the app runs; removed again on stop.
+    writeFileSync(path.join(dataDir, "database-url"), `${databaseUrl}\n`, { mode: 0o600 });
   }
   setEnv("DATABASE_URL", databaseUrl);
 
