@@ -75,12 +75,12 @@ async function shutdown(code: number) {
   if (running?.pid && running.exitCode === null) {
     const exited = new Promise((resolve) => running.once("exit", resolve));
     // SIGTERM lets Next.js finish in-flight requests; whatever is left after 15 s is killed.
-    process.kill(-running.pid, "SIGTERM");
+    running.kill("SIGTERM");
     const finished = await Promise.race([
       exited.then(() => true),
       new Promise((resolve) => setTimeout(() => resolve(false), 15_000)),
     ]);
-    if (!finished) process.kill(-running.pid, "SIGKILL");
+    if (!finished) running.kill("SIGKILL");
   }
   if (postgres) {
     rmSync(path.join(dataDir, "database-url"), { force: true });
@@ -150,10 +150,8 @@ async function main() {
 
   const port = String(config.PORT);
   const url = `http://localhost:${port}`;
-  // Its own process group, so stopping reaches every process Next.js starts.
   app = spawn(process.execPath, [nextBin, "start", "-p", port], {
     stdio: "inherit",
-    detached: true,
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

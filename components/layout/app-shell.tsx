@@ -14,6 +14,9 @@ export function AppShell({ email, children }: { email: string; children: ReactNo
             <Link href="/projects" className="text-slate-700 hover:text-slate-900">
               Projects
             </Link>
+            <Link href="/settings/tokens" className="text-slate-700 hover:text-slate-900">
+              Settings
+            </Link>
             <Link href="/docs/api" className="text-slate-700 hover:text-slate-900">
               API docs
             </Link>

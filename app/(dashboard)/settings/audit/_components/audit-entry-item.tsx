@@ -1,0 +1,55 @@
+"use client";
+
+import { useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { AuditEntryResponse } from "@/lib/schemas/audit";
+import { DateTime } from "../../_components/date-time";
+import { VersionDiff } from "./version-diff";
+
+function actor(entry: AuditEntryResponse): string {
+  const who = entry.member?.email ?? "system";
+  return entry.token ? `${who} with token ${entry.token.name} …${entry.token.ending}` : who;
+}
+
+export function AuditEntryItem({ entry }: { entry: AuditEntryResponse }) {
+  const [expanded, setExpanded] = useState(false);
+  const detailsId = useId();
+  return (
+    <li aria-label={entry.description} className="border-t border-slate-100 py-3 first:border-t-0">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0 flex-1">
+          <p className="text-sm text-slate-900">{entry.description}</p>
+          <p className="mt-0.5 text-xs text-slate-500">
+            <DateTime epochMs={entry.date} /> ·{" "}
+            <span className="rounded bg-slate-100 px-1.5">{entry.kind}</span> · {actor(entry)}
+          </p>
+        </div>
+        <Button
+          variant="ghost"
+          aria-expanded={expanded}
+          aria-controls={detailsId}
+          onClick={() => setExpanded((value) => !value)}
+        >
+          {expanded ? "Hide details" : "Details"}
+        </Button>
+      </div>
+      {expanded ? (
+        <div id={detailsId} className="mt-3 flex flex-col gap-3 rounded-md bg-slate-50 p-3">
+          <dl className="grid gap-x-4 gap-y-1 text-xs sm:grid-cols-[8rem_1fr]">
+            <dt className="text-slate-500">Target</dt>
+            <dd className="font-mono break-all">{entry.target}</dd>
+            <dt className="text-slate-500">Access used</dt>
+            <dd className="font-mono break-all">
+              {entry.accesses.length === 0
+                ? "—"
+                : entry.accesses.map((access) => `${access.action} on ${access.resource}`).join("; ")}
+            </dd>
+            <dt className="text-slate-500">Entry</dt>
+            <dd className="font-mono">{entry._id}</dd>
+          </dl>
+          <VersionDiff previous={entry.previousVersion} current={entry.currentVersion} />
+        </div>
+      ) : null}
+    </li>
+  );
+}

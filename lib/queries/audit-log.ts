@@ -1,0 +1,40 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { AuditEntryResponse } from "@/lib/schemas/audit";
+import type { Collection } from "@/lib/schemas/common";
+import { apiFetch } from "@/lib/queries/api-client";
+
+/** LaunchDarkly's page size for the audit log is at most 20. */
+export const AUDIT_PAGE_SIZE = 20;
+
+/** One page of the audit log: `before`/`after` are exclusive epoch ms; `offset` skips entries that share `before`'s edge. */
+export type AuditLogFilter = {
+  q?: string;
+  spec?: string;
+  before?: number;
+  after?: number;
+  offset?: number;
+  limit: number;
+};
+
+export const auditLogKeys = {
+  all: ["audit-log"] as const,
+  list: (filter: AuditLogFilter) => [...auditLogKeys.all, "list", filter] as const,
+};
+
+export function auditLogPath(filter: AuditLogFilter): string {
+  const query = new URLSearchParams({ limit: String(filter.limit) });
+  if (filter.q) query.set("q", filter.q);
+  if (filter.spec) query.set("spec", filter.spec);
+  if (filter.before !== undefined) query.set("before", String(filter.before));
+  if (filter.after !== undefined) query.set("after", String(filter.after));
+  if (filter.offset) query.set("offset", String(filter.offset));
+  return `/api/v2/auditlog?${query.toString()}`;
+}
+
+export function useAuditLog(filter: AuditLogFilter) {
+  return useQuery({
+    queryKey: auditLogKeys.list(filter),
+    queryFn: () => apiFetch<Collection<AuditEntryResponse>>(auditLogPath(filter)),
+    placeholderData: keepPreviousData,
+  });
+}
