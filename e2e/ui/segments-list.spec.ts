@@ -1,9 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { expect, test } from "../fixtures";
 
-test("find a seeded segment by search, open it, and move between its tabs", async ({ ownerPage: page }, testInfo) => {
+test("find a seeded segment by search, open it, and move between its tabs", async ({
+  ownerPage: page,
+}, testInfo) => {
   await page.goto("/projects/default");
-  await page.getByRole("row", { name: "Environment Production" }).getByRole("link", { name: "Segments" }).click();
+  await page
+    .getByRole("row", { name: "Environment Production" })
+    .getByRole("link", { name: "Segments" })
+    .click();
   await expect(page.getByRole("heading", { name: "Segments" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Power users" })).toBeVisible();
 
