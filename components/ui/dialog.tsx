@@ -77,7 +77,7 @@ export function Dialog({
           </div>
           <button
             type="button"
-            aria-label="Close"
+            aria-label="Close dialog"
             onClick={onClose}
             className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
           >

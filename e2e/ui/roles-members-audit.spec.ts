@@ -82,6 +82,7 @@ test("a custom role: invalid policies get the precise error, the test box answer
   await expect(await testAccess(editor, "updateIncluded", locked)).toHaveText(
     `Denied: role "this role" denies updateIncluded on ${locked} (statement 1) and no role allows it`,
   );
+  await editor.getByTestId("access-test-result").scrollIntoViewIfNeeded();
   await screenshot(page, testInfo, "settings-roles-editor");
 
   await save.click();
@@ -149,6 +150,7 @@ test("members: add a reader with a custom role, who sees token creation disabled
   await expect(createToken).toHaveAccessibleDescription(
     "Not allowed: no statement allows createAccessToken on service-token/*",
   );
+  await screenshot(readerPage, testInfo, "settings-tokens-reader");
   await readerPage.goto("/settings/members");
   await expect(readerPage.getByRole("button", { name: "Add member" })).toBeDisabled();
   await expect(

@@ -64,8 +64,16 @@ test("a sync token's life: create with the ready policy, use, reset with a grace
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { name: "Access tokens" })).toBeVisible();
 
+  // The dialog is modal: Escape closes it and focus returns to the button that opened it.
+  const openCreate = page.getByRole("button", { name: "Create token" });
+  await openCreate.click();
+  await expect(page.getByRole("dialog", { name: "Create an access token" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(openCreate).toBeFocused();
+
   // Create it with the ready "Sync tool" policy, as a service token.
-  await page.getByRole("button", { name: "Create token" }).click();
+  await openCreate.click();
   const create = page.getByRole("dialog", { name: "Create an access token" });
   await expect(create.getByLabel("Name")).toBeFocused();
   await create.getByLabel("Name").fill(name);

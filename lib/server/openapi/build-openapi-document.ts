@@ -1,6 +1,7 @@
 import { createDocument } from "zod-openapi";
 import { openApiPaths } from "@/lib/server/openapi/operations";
 import { accessOpenApiPaths } from "@/lib/server/openapi/operations-access";
+import { accessCheckOpenApiPaths } from "@/lib/server/openapi/operations-access-check";
 import { membersImportsOpenApiPaths } from "@/lib/server/openapi/operations-members-imports";
 import { storeOpenApiPaths } from "@/lib/server/openapi/operations-stores";
 import { syncOpenApiPaths } from "@/lib/server/sync/sync-openapi-paths";
@@ -26,6 +27,7 @@ export function buildOpenApiDocument() {
       ...accessOpenApiPaths,
       ...storeOpenApiPaths,
       ...membersImportsOpenApiPaths,
+      ...accessCheckOpenApiPaths,
     },
   });
   return cached;
