@@ -168,7 +168,7 @@ test("members: add a reader with a custom role, who sees token creation disabled
   await confirmRole.getByRole("button", { name: "Delete role" }).click();
   await expect(confirmRole.getByRole("alert")).toContainText("This role is in use and was not deleted.");
   await expect(confirmRole.getByRole("alert")).toContainText("still held by 1 member and 0 tokens");
-  await confirmRole.getByRole("button", { name: "Close" }).click();
+  await confirmRole.getByRole("button", { name: "Close", exact: true }).click();
 
   // Remove the member (after a confirmation); then the role can go.
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Members" }).click();

@@ -10,18 +10,22 @@ test("find a seeded segment by search, open it, and move between its tabs", asyn
     .getByRole("link", { name: "Segments" })
     .click();
   await expect(page.getByRole("heading", { name: "Segments" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Power users" })).toBeVisible();
+  await expect(page.getByRole("row").nth(1)).toBeVisible();
+
+  await page.getByLabel("Search segments").fill("power users");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("link", { name: "Power users", exact: true })).toBeVisible();
 
   await page.getByLabel("Search segments").fill("churn");
   await page.getByRole("button", { name: "Search" }).click();
-  await expect(page.getByRole("link", { name: "Churn risk" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Power users" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Churn risk", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Power users", exact: true })).toHaveCount(0);
   mkdirSync("test-results/screenshots", { recursive: true });
   const list = await page.screenshot({ path: "test-results/screenshots/segments-list.png" });
   await testInfo.attach("segments-list", { body: list, contentType: "image/png" });
 
-  await page.getByRole("link", { name: "Churn risk" }).click();
-  await expect(page.getByRole("heading", { name: "Churn risk" })).toBeVisible();
+  await page.getByRole("link", { name: "Churn risk", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Churn risk", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByText("synced by rudderstack")).toBeVisible();
   const overview = await page.screenshot({ path: "test-results/screenshots/overview.png" });
