@@ -91,8 +91,11 @@ async function signIn(): Promise<string> {
   return `${csrfCookie}; ${session}`;
 }
 
+let runningApp: ReturnType<typeof spawn> | null = null;
+
 async function main() {
   const app = await startApp();
+  runningApp = app;
   process.env.DATABASE_URL = DATABASE_URL;
   const { createTestToken } = await import("@/tests/factories/tokens");
   const { disconnectDatabase } = await import("@/lib/server/db");
@@ -107,7 +110,11 @@ async function main() {
 
   const headers = { Authorization: token, "Content-Type": "application/json" };
   async function post(path: string, body: unknown) {
-    const response = await fetch(`${BASE}${path}`, { method: "POST", headers, body: JSON.stringify(body) });
+    const payload = JSON.stringify(body);
+    // A keep-alive socket the server has just closed fails the request before it is sent: retry that once.
+    const response = await fetch(`${BASE}${path}`, { method: "POST", headers, body: payload }).catch(() =>
+      fetch(`${BASE}${path}`, { method: "POST", headers, body: payload }),
+    );
     if (response.status >= 300)
       throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
     await response.arrayBuffer();

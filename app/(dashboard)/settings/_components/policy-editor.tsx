@@ -72,7 +72,7 @@ export function PolicyEditor({
         value={text}
         onChange={(event) => onChange(event.target.value)}
         spellCheck={false}
-        rows={10}
+        rows={8}
         aria-invalid={result.ok ? undefined : true}
         aria-describedby={hint ? `${hintId} ${statusId}` : statusId}
         className={`rounded-md border px-2.5 py-1.5 font-mono text-xs shadow-sm focus:outline-none focus:ring-1 ${
