@@ -389,5 +389,7 @@ main().catch((error: unknown) => {
   process.stderr.write(
     `[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
-  process.exit(1);
+  // Stop the app too, or it outlives the benchmark and holds its port.
+  runningApp?.kill("SIGTERM");
+  process.exitCode = 1;
 });
