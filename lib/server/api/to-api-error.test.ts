@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { ApiError } from "./errors";
+import { toApiError } from "./to-api-error";
+
+describe("toApiError", () => {
+  it("maps an unreachable database (connection refused, pool timeout, shutdown) to 503", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    const wrapped = new Error("query failed", { cause: refused });
+    const timeout = new Error("timeout exceeded when trying to connect");
+    const shutdown = Object.assign(new Error("terminating connection due to administrator command"), {
+      code: "57P01",
+    });
+    for (const error of [refused, wrapped, timeout, shutdown]) {
+      const { apiError, unexpected } = toApiError(error);
+      expect(apiError.code).toBe("service_unavailable");
+      expect(apiError.status).toBe(503);
+      expect(unexpected).toBe(false);
+    }
+  });
+
+  it("maps validation, conflicts and not-found, and hides anything unexpected behind an opaque 500", () => {
+    const zod = z.object({ name: z.string() }).safeParse({});
+    expect(zod.success).toBe(false);
+    if (!zod.success) expect(toApiError(zod.error).apiError.code).toBe("invalid_request");
+    expect(toApiError(Object.assign(new Error("unique"), { code: "P2002" })).apiError.status).toBe(409);
+    expect(toApiError(Object.assign(new Error("missing"), { code: "P2025" })).apiError.status).toBe(404);
+    expect(toApiError(new ApiError("forbidden", "no")).apiError.status).toBe(403);
+    const secret = toApiError(new Error("SELECT password_hash FROM member"));
+    expect(secret.apiError.status).toBe(500);
+    expect(secret.apiError.message).not.toContain("password");
+    expect(secret.unexpected).toBe(true);
+  });
+});
