@@ -17,6 +17,9 @@ function connect(): Database {
     idleTimeoutMillis: 30_000,
   });
   pool.on("error", () => undefined);
+  // pg-pool listens for errors only on idle clients: a checked-out client whose connection dies between two queries (the
+  // database restarting) would otherwise throw an uncaught exception. The failure still reaches the caller's next query.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { pool, prisma };
 }
