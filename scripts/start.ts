@@ -72,7 +72,9 @@ async function shutdown(code: number) {
   stopping = true;
   log("stopping…");
   const running = app;
-  if (running?.pid && running.exitCode === null) {
+  // A child killed by a signal has a null exitCode too: without the signalCode check this waited 15 s for an exit that
+  // had already happened.
+  if (running?.pid && running.exitCode === null && running.signalCode === null) {
     const exited = new Promise((resolve) => running.once("exit", resolve));
     // SIGTERM lets Next.js finish in-flight requests; whatever is left after 15 s is killed.
     running.kill("SIGTERM");
@@ -165,7 +167,7 @@ async function main() {
     if (!stopping) void shutdown(code ?? 1);
   });
 
-  for (let attempt = 0; attempt < 120 && app.exitCode === null; attempt++) {
+  for (let attempt = 0; attempt < 120 && app.exitCode === null && app.signalCode === null; attempt++) {
     const ready = await fetch(`${url}/login`)
       .then((response) => response.ok)
       .catch(() => false);
