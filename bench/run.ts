@@ -2,7 +2,6 @@
  * `npm run bench`: starts the built app on a fresh embedded PostgreSQL (the same path as `npm start`) and measures the sync
  * API over real HTTP against the raw COPY ceiling of the same database, then prints one table with the targets.
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
@@ -12,6 +11,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { Redis } from "ioredis";
 import { includeSetKey } from "@/lib/server/stores/big-segment-keys";
 import { startRedis } from "@/tests/support/start-redis";
+import { signIn, startApp, type RunningApp } from "./app";
 import { percentile, runConcurrently, type Timing } from "./measure";
 
 const PORT = 3300;
@@ -31,70 +31,16 @@ function randomKeys(count: number): string[] {
   return Array.from({ length: count }, () => randomBytes(25).toString("base64url").slice(0, 33));
 }
 
-async function startApp() {
-  rmSync(DATA_DIR, { recursive: true, force: true });
-  const child = spawn(
-    "node",
-    ["--experimental-wasm-modules", "--conditions=react-server", "--import", "tsx", "scripts/start.ts"],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-      env: {
-        ...process.env,
-        PORT: String(PORT),
-        TRIBUTARY_DATA_DIR: DATA_DIR,
-        TRIBUTARY_PG_PORT: String(PG_PORT),
-        TRIBUTARY_RATE_LIMIT_PER_10S: "10000000",
-        TRIBUTARY_LOG_LEVEL: "error",
-        TRIBUTARY_ADMIN_EMAIL: "bench@tributary.local",
-        TRIBUTARY_ADMIN_PASSWORD: "bench-password-1",
-      },
-    },
-  );
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      const text = chunk.toString();
-      if (text.includes("[tributary]"))
-        process.stdout.write(
-          text
-            .split("\n")
-            .filter((line) => line.includes("[tributary]"))
-            .join("\n") + "\n",
-        );
-      if (text.includes("Tributary is running")) resolve();
-    });
-    child.on("exit", (code) => reject(new Error(`the app exited with ${code}`)));
-  });
-  return child;
-}
-
-/** A dashboard session, through next-auth's credentials flow as a browser does it. */
-async function signIn(): Promise<string> {
-  const csrfResponse = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = (csrfResponse.headers.getSetCookie() ?? []).map((line) => line.split(";")[0]).join("; ");
-  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({
-      csrfToken,
-      email: "bench@tributary.local",
-      password: "bench-password-1",
-      json: "true",
-    }),
-  });
-  const session = response.headers
-    .getSetCookie()
-    .map((line) => line.split(";")[0] ?? "")
-    .find((pair) => pair.includes("session-token"));
-  if (!session) throw new Error(`sign-in failed with status ${response.status}`);
-  return `${csrfCookie}; ${session}`;
-}
-
-let runningApp: ReturnType<typeof spawn> | null = null;
+let runningApp: RunningApp | null = null;
 
 async function main() {
-  const app = await startApp();
+  rmSync(DATA_DIR, { recursive: true, force: true });
+  const app = await startApp({
+    port: PORT,
+    dataDir: DATA_DIR,
+    pgPort: PG_PORT,
+    env: { TRIBUTARY_RATE_LIMIT_PER_10S: "10000000" },
+  });
   runningApp = app;
   process.env.DATABASE_URL = DATABASE_URL;
   const { createTestToken } = await import("@/tests/factories/tokens");
@@ -257,7 +203,7 @@ async function main() {
      where p.key = 'default' and e.key = 'production'`,
   );
   await db.query("analyze segment");
-  const cookie = await signIn();
+  const cookie = await signIn(BASE);
   const timePage = async (path: string) =>
     runConcurrently(30, 1, async () => {
       const response = await fetch(`${BASE}${path}`, { headers: { cookie } });
@@ -381,8 +327,7 @@ async function main() {
   await redisServer.stop();
   await db.end();
   await disconnectDatabase();
-  app.kill("SIGTERM");
-  await new Promise((resolve) => app.once("exit", resolve));
+  await app.stop();
 }
 
 main().catch((error: unknown) => {
@@ -390,6 +335,6 @@ main().catch((error: unknown) => {
     `[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
   // Stop the app too, or it outlives the benchmark and holds its port.
-  runningApp?.kill("SIGTERM");
+  void runningApp?.stop();
   process.exitCode = 1;
 });
