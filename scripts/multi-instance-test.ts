@@ -1,0 +1,332 @@
+/**
+ * `npm run test:multi`: two `next start` processes of one build (ports 3420 and 3421, no shared memory) on one PostgreSQL
+ * that this script runs, and two proofs that PostgreSQL is all they share and all they need:
+ *   (a) rate limits are shared: with a limit of 40 requests per 10 s, requests alternating between the instances get
+ *       exactly 40 answers before the 429s begin (not 80), and the remaining budget counts down across both;
+ *   (b) concurrent pushes to one segment from both instances (8 senders, overlapping adds, overlapping removes) end with
+ *       exactly the expected members, a stored count equal to the rows, and both instances reporting that count.
+ * Exits non-zero on any mismatch.
+ */
+import { rmSync } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { startApp, type RunningApp } from "@/bench/app";
+import { contextKey, isSuccess, postPartnerPush, statusHistogram, type Attempt } from "./lib/partner-load";
+import { startOwnPostgres, type OwnPostgres } from "./lib/own-postgres";
+import { formatCount, log as logLine, printTable, writeResults, type ReportRow } from "./lib/report";
+
+const PORTS = [3420, 3421] as const;
+const PG_PORT = 55420;
+const DATA_DIR = ".data/multi";
+const RATE_LIMIT = 40;
+const SENDERS = 8;
+const ROUNDS = 12;
+const ADD_SIZE = 2_000;
+const REMOVE_SIZE = 150;
+const SEED_KEYS = 20_000;
+const ADD_UNIVERSE = 30_000;
+const KEY_TAG = "mi";
+
+const log = (message: string) => logLine("multi", message);
+
+let instances: RunningApp[] = [];
+let postgres: OwnPostgres | null = null;
+
+/** A deterministic generator per sender, so a failing run can be repeated. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function createToken(): Promise<string> {
+  const { createTestToken } = await import("@/tests/factories/tokens");
+  return (await createTestToken({ role: "writer" })).value;
+}
+
+/** (a) Alternating requests against both instances with one fresh token: one budget of RATE_LIMIT, counted down by both. */
+async function checkSharedRateLimit(token: string): Promise<ReportRow[]> {
+  const answers: { instance: number; status: number; remaining: number; retryAfter: string | null }[] = [];
+  const started = performance.now();
+  for (let index = 0; index < RATE_LIMIT * 2 + 10; index++) {
+    const instance = index % 2;
+    const response = await fetch(`${instances[instance]?.url}/api/v2/projects`, {
+      headers: { Authorization: token },
+    });
+    await response.arrayBuffer();
+    answers.push({
+      instance,
+      status: response.status,
+      remaining: Number(response.headers.get("x-ratelimit-route-remaining")),
+      retryAfter: response.headers.get("retry-after"),
+    });
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const allowed = answers.filter((answer) => answer.status === 200);
+  const limited = answers.filter((answer) => answer.status === 429);
+  const firstLimited = answers.findIndex((answer) => answer.status === 429);
+  const countdownExact = allowed.every((answer, index) => answer.remaining === RATE_LIMIT - 1 - index);
+  const bothLimited = [0, 1].every((instance) => limited.some((answer) => answer.instance === instance));
+  const bothAllowed = [0, 1].every((instance) => allowed.some((answer) => answer.instance === instance));
+  const retryAfterOnAll = limited.every(
+    (answer) => answer.retryAfter !== null && Number(answer.retryAfter) >= 1,
+  );
+  // The limiter's window starts at the first request and lasts 10 s: slower than that, and the count is not one window.
+  const inOneWindow = seconds < 10;
+  return [
+    {
+      measure: `(a) ${answers.length} requests alternating between the instances, limit ${RATE_LIMIT}/10 s`,
+      result: `${allowed.length} allowed, ${limited.length} answered 429 (first at request ${firstLimited + 1}), in ${seconds.toFixed(1)} s`,
+      target: `${RATE_LIMIT} allowed, not ${RATE_LIMIT * 2}`,
+      ok: inOneWindow && allowed.length === RATE_LIMIT && firstLimited === RATE_LIMIT,
+    },
+    {
+      measure: "(a) both instances served and both refused; remaining budget counts down across them",
+      result: `served by both: ${bothAllowed}, 429 from both: ${bothLimited}, countdown ${RATE_LIMIT - 1}…0 exact: ${countdownExact}`,
+      target: "true, true, true",
+      ok: bothAllowed && bothLimited && countdownExact,
+    },
+    {
+      measure: "(a) every 429 carries Retry-After",
+      result: String(retryAfterOnAll),
+      target: "true",
+      ok: retryAfterOnAll,
+    },
+  ];
+}
+
+type Push = { add: number[]; remove: number[] };
+
+/** (b) The pushes of one sender: overlapping add ranges from the add universe, overlapping removals from the seed keys. */
+function plannedPushes(sender: number): Push[] {
+  const random = seededRandom(4242 + sender);
+  return Array.from({ length: ROUNDS }, () => {
+    const addStart = SEED_KEYS + Math.floor(random() * (ADD_UNIVERSE - ADD_SIZE));
+    const removeStart = Math.floor(random() * (SEED_KEYS - REMOVE_SIZE));
+    return {
+      add: Array.from({ length: ADD_SIZE }, (_, offset) => addStart + offset),
+      remove: Array.from({ length: REMOVE_SIZE }, (_, offset) => removeStart + offset),
+    };
+  });
+}
+
+function rudderstackBody(clientSideId: string, push: Push): string {
+  return JSON.stringify({
+    environmentId: clientSideId,
+    contextKind: "user",
+    cohortId: "multi-instance",
+    cohortName: "Multi-instance cohort",
+    listData: {
+      add: push.add.map((index) => ({ id: contextKey(KEY_TAG, index) })),
+      remove: push.remove.map((index) => ({ id: contextKey(KEY_TAG, index) })),
+    },
+  });
+}
+
+/** Posts until answered 2xx, honouring Retry-After on 429; returns every attempt. */
+async function pushUntilAccepted(base: string, token: string, body: string): Promise<Attempt[]> {
+  const attempts: Attempt[] = [];
+  for (let tries = 0; tries < 20; tries++) {
+    const attempt = await postPartnerPush(base, token, "rudderstack", body, 60_000);
+    attempts.push(attempt);
+    if (isSuccess(attempt)) return attempts;
+    const wait = attempt.status === 429 ? (attempt.retryAfterSeconds ?? 1) * 1000 : 500;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  return attempts;
+}
+
+async function checkConcurrentPushes(databaseUrl: string, clientSideId: string): Promise<ReportRow[]> {
+  // Seed members first (through instance A), so that removals have something to remove.
+  const seedToken = await createToken();
+  const seedAttempts: Attempt[] = [];
+  for (let start = 0; start < SEED_KEYS; start += 10_000) {
+    const seed: Push = { add: Array.from({ length: 10_000 }, (_, offset) => start + offset), remove: [] };
+    seedAttempts.push(
+      ...(await pushUntilAccepted(instances[0]?.url ?? "", seedToken, rudderstackBody(clientSideId, seed))),
+    );
+  }
+  if (!seedAttempts.some(isSuccess)) throw new Error("seeding the segment failed");
+
+  // Each sender has its own token (rate limits are per token) and alternates between the instances.
+  const tokens = await Promise.all(Array.from({ length: SENDERS }, () => createToken()));
+  const plans = Array.from({ length: SENDERS }, (_, sender) => plannedPushes(sender));
+  const attempts: { instance: number; attempt: Attempt }[] = [];
+  const started = performance.now();
+  await Promise.all(
+    plans.map(async (pushes, sender) => {
+      for (const [round, push] of pushes.entries()) {
+        const instance = (sender + round) % 2;
+        const made = await pushUntilAccepted(
+          instances[instance]?.url ?? "",
+          tokens[sender] ?? "",
+          rudderstackBody(clientSideId, push),
+        );
+        for (const attempt of made) attempts.push({ instance, attempt });
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+
+  // Whatever the interleaving: no add universe key is ever removed and no seed key re-added, so the end state is fixed.
+  const expected = new Set<number>(Array.from({ length: SEED_KEYS }, (_, index) => index));
+  for (const pushes of plans)
+    for (const push of pushes) for (const index of push.remove) expected.delete(index);
+  for (const pushes of plans) for (const push of pushes) for (const index of push.add) expected.add(index);
+
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const segment = await db.query<{ id: number; key: string; included_count: number }>(
+      "select id, key, included_count from segment where external = 'rudderstack' and external_cohort_id = 'multi-instance'",
+    );
+    const row = segment.rows[0];
+    if (!row) throw new Error("the pushed segment does not exist");
+    await db.query("create temp table expected_member (context_key text primary key)");
+    await pipeline(
+      Readable.from(
+        (function* () {
+          const indexes = [...expected];
+          for (let start = 0; start < indexes.length; start += 5_000) {
+            yield indexes
+              .slice(start, start + 5_000)
+              .map((index) => `${contextKey(KEY_TAG, index)}\n`)
+              .join("");
+          }
+        })(),
+      ),
+      db.query(copyFrom("copy expected_member (context_key) from stdin")),
+    );
+    const compared = await db.query<{ rows: string; missing: string; unexpected: string }>(
+      `select (select count(*) from segment_member where segment_id = $1) as rows,
+         (select count(*) from (select context_key from expected_member
+                                except select context_key from segment_member where segment_id = $1) d) as missing,
+         (select count(*) from (select context_key from segment_member where segment_id = $1
+                                except select context_key from expected_member) d) as unexpected`,
+      [row.id],
+    );
+    const counts = compared.rows[0];
+    const rows = Number(counts?.rows ?? -1);
+    const missing = Number(counts?.missing ?? -1);
+    const unexpected = Number(counts?.unexpected ?? -1);
+
+    // Both instances must report the same, exact count (nothing cached per instance).
+    const reported = await Promise.all(
+      instances.map(async (instance) => {
+        const response = await fetch(`${instance.url}/api/v2/segments/default/production/${row.key}`, {
+          headers: { Authorization: seedToken },
+        });
+        const body = (await response.json()) as { _unboundedMetadata?: { includedCount?: number } };
+        return body._unboundedMetadata?.includedCount ?? null;
+      }),
+    );
+    const accepted = attempts.filter((entry) => isSuccess(entry.attempt));
+    const failed = attempts.filter((entry) => !isSuccess(entry.attempt) && entry.attempt.status !== 429);
+    const perInstance = [0, 1].map(
+      (instance) => accepted.filter((entry) => entry.instance === instance).length,
+    );
+    return [
+      {
+        measure: `(b) ${SENDERS} senders × ${ROUNDS} pushes (${formatCount(ADD_SIZE)} adds + ${REMOVE_SIZE} removes, overlapping) to one segment`,
+        result: `${accepted.length} accepted (instance A ${perInstance[0]}, B ${perInstance[1]}) in ${seconds.toFixed(1)} s; answers ${JSON.stringify(statusHistogram(attempts.map((entry) => entry.attempt)))}`,
+        target: `${SENDERS * ROUNDS} accepted, no errors`,
+        ok: accepted.length === SENDERS * ROUNDS && failed.length === 0,
+      },
+      {
+        measure: `(b) segment ${row.key}: rows / stored count / expected`,
+        result: `${formatCount(rows)} / ${formatCount(row.included_count)} / ${formatCount(expected.size)}`,
+        target: "equal",
+        ok: rows === expected.size && row.included_count === rows,
+      },
+      {
+        measure: "(b) members missing / unexpected (EXCEPT both ways)",
+        result: `${missing} / ${unexpected}`,
+        target: "0 / 0",
+        ok: missing === 0 && unexpected === 0,
+      },
+      {
+        measure: "(b) includedCount reported by instance A / B",
+        result: reported.map((count) => (count === null ? "none" : formatCount(count))).join(" / "),
+        target: "both exact",
+        ok: reported.every((count) => count === rows),
+      },
+    ];
+  } finally {
+    await db.end();
+  }
+}
+
+async function main() {
+  const started = performance.now();
+  rmSync(DATA_DIR, { recursive: true, force: true });
+  postgres = await startOwnPostgres({ dataDir: `${DATA_DIR}/postgres`, port: PG_PORT });
+  const databaseUrl = postgres.url;
+  // One after the other: the first applies the migrations and the seed, the second finds them done. Same data dir, so
+  // both sign sessions with the same generated secret.
+  for (const [index, port] of PORTS.entries()) {
+    instances.push(
+      await startApp({
+        port,
+        dataDir: DATA_DIR,
+        databaseUrl,
+        label: `instance ${"AB"[index]}`,
+        env: { TRIBUTARY_RATE_LIMIT_PER_10S: String(RATE_LIMIT) },
+      }),
+    );
+  }
+  const startedInstances = performance.now();
+  log(`two instances up after ${((startedInstances - started) / 1000).toFixed(1)} s`);
+
+  process.env.DATABASE_URL = databaseUrl;
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  const environment = await db.query<{ client_side_id: string }>(
+    "select e.client_side_id from environment e join project p on p.id = e.project_id where p.key = 'default' and e.key = 'production'",
+  );
+  await db.end();
+  const clientSideId = environment.rows[0]?.client_side_id;
+  if (!clientSideId) throw new Error("the seeded default/production environment is missing");
+
+  const rows = [
+    ...(await checkSharedRateLimit(await createToken())),
+    ...(await checkConcurrentPushes(databaseUrl, clientSideId)),
+  ];
+  const seconds = (performance.now() - started) / 1000;
+  rows.push({
+    measure: "time: instances up / whole test",
+    result: `${((startedInstances - started) / 1000).toFixed(1)} s / ${seconds.toFixed(1)} s`,
+  });
+  printTable(rows);
+  const file = writeResults("multi-instance", { date: new Date().toISOString(), seconds, rows });
+  log(`figures written to ${file}`);
+  const failed = rows.filter((row) => row.ok === false);
+  if (failed.length > 0) {
+    process.stdout.write(`FAILED: ${failed.map((row) => row.measure).join("; ")}\n`);
+    process.exitCode = 1;
+  } else log("passed");
+}
+
+async function cleanUp() {
+  const { disconnectDatabase } = await import("@/lib/server/db");
+  await disconnectDatabase().catch(() => undefined);
+  await Promise.all(instances.map((instance) => instance.stop().catch(() => undefined)));
+  instances = [];
+  await postgres?.stop().catch(() => undefined);
+  postgres = null;
+}
+
+main()
+  .catch((error: unknown) => {
+    process.stderr.write(
+      `[multi] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  })
+  .finally(() => void cleanUp());
