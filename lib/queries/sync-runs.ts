@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { Collection } from "@/lib/schemas/common";
 import type { EnvironmentResponse } from "@/lib/schemas/environment";
-import type { IntegrationResponse, SyncRunResponse, SyncRunStatus } from "@/lib/schemas/sync-run";
+import type { SyncRunResponse, SyncRunStatus } from "@/lib/schemas/sync-run";
 import type { SyncStats } from "@/lib/schemas/sync-stats";
 import { apiFetch } from "@/lib/queries/api-client";
 import { segmentApiPath, type SegmentLocation } from "@/lib/queries/members";
@@ -25,8 +25,6 @@ export const syncRunKeys = {
   stats: (l: EnvironmentLocation, hours: number) =>
     [...syncRunKeys.all, "stats", l.projectKey, l.environmentKey, hours] as const,
 };
-
-export const integrationKeys = { all: ["integrations"] as const };
 
 export const environmentDetailKey = (l: EnvironmentLocation) =>
   ["environments", "detail", l.projectKey, l.environmentKey] as const;
@@ -74,14 +72,6 @@ export function useSyncStats(l: EnvironmentLocation, hours: number) {
       return apiFetch<SyncStats>(`/api/v2/syncs/stats?${query.toString()}`);
     },
     refetchInterval: 30_000,
-  });
-}
-
-export function useIntegrations() {
-  return useQuery({
-    queryKey: integrationKeys.all,
-    queryFn: () => apiFetch<{ items: IntegrationResponse[] }>("/api/v2/integrations"),
-    staleTime: Infinity,
   });
 }
 

@@ -117,7 +117,7 @@ export const segmentListQuerySchema = paginationQuerySchema.extend({
     .meta({ description: "`creationDate`, `name` or `lastModified`; a leading `-` sorts descending" }),
   filter: z.string().optional().meta({
     description:
-      "Comma-separated: `query equals X`, `tags anyOf [a,b]`, `unbounded equals true|false`, `external exists`, `external equals amplitude`",
+      "Comma-separated: `query equals X`, `tags anyOf [a,b]`, `unbounded equals true|false`, `external exists`, `external equals amplitude`, and Tributary's `freshness equals fresh|partial|stale|never|failed` (stale: no sync for `TRIBUTARY_STALE_AFTER_HOURS`)",
   }),
 });
 export type SegmentListQuery = z.infer<typeof segmentListQuerySchema>;
@@ -182,3 +182,22 @@ export type SegmentSemanticPatchBody = z.infer<typeof segmentSemanticPatchSchema
 export type SegmentPatch =
   | { kind: "json"; comment?: string; operations: JsonPatchOperation[] }
   | { kind: "semantic"; comment?: string; version?: number; instructions: SegmentInstruction[] };
+
+/** At most this many segments per bulk request: ten pages of the dashboard's largest list. */
+const MAX_BULK_TAG_SEGMENTS = 1000;
+const MAX_BULK_TAGS = 50;
+
+export const segmentBulkTagsSchema = z
+  .object({
+    keys: z.array(resourceKeySchema).min(1, "name at least one segment").max(MAX_BULK_TAG_SEGMENTS),
+    add: z.array(tagSchema).max(MAX_BULK_TAGS).optional(),
+    remove: z.array(tagSchema).max(MAX_BULK_TAGS).optional(),
+  })
+  .refine((input) => (input.add?.length ?? 0) + (input.remove?.length ?? 0) > 0, {
+    error: "add or remove at least one tag",
+  })
+  .refine((input) => !(input.add ?? []).some((tag) => (input.remove ?? []).includes(tag)), {
+    error: "a tag cannot be both added and removed",
+  })
+  .meta({ id: "SegmentBulkTags" });
+export type SegmentBulkTags = z.infer<typeof segmentBulkTagsSchema>;

@@ -369,6 +369,28 @@ describe("GET /api/v2/segments/{projectKey}/{environmentKey}", () => {
     expect(response.json).toMatchObject({ totalCount: expected.length });
   });
 
+  it("filters synced segments by freshness, with the stale age from TRIBUTARY_STALE_AFTER_HOURS", async () => {
+    const t = await listTenant();
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+    const synced = (key: string, data: { lastSyncAt: Date | null; lastSyncStatus: string | null }) =>
+      prisma.segment.updateMany({ where: { environmentId: t.environment.id, key }, data });
+    const freshness = async (value: string) =>
+      keysOf(await list(t, `?filter=${encodeURIComponent(`freshness equals ${value}`)}`));
+
+    expect(await freshness("never")).toEqual(["gamma", "beta"]);
+    await synced("beta", { lastSyncAt: hoursAgo(48), lastSyncStatus: "succeeded" });
+    await synced("gamma", { lastSyncAt: hoursAgo(1), lastSyncStatus: "partially_applied" });
+    expect(await freshness("stale")).toEqual(["beta"]);
+    expect(await freshness("partial")).toEqual(["gamma"]);
+    expect(await freshness("fresh")).toEqual([]);
+    expect(await freshness("never")).toEqual([]);
+    await synced("gamma", { lastSyncAt: hoursAgo(1), lastSyncStatus: "succeeded" });
+    await synced("delta", { lastSyncAt: hoursAgo(100), lastSyncStatus: "failed" });
+    expect(await freshness("fresh")).toEqual(["gamma"]);
+    expect(await freshness("failed")).toEqual(["delta"]);
+    expect(await freshness("stale")).toEqual(["beta"]);
+  });
+
   it("pages with limit and offset, with next and prev links that keep the filter", async () => {
     const t = await listTenant();
     const filter = encodeURIComponent("query equals a");

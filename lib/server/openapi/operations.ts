@@ -6,6 +6,7 @@ import { projectCreateSchema, projectSchema } from "@/lib/schemas/project";
 import {
   SEMANTIC_PATCH_MEDIA_TYPE,
   segmentCreateSchema,
+  segmentBulkTagsSchema,
   segmentJsonPatchSchema,
   segmentListQuerySchema,
   segmentSchema,
@@ -88,6 +89,18 @@ export const openApiPaths: ZodOpenApiPathsObject = {
       responses: {
         ...ok("Created", segmentSchema, "201"),
         ...errors(400, 401, 403, 404, 409, 413, 415, 429),
+      },
+    }),
+  },
+  "/api/v2/segment-tags/{projectKey}/{environmentKey}": {
+    post: operation("Segments", "Add and remove tags on several segments", {
+      description:
+        "All or nothing: a missing segment (404), one the caller may not tag (`updateTags`, 403) or an invalid result (400) changes none of them.",
+      requestParams: { path: z.object({ projectKey, environmentKey }) },
+      requestBody: jsonBody(segmentBulkTagsSchema),
+      responses: {
+        ...ok("The updated segments", z.object({ items: z.array(segmentSchema) })),
+        ...errors(400, 401, 403, 404, 413, 415, 429),
       },
     }),
   },

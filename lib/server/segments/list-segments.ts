@@ -7,7 +7,12 @@ import { checkAccess } from "@/lib/server/access/check-access";
 import type { Principal } from "@/lib/server/access/principal";
 import { segmentResource } from "@/lib/server/access/resource-names";
 import { canViewEverySegment } from "@/lib/server/segments/can-view-every-segment";
-import { parseSegmentFilter, type SegmentFilter } from "@/lib/server/segments/parse-segment-filter";
+import {
+  parseSegmentFilter,
+  type FreshnessFilter,
+  type SegmentFilter,
+} from "@/lib/server/segments/parse-segment-filter";
+import { env } from "@/lib/env";
 import { serializeSegment } from "@/lib/server/segments/serialize-segment";
 
 type EnvironmentWithProject = {
@@ -31,7 +36,23 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, "\\$&");
 }
 
-function where(environmentId: string, filter: SegmentFilter): Prisma.SegmentWhereInput {
+/** The same rules as the dashboard's freshness badge (components/segments/freshness.ts), as a query. */
+function freshnessCondition(freshness: FreshnessFilter, now: number): Prisma.SegmentWhereInput {
+  if (freshness === "failed") return { lastSyncStatus: "failed" };
+  const synced: Prisma.SegmentWhereInput = { external: { not: null } };
+  if (freshness === "never") return { ...synced, lastSyncAt: null };
+  const staleBefore = new Date(now - env().TRIBUTARY_STALE_AFTER_HOURS * 3_600_000);
+  if (freshness === "stale") {
+    return { ...synced, lastSyncAt: { lt: staleBefore }, NOT: { lastSyncStatus: "failed" } };
+  }
+  return {
+    ...synced,
+    lastSyncAt: { gte: staleBefore },
+    lastSyncStatus: freshness === "partial" ? "partially_applied" : "succeeded",
+  };
+}
+
+function where(environmentId: string, filter: SegmentFilter, now = Date.now()): Prisma.SegmentWhereInput {
   const conditions: Prisma.SegmentWhereInput[] = [{ environmentId }];
   if (filter.query !== undefined) {
     const contains = escapeLike(filter.query);
@@ -46,6 +67,7 @@ function where(environmentId: string, filter: SegmentFilter): Prisma.SegmentWher
       external: "exists" in filter.external ? { not: null } : filter.external.equals,
     });
   }
+  if (filter.freshness !== undefined) conditions.push(freshnessCondition(filter.freshness, now));
   return { AND: conditions };
 }
 

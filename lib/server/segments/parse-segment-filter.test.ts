@@ -19,6 +19,8 @@ describe("parseSegmentFilter", () => {
       { query: "x", tagsAnyOf: ["a", "b"], unbounded: true, external: { equals: "hightouch" } },
     ],
     [" query equals x , external exists ", { query: "x", external: { exists: true } }],
+    ["freshness equals stale", { freshness: "stale" }],
+    ["freshness equals never,external exists", { freshness: "never", external: { exists: true } }],
   ])("parses %j", (text, expected) => {
     expect(parseSegmentFilter(text)).toEqual({ ok: true, value: expected });
   });
@@ -43,6 +45,8 @@ describe("parseSegmentFilter", () => {
     ["query equals a,", /clause is empty/],
     [",query equals a", /clause is empty/],
     ["query equals a,query equals b", /appears more than once/],
+    ["freshness equals old", /freshness equals <fresh\|partial\|stale\|never\|failed>/],
+    ["freshness exists", /freshness equals/],
   ])("rejects %j", (text, message) => {
     const result = parseSegmentFilter(text);
     expect(result.ok).toBe(false);

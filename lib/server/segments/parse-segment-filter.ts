@@ -1,7 +1,11 @@
 /**
  * LaunchDarkly's segment list filter: clauses `field operator value` joined by `,`, e.g.
  * `query equals beta,tags anyOf [web,mobile],unbounded equals true,external exists`.
+ * `freshness equals stale|fresh|partial|never|failed` is Tributary's own: how current a segment's last sync is.
  */
+
+export const FRESHNESS_VALUES = ["fresh", "partial", "stale", "never", "failed"] as const;
+export type FreshnessFilter = (typeof FRESHNESS_VALUES)[number];
 
 export type SegmentFilter = {
   /** Case-insensitive substring of the key or the name. */
@@ -9,11 +13,12 @@ export type SegmentFilter = {
   tagsAnyOf?: string[];
   unbounded?: boolean;
   external?: { exists: true } | { equals: string };
+  freshness?: FreshnessFilter;
 };
 
 export type SegmentFilterParseResult = { ok: true; value: SegmentFilter } | { ok: false; error: string };
 
-const FIELDS = ["query", "tags", "unbounded", "external"] as const;
+const FIELDS = ["query", "tags", "unbounded", "external", "freshness"] as const;
 type Field = (typeof FIELDS)[number];
 
 const CLAUSE = /^(\S+)\s+(\S+)(?:\s+([\s\S]*))?$/;
@@ -85,6 +90,12 @@ function parseClause(field: Field, operator: string, value: string, clause: stri
         return { ok: true, value: { external: { equals: value } } };
       }
       return fail('use "external exists" or "external equals <integrationKey>"');
+    }
+    case "freshness": {
+      const freshness = FRESHNESS_VALUES.find((candidate) => candidate === value);
+      if (operator !== "equals" || freshness === undefined)
+        return fail(`use "freshness equals <${FRESHNESS_VALUES.join("|")}>"`);
+      return { ok: true, value: { freshness } };
     }
   }
 }

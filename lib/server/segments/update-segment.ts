@@ -1,15 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/server/db";
 import type { SegmentPatch, SegmentResponse } from "@/lib/schemas/segment";
-import { ApiError } from "@/lib/server/api/errors";
-import { assertAccess } from "@/lib/server/access/check-access";
 import type { Principal } from "@/lib/server/access/principal";
-import { segmentResource } from "@/lib/server/access/resource-names";
-import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
-import { applySegmentPatch } from "@/lib/server/segments/apply-segment-patch";
 import { loadSegmentTargets } from "@/lib/server/segments/load-segment-targets";
-import { segmentPatchFields, type SegmentField } from "@/lib/server/segments/segment-patch-fields";
 import { serializeSegment } from "@/lib/server/segments/serialize-segment";
+import { updateSegmentInTransaction } from "@/lib/server/segments/update-segment-in-transaction";
 
 type EnvironmentWithProject = {
   id: string;
@@ -18,24 +13,13 @@ type EnvironmentWithProject = {
   project: { key: string; tags: string[] };
 };
 
-const FIELD_ACTIONS: Record<SegmentField, string> = {
-  name: "updateName",
-  description: "updateDescription",
-  tags: "updateTags",
-};
-
 /** Waiting for the row lock counts against the timeout; a sync may hold it for a large batch. */
-const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
-
-function sameTags(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((tag, index) => tag === b[index]);
-}
+export const SEGMENT_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
 
 /**
  * Applies a JSON Patch or semantic patch to a segment's name, description and tags. The row is locked for the whole
  * transaction, so two patches that `test` the same version cannot both win. Each touched setting needs its own action
- * on the segment (403 and nothing written otherwise). A touched setting counts as edited by hand even when its value does
- * not change; `version` goes up only when a value does.
+ * on the segment (403 and nothing written otherwise).
  */
 export async function updateSegment(
   principal: Principal,
@@ -43,60 +27,10 @@ export async function updateSegment(
   segmentKey: string,
   patch: SegmentPatch,
 ): Promise<SegmentResponse> {
-  const fields = segmentPatchFields(patch);
-  const segment = await prisma.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: number }[]>`
-      SELECT id FROM segment WHERE environment_id = ${environment.id}::uuid AND key = ${segmentKey} FOR UPDATE`;
-    const id = locked[0]?.id;
-    if (id === undefined) {
-      throw new ApiError(
-        "not_found",
-        `Segment "${segmentKey}" not found in environment "${environment.key}"`,
-      );
-    }
-    const current = await tx.segment.findUniqueOrThrow({ where: { id } });
-    const target = segmentResource(environment.project, environment, current);
-    const actions = [...fields].map((field) => FIELD_ACTIONS[field]);
-    for (const action of actions.length > 0 ? actions : ["viewSegment"])
-      assertAccess(principal, action, target);
-
-    const next = applySegmentPatch(current, patch);
-    const [firstAction] = actions;
-    if (firstAction === undefined) return current;
-
-    const changed =
-      next.name !== current.name ||
-      next.description !== current.description ||
-      !sameTags(next.tags, current.tags);
-    const updated = await tx.segment.update({
-      where: { id },
-      data: {
-        name: next.name,
-        description: next.description,
-        tags: next.tags,
-        ...(changed ? { version: { increment: 1 } } : {}),
-        ...(fields.has("name") ? { nameEditedByHand: true } : {}),
-        ...(fields.has("description") ? { descriptionEditedByHand: true } : {}),
-        ...(fields.has("tags") ? { tagsEditedByHand: true } : {}),
-      },
-    });
-    const settings = (row: typeof current) => ({
-      name: row.name,
-      description: row.description,
-      tags: row.tags,
-      version: row.version,
-    });
-    await recordAuditEntry(tx, principal, {
-      kind: "segment",
-      name: updated.name,
-      description: `Updated ${[...fields].join(", ")} of segment ${updated.key}${patch.comment ? `: ${patch.comment}` : ""}`,
-      action: firstAction,
-      target,
-      previous: settings(current),
-      current: settings(updated),
-    });
-    return updated;
-  }, TRANSACTION_OPTIONS);
+  const segment = await prisma.$transaction(
+    (tx) => updateSegmentInTransaction(tx, principal, environment, segmentKey, patch),
+    SEGMENT_TRANSACTION_OPTIONS,
+  );
   const location = { projectKey: environment.project.key, environmentKey: environment.key };
   return serializeSegment(segment, location, await loadSegmentTargets(segment));
 }

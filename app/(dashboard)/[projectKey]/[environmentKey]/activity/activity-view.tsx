@@ -5,14 +5,10 @@ import { useId, useState } from "react";
 import { Card } from "@/components/ui/card";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import type { SyncRunStatus } from "@/lib/schemas/sync-run";
-import {
-  useEnvironmentSyncRuns,
-  useIntegrations,
-  useSyncStats,
-  type EnvironmentLocation,
-} from "@/lib/queries/sync-runs";
+import { useIntegrations } from "@/lib/queries/integrations";
+import { useEnvironmentSyncRuns, useSyncStats, type EnvironmentLocation } from "@/lib/queries/sync-runs";
 import { ACTIVITY_PAGE_SIZE, FAILURES_SHOWN, STATS_HOURS } from "./_components/activity-constants";
-import { integrationNames } from "./_components/integration-names";
+import { integrationNames } from "@/lib/queries/integrations";
 import { Pager } from "./_components/pager";
 import { isSyncStatus, STATUS_LABELS, SYNC_STATUSES } from "./_components/status-badge";
 import { SyncChart } from "./_components/sync-chart";

@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
-import { integrationKeys, syncRunKeys, type SyncRunFilter } from "@/lib/queries/sync-runs";
+import { integrationKeys } from "@/lib/queries/integrations";
+import { syncRunKeys, type SyncRunFilter } from "@/lib/queries/sync-runs";
 import { checkAccess } from "@/lib/server/access/check-access";
 import { environmentResource } from "@/lib/server/access/resource-names";
 import { toCollection } from "@/lib/server/api/collection";

@@ -1,5 +1,5 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
-import { segmentKeys, type SegmentListFilters } from "@/lib/queries/segments";
+import { DEFAULT_SEGMENT_FILTERS, segmentKeys, type SegmentListFilters } from "@/lib/queries/segments";
 import { toCollection } from "@/lib/server/api/collection";
 import { requireSession } from "@/lib/server/auth/require-session";
 import { getEnvironmentOrThrow } from "@/lib/server/environments/get-environment-or-throw";
@@ -8,7 +8,7 @@ import { SegmentsView } from "./segments-view";
 
 export const metadata = { title: "Segments · Tributary" };
 
-const FIRST_PAGE: SegmentListFilters = { query: "", offset: 0, limit: 20, sort: "-creationDate" };
+const FIRST_PAGE: SegmentListFilters = DEFAULT_SEGMENT_FILTERS;
 
 export default async function SegmentsPage({
   params,

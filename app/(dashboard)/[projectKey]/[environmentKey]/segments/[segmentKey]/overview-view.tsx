@@ -11,7 +11,7 @@ function date(epochMs: number | null): string {
 }
 
 export function OverviewView({ projectKey, environmentKey, segmentKey }: Props) {
-  const segment = useSegment({ projectKey, environmentKey }, segmentKey);
+  const segment = useSegment({ projectKey, environmentKey, segmentKey });
   if (segment.isPending) return <LoadingState />;
   if (segment.isError) return <ErrorState error={segment.error} />;
   const data = segment.data;

@@ -13,7 +13,7 @@ const TABS = [
 ] as const;
 
 export function SegmentHeader({ projectKey, environmentKey, segmentKey }: Props) {
-  const segment = useSegment({ projectKey, environmentKey }, segmentKey);
+  const segment = useSegment({ projectKey, environmentKey, segmentKey });
   const pathname = usePathname();
   const environmentBase = `/${encodeURIComponent(projectKey)}/${encodeURIComponent(environmentKey)}`;
   const base = `${environmentBase}/segments/${encodeURIComponent(segmentKey)}`;

@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { segmentDetailKey } from "@/lib/queries/members";
-import { environmentDetailKey, integrationKeys, syncRunKeys } from "@/lib/queries/sync-runs";
+import { integrationKeys } from "@/lib/queries/integrations";
+import { environmentDetailKey, syncRunKeys } from "@/lib/queries/sync-runs";
 import { checkAccess } from "@/lib/server/access/check-access";
 import { environmentResource, segmentResource } from "@/lib/server/access/resource-names";
 import { toCollection } from "@/lib/server/api/collection";

@@ -5,7 +5,8 @@ import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import type { IntegrationResponse } from "@/lib/schemas/sync-run";
-import { useEnvironment, useIntegrations, type EnvironmentLocation } from "@/lib/queries/sync-runs";
+import { useIntegrations } from "@/lib/queries/integrations";
+import { useEnvironment, type EnvironmentLocation } from "@/lib/queries/sync-runs";
 
 const subscribeNever = () => () => undefined;
 
