@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/server/api/errors";
 import { authenticateRequest } from "@/lib/server/api/authenticate-request";
 import { consumeRateLimit } from "@/lib/server/api/rate-limit";
 import { errorResponse } from "@/lib/server/api/responses";
+import { isShuttingDown } from "@/lib/server/api/shutting-down";
 import { toApiError } from "@/lib/server/api/to-api-error";
 import { assertAccess } from "@/lib/server/access/check-access";
 import type { Principal } from "@/lib/server/access/principal";
@@ -71,6 +72,7 @@ export function apiHandler<P extends RouteParams = RouteParams>(
         ? options.renderError(apiError, requestId)
         : errorResponse(apiError, requestId);
     }
+    if (isShuttingDown()) headers.set("Connection", "close");
     headers.forEach((value, name) => response.headers.set(name, value));
     logger.info("request", {
       requestId,
