@@ -1,4 +1,7 @@
-/** Next.js calls this once per server process: the Node.js server runs the store worker beside the app. */
+/**
+ * Next.js calls this once per server process. `npm start` runs the store worker in a process of its own and sets
+ * TRIBUTARY_STORE_WORKER=false here; a Next.js server started any other way (`next dev`, `next start`) runs it beside the app.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("@/lib/env");

@@ -27,7 +27,7 @@ const envSchema = z.object({
   TRIBUTARY_DATA_DIR: z.string().default(".data"),
   /** Port of the embedded PostgreSQL; unset picks a free one. */
   TRIBUTARY_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
-  /** Runs the persistent-store worker in the app process (set false to run it elsewhere). */
+  /** Runs the persistent-store worker: `npm start` as a process of its own, a bare Next.js server in-process (false: neither). */
   TRIBUTARY_STORE_WORKER: z
     .enum(["true", "false"])
     .default("true")

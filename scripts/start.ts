@@ -65,25 +65,55 @@ function sessionSecret(): string {
 
 let postgres: EmbeddedPostgresHandle | null = null;
 let app: ChildProcess | null = null;
+let storeWorker: ChildProcess | null = null;
 let stopping = false;
+
+async function stopChild(child: ChildProcess | null, graceMs: number) {
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  const finished = await Promise.race([
+    exited.then(() => true),
+    new Promise((resolve) => setTimeout(() => resolve(false), graceMs)),
+  ]);
+  if (!finished) child.kill("SIGKILL");
+}
+
+/**
+ * The persistent-store worker in a process of its own, so mirroring a large push into Redis never competes with requests
+ * for the app's event loop. It is restarted if it dies; the app does not depend on it (the outbox waits).
+ */
+function startStoreWorkerProcess(databaseUrl: string) {
+  const worker = spawn(
+    process.execPath,
+    [
+      "--experimental-wasm-modules",
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      path.join(root, "scripts", "store-worker.ts"),
+    ],
+    {
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
+    },
+  );
+  storeWorker = worker;
+  worker.on("exit", (code, signal) => {
+    if (stopping) return;
+    log(`the store worker exited (${signal ?? code}); restarting it in 5 s`);
+    setTimeout(() => {
+      if (!stopping) startStoreWorkerProcess(databaseUrl);
+    }, 5_000).unref();
+  });
+}
 
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   log("stopping…");
-  const running = app;
-  // A child killed by a signal has a null exitCode too: without the signalCode check this waited 15 s for an exit that
-  // had already happened.
-  if (running?.pid && running.exitCode === null && running.signalCode === null) {
-    const exited = new Promise((resolve) => running.once("exit", resolve));
-    // SIGTERM lets Next.js finish in-flight requests; whatever is left after 15 s is killed.
-    running.kill("SIGTERM");
-    const finished = await Promise.race([
-      exited.then(() => true),
-      new Promise((resolve) => setTimeout(() => resolve(false), 15_000)),
-    ]);
-    if (!finished) running.kill("SIGKILL");
-  }
+  // SIGTERM lets Next.js finish in-flight requests and the worker its current pass; whatever is left after 15 s is killed.
+  await Promise.all([stopChild(app, 15_000), stopChild(storeWorker, 15_000)]);
   if (postgres) {
     rmSync(path.join(dataDir, "database-url"), { force: true });
     await postgres.stop().catch(() => undefined);
@@ -152,6 +182,7 @@ async function main() {
 
   const port = String(config.PORT);
   const url = `http://localhost:${port}`;
+  if (config.TRIBUTARY_STORE_WORKER) startStoreWorkerProcess(databaseUrl);
   app = spawn(process.execPath, [nextBin, "start", "-p", port], {
     stdio: "inherit",
     env: {
@@ -161,6 +192,8 @@ async function main() {
       NEXTAUTH_URL: config.NEXTAUTH_URL ?? url,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The worker runs in its own process (above), not inside the app.
+      TRIBUTARY_STORE_WORKER: "false",
     },
   });
   app.on("exit", (code) => {

@@ -2,7 +2,7 @@
 
 import type { SegmentResponse } from "@/lib/schemas/segment";
 import { freshnessNeedsClock, segmentFreshness, type Freshness } from "./freshness";
-import { useNow } from "./use-now";
+import { useNow } from "@/components/time/use-now";
 
 const LOOKS: Readonly<Record<Freshness, { label: string; className: string; title: string }>> = {
   fresh: { label: "Fresh", className: "bg-green-100 text-green-800", title: "The last sync applied" },
@@ -12,7 +12,11 @@ const LOOKS: Readonly<Record<Freshness, { label: string; className: string; titl
     title: "The last sync skipped some members",
   },
   stale: { label: "Stale", className: "bg-amber-100 text-amber-900", title: "" },
-  never: { label: "Never synced", className: "bg-slate-100 text-slate-700", title: "No sync has arrived yet" },
+  never: {
+    label: "Never synced",
+    className: "bg-slate-100 text-slate-700",
+    title: "No sync has arrived yet",
+  },
   failed: { label: "Failed", className: "bg-red-100 text-red-800", title: "The last sync failed" },
 };
 
@@ -29,8 +33,7 @@ export function FreshnessBadge({
   const freshness = segmentFreshness(segment, staleAfterHours, now ?? 0);
   if (freshness === null) return null;
   const look = LOOKS[freshness];
-  const title =
-    freshness === "stale" ? `No sync for more than ${staleAfterHours} hours` : look.title;
+  const title = freshness === "stale" ? `No sync for more than ${staleAfterHours} hours` : look.title;
   return (
     <span
       title={title}

@@ -20,7 +20,11 @@ describe("segmentFreshness", () => {
     ["no sync yet", synced(null), "never"],
     ["a segment managed here", synced({ at: NOW - 48 * HOUR, status: "succeeded" }, null), null],
     ["a segment managed here with no sync", synced(null, null), null],
-    ["a segment managed here whose last import failed", synced({ at: NOW, status: "failed" }, null), "failed"],
+    [
+      "a segment managed here whose last import failed",
+      synced({ at: NOW, status: "failed" }, null),
+      "failed",
+    ],
   ])("%s is %s", (_case, segment, expected) => {
     expect(segmentFreshness(segment, 24, NOW)).toBe(expected);
   });

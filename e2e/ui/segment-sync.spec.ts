@@ -1,40 +1,7 @@
-import type { APIRequestContext, Page, TestInfo } from "@playwright/test";
 import { createTestToken } from "@/tests/factories/tokens";
 import { unique } from "@/tests/factories/unique";
 import { expect, test } from "../fixtures";
-
-async function clientSideId(request: APIRequestContext, token: string): Promise<string> {
-  const response = await request.get("/api/v2/projects/default/environments/production", {
-    headers: { Authorization: token },
-  });
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { clientSideId: string }).clientSideId;
-}
-
-/** A RudderStack audience push, exactly as the tool sends it. */
-async function pushRudderstack(
-  request: APIRequestContext,
-  token: string,
-  body: { environmentId: string; cohortId: string; add: unknown[] },
-) {
-  const response = await request.post("/api/v2/segment-targets/rudderstack", {
-    headers: { Authorization: token },
-    data: {
-      environmentId: body.environmentId,
-      contextKind: "user",
-      cohortId: body.cohortId,
-      cohortName: `Churn risk ${body.cohortId}`,
-      listData: { add: body.add },
-    },
-  });
-  expect(response.status()).toBe(204);
-}
-
-async function screenshot(page: Page, testInfo: TestInfo, name: string) {
-  const path = `test-results/screenshots/${name}.png`;
-  await page.screenshot({ path });
-  await testInfo.attach(name, { path, contentType: "image/png" });
-}
+import { clientSideId, pushRudderstack, screenshot } from "../partner-push";
 
 test("a partner push shows up in the Sync tab without a reload", async ({
   ownerPage: page,

@@ -1,5 +1,8 @@
-import { mkdirSync } from "node:fs";
+import { createTestSegment } from "@/tests/factories/segments";
+import { unique } from "@/tests/factories/unique";
+import { prisma } from "@/lib/server/db";
 import { expect, test } from "../fixtures";
+import { screenshot } from "../partner-push";
 
 test("find a seeded segment by search, open it, and move between its tabs", async ({
   ownerPage: page,
@@ -13,25 +16,92 @@ test("find a seeded segment by search, open it, and move between its tabs", asyn
   await expect(page.getByRole("row").nth(1)).toBeVisible();
 
   await page.getByLabel("Search segments").fill("power users");
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page.getByRole("link", { name: "Power users", exact: true })).toBeVisible();
 
   await page.getByLabel("Search segments").fill("churn");
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page.getByRole("link", { name: "Churn risk", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Power users", exact: true })).toHaveCount(0);
-  mkdirSync("test-results/screenshots", { recursive: true });
-  const list = await page.screenshot({ path: "test-results/screenshots/segments-list.png" });
-  await testInfo.attach("segments-list", { body: list, contentType: "image/png" });
+
+  // By tag: the seeded marketing segments, and the filter lives in the URL.
+  await page.getByRole("button", { name: "Remove search churn" }).click();
+  await page.getByLabel("Filter by tag").fill("marketing");
+  await page.getByLabel("Filter by tag").press("Enter");
+  await expect(page).toHaveURL(/tags=marketing/);
+  await expect(page.getByRole("link", { name: "Sports fans", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Newsletter readers", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Power users", exact: true })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Remove tag filter marketing" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sports fans", exact: true })).toBeVisible();
+  await page.getByLabel("Integration").selectOption("zeotap");
+  await expect(page.getByRole("link", { name: "Newsletter readers", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Sports fans", exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("row", { name: /Sports fans/ }).getByText("Fresh", { exact: true }),
+  ).toBeVisible();
+  await screenshot(page, testInfo, "segments-list");
+  await page.getByRole("button", { name: "Remove tag filter marketing" }).click();
+  await page.getByLabel("Integration").selectOption("any");
+
+  await page.getByLabel("Search segments").fill("churn");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
 
   await page.getByRole("link", { name: "Churn risk", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Churn risk", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
-  await expect(page.getByText("synced by rudderstack")).toBeVisible();
-  const overview = await page.screenshot({ path: "test-results/screenshots/overview.png" });
-  await testInfo.attach("overview", { body: overview, contentType: "image/png" });
+  await expect(page.getByText("synced by RudderStack Audiences")).toBeVisible();
+  await screenshot(page, testInfo, "overview");
 
   await page.getByRole("link", { name: "Members" }).click();
   await expect(page).toHaveURL(/\/members$/);
   await expect(page.getByRole("link", { name: "Members" })).toHaveAttribute("aria-current", "page");
+});
+
+test("filter by sync state and add and remove a tag on several segments at once", async ({
+  ownerPage: page,
+}) => {
+  const environment = await prisma.environment.findFirstOrThrow({
+    where: { key: "production", project: { key: "default" } },
+    include: { project: true },
+  });
+  const prefix = unique("bulk");
+  const tag = unique("campaign");
+  for (const suffix of ["a", "b", "c"]) {
+    await createTestSegment(environment, { key: `${prefix}-${suffix}`, name: `Bulk ${prefix} ${suffix}` });
+  }
+  await prisma.segment.updateMany({
+    where: { environmentId: environment.id, key: `${prefix}-c` },
+    data: { lastSyncAt: new Date(), lastSyncStatus: "failed" },
+  });
+
+  await page.goto(`/default/production/segments?q=${prefix}`);
+  await expect(page.getByRole("link", { name: new RegExp(`^Bulk ${prefix}`) })).toHaveCount(3);
+  await page.getByLabel("Sync state").selectOption("failed");
+  await expect(page.getByRole("link", { name: new RegExp(`^Bulk ${prefix}`) })).toHaveCount(1);
+  await expect(
+    page.getByRole("row", { name: new RegExp(`Bulk ${prefix} c`) }).getByText("Failed"),
+  ).toBeVisible();
+  await page.getByLabel("Sync state").selectOption("any");
+
+  await page.getByLabel(`Select Bulk ${prefix} a`).check();
+  await page.getByLabel(`Select Bulk ${prefix} b`).check();
+  const bulk = page.getByRole("region", { name: "Bulk tag" });
+  await expect(bulk).toContainText("2 selected");
+  await bulk.getByLabel("Tag for the selected segments").fill(tag);
+  await bulk.getByRole("button", { name: "Add tag" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: `Added tag “${tag}” to 2 segments.` }),
+  ).toBeVisible();
+
+  await page.goto(`/default/production/segments?tags=${tag}`);
+  await expect(page.getByRole("link", { name: new RegExp(`^Bulk ${prefix}`) })).toHaveCount(2);
+  await page.getByLabel("Select every segment on this page").check();
+  await bulk.getByLabel("Tag for the selected segments").fill(tag);
+  await bulk.getByRole("button", { name: "Remove tag" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: `Removed tag “${tag}” from 2 segments.` }),
+  ).toBeVisible();
+  await expect(page.getByText("No segment matches these filters.")).toBeVisible();
 });

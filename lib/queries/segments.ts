@@ -7,16 +7,17 @@ import { segmentHistoryKeys } from "@/lib/queries/audit";
 export type EnvironmentLocation = { projectKey: string; environmentKey: string };
 export type SegmentLocation = EnvironmentLocation & { segmentKey: string };
 
-/** `any` and `synced` are the integration filter's two choices besides a single integration key. */
-export type IntegrationFilter = "any" | "synced" | (string & {});
-export type MembershipFilter = "any" | "unbounded" | "list";
+/** Besides one integration's key: any segment, segments synced by any tool, or segments managed here. */
+export type IntegrationFilter = "any" | "synced" | "unsynced" | (string & {});
+export const FRESHNESS_FILTERS = ["fresh", "partial", "stale", "never", "failed"] as const;
+export type FreshnessFilter = "any" | (typeof FRESHNESS_FILTERS)[number];
 
 /** Everything the segment list shows is decided by the server: these become the API's `filter`, `sort` and paging. */
 export type SegmentListFilters = {
   query: string;
   tags: string[];
   integration: IntegrationFilter;
-  membership: MembershipFilter;
+  freshness: FreshnessFilter;
   sort: SegmentSort;
   offset: number;
   limit: number;
@@ -28,7 +29,7 @@ export const DEFAULT_SEGMENT_FILTERS: SegmentListFilters = {
   query: "",
   tags: [],
   integration: "any",
-  membership: "any",
+  freshness: "any",
   sort: "-creationDate",
   offset: 0,
   limit: SEGMENT_PAGE_SIZE,
@@ -64,9 +65,10 @@ export function segmentFilterParameter(filters: SegmentListFilters): string | un
   const query = filterText(filters.query);
   if (query !== "") clauses.push(`query equals ${query}`);
   if (filters.tags.length > 0) clauses.push(`tags anyOf [${filters.tags.join(",")}]`);
-  if (filters.integration === "synced") clauses.push("external exists");
+  if (filters.integration === "synced") clauses.push("synced equals true");
+  else if (filters.integration === "unsynced") clauses.push("synced equals false");
   else if (filters.integration !== "any") clauses.push(`external equals ${filters.integration}`);
-  if (filters.membership !== "any") clauses.push(`unbounded equals ${filters.membership === "unbounded"}`);
+  if (filters.freshness !== "any") clauses.push(`freshness equals ${filters.freshness}`);
   return clauses.length > 0 ? clauses.join(",") : undefined;
 }
 
@@ -92,15 +94,19 @@ function isSort(value: string): value is SegmentSort {
   return (SEGMENT_SORTS as readonly string[]).includes(value);
 }
 
+function isFreshness(value: string): value is FreshnessFilter {
+  return (FRESHNESS_FILTERS as readonly string[]).includes(value);
+}
+
 /**
- * The list's filters from the page URL (`?q=&tags=a,b&integration=&type=&sort=&offset=`), so that a filtered page can be
+ * The list's filters from the page URL (`?q=&tags=a,b&integration=&freshness=&sort=&offset=`), so that a filtered page can be
  * reloaded, shared and prefetched by the server page. Anything unreadable falls back to the default.
  */
 export function filtersFromSearchParams(params: SearchParamsLike): SegmentListFilters {
   const offset = Number(readParam(params, "offset"));
   const sort = readParam(params, "sort");
   const integration = readParam(params, "integration");
-  const membership = readParam(params, "type");
+  const freshness = readParam(params, "freshness");
   return {
     ...DEFAULT_SEGMENT_FILTERS,
     query: readParam(params, "q").trim(),
@@ -112,7 +118,7 @@ export function filtersFromSearchParams(params: SearchParamsLike): SegmentListFi
       ),
     ],
     integration: integration === "" ? "any" : integration,
-    membership: membership === "unbounded" || membership === "list" ? membership : "any",
+    freshness: isFreshness(freshness) ? freshness : "any",
     sort: isSort(sort) ? sort : DEFAULT_SEGMENT_FILTERS.sort,
     offset: Number.isSafeInteger(offset) && offset > 0 ? offset : 0,
   };
@@ -124,7 +130,7 @@ export function filtersToSearchParams(filters: SegmentListFilters): URLSearchPar
   if (filters.query !== "") params.set("q", filters.query);
   if (filters.tags.length > 0) params.set("tags", filters.tags.join(","));
   if (filters.integration !== "any") params.set("integration", filters.integration);
-  if (filters.membership !== "any") params.set("type", filters.membership);
+  if (filters.freshness !== "any") params.set("freshness", filters.freshness);
   if (filters.sort !== DEFAULT_SEGMENT_FILTERS.sort) params.set("sort", filters.sort);
   if (filters.offset > 0) params.set("offset", String(filters.offset));
   return params;
@@ -139,36 +145,39 @@ export function useSegments(location: EnvironmentLocation, filters: SegmentListF
   });
 }
 
-export function useSegment(location: SegmentLocation) {
+/** `refetchInterval`: the segment header polls, so counts and sync state follow pushes on every tab without a reload. */
+export function useSegment(location: SegmentLocation, options: { refetchInterval?: number } = {}) {
   return useQuery({
     queryKey: segmentKeys.detail(location, location.segmentKey),
     queryFn: () => apiFetch<SegmentResponse>(segmentPath(location)),
+    refetchInterval: options.refetchInterval,
   });
 }
 
 type SettingValues = Pick<SegmentResponse, "name" | "description" | "tags">;
-type SettingField = keyof SettingValues;
+export type SettingField = keyof SettingValues;
 
 export type SettingUpdate<F extends SettingField> = {
   value: SettingValues[F];
-  /** The version the form was filled from: the save fails with 409 when someone saved in between. */
-  version: number;
+  /** The setting's value when the person started editing: the save fails with 409 if someone changed it since. */
+  expected: SettingValues[F];
 };
 
 /**
- * One setting, saved with `test /version` so that a save over someone else's change is refused (409
- * `optimistic_locking_error`). The header, Overview and the form show the new value at once and go back to the old one
- * when the save fails.
+ * One setting, saved alone with a JSON Patch `test` of that setting's value when editing began, so that a save over
+ * someone else's change of the same setting is refused (409 `optimistic_locking_error`) while changes to the other
+ * settings do not get in its way. The header, Overview and the form show the new value at once and go back when the save
+ * fails.
  */
 function useUpdateSegmentSetting<F extends SettingField>(location: SegmentLocation, field: F) {
   const queryClient = useQueryClient();
   const detailKey = segmentKeys.detail(location, location.segmentKey);
   return useMutation({
-    mutationFn: ({ value, version }: SettingUpdate<F>) =>
+    mutationFn: ({ value, expected }: SettingUpdate<F>) =>
       apiFetch<SegmentResponse>(segmentPath(location), {
         method: "PATCH",
         body: JSON.stringify([
-          { op: "test", path: "/version", value: version },
+          { op: "test", path: `/${field}`, value: expected },
           { op: "replace", path: `/${field}`, value },
         ]),
       }),

@@ -117,7 +117,7 @@ export const segmentListQuerySchema = paginationQuerySchema.extend({
     .meta({ description: "`creationDate`, `name` or `lastModified`; a leading `-` sorts descending" }),
   filter: z.string().optional().meta({
     description:
-      "Comma-separated: `query equals X`, `tags anyOf [a,b]`, `unbounded equals true|false`, `external exists`, `external equals amplitude`, and Tributary's `freshness equals fresh|partial|stale|never|failed` (stale: no sync for `TRIBUTARY_STALE_AFTER_HOURS`)",
+      "Comma-separated: `query equals X`, `tags anyOf [a,b]`, `unbounded equals true|false`, `external exists`, `external equals amplitude`, and Tributary's `synced equals true|false`, `freshness equals fresh|partial|stale|never|failed` (stale: no sync for `TRIBUTARY_STALE_AFTER_HOURS`)",
   }),
 });
 export type SegmentListQuery = z.infer<typeof segmentListQuerySchema>;

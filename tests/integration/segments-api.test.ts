@@ -359,6 +359,8 @@ describe("GET /api/v2/segments/{projectKey}/{environmentKey}", () => {
     ["unbounded equals false", ["delta", "alpha"]],
     ["external exists", ["gamma", "beta"]],
     ["external equals amplitude", ["beta"]],
+    ["synced equals true", ["gamma", "beta"]],
+    ["synced equals false", ["delta", "alpha"]],
     ["tags anyOf [web],unbounded equals true", ["gamma"]],
     ["query equals a, external equals hightouch", ["gamma"]],
   ])("filters with %s", async (filter, expected) => {

@@ -134,3 +134,52 @@ describe("applyMembershipChanges", () => {
     expect(after.lastSyncAt?.getTime()).toBeGreaterThan(before.lastSyncAt?.getTime() ?? 0);
   });
 });
+
+describe("applyMembershipChanges: key lists", () => {
+  function run(
+    environmentId: string,
+    segment: { id: number; key: string },
+    included: { add?: string[]; remove?: string[] },
+  ) {
+    return runMembershipTransaction((client) =>
+      applyMembershipChanges(client, {
+        environmentId,
+        source: "contexts",
+        actor: syncRunActor(null),
+        startedAt: new Date(),
+        received: (included.add?.length ?? 0) + (included.remove?.length ?? 0),
+        changes: [{ segmentId: segment.id, segmentKey: segment.key, included, received: 0, skipped: [] }],
+      }),
+    );
+  }
+
+  it("counts duplicates once and applies a key both added and removed only as a remove", async () => {
+    const { production } = await createTestProject();
+    const segment = await createTestSegment(production, { members: ["c"] });
+    const outcome = await run(production.id, segment, { add: ["a", "a", "b"], remove: ["b", "c", "c"] });
+    // Distinct requests: add a; remove b (absent) and c (present).
+    expect(outcome.counts).toMatchObject({ added: 1, removed: 1, unchanged: 1 });
+    expect(await memberKeys(segment.id)).toEqual(["a"]);
+    expect(outcome.segments[0]?.includedCount).toBe(1);
+  });
+
+  it("stores a key with a lone surrogate as U+FFFD, as a text parameter always did", async () => {
+    const { production } = await createTestProject();
+    const segment = await createTestSegment(production);
+    await run(production.id, segment, { add: ["x\ud800y", "😀"] });
+    expect(await memberKeys(segment.id)).toEqual(["x\ufffdy", "😀"].sort());
+  });
+
+  it("queues the changed keys in outbox rows of at most 10,000 keys", async () => {
+    const { production } = await createTestProject();
+    await prisma.storeIntegration.create({
+      data: { environmentId: production.id, integrationKey: "redis", name: "Redis", config: {} },
+    });
+    const segment = await createTestSegment(production);
+    const keys = Array.from({ length: 10_001 }, (_, index) => `k${index}`);
+    await run(production.id, segment, { add: keys });
+    const rows = await prisma.membershipOutbox.findMany({ where: { segmentId: segment.id } });
+    expect(rows.map((row) => row.contextKeys.length).sort((a, b) => a - b)).toEqual([1, 10_000]);
+    expect(rows.flatMap((row) => row.contextKeys).sort()).toEqual([...keys].sort());
+  });
+});

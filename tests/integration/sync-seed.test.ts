@@ -27,7 +27,15 @@ describe("seedDemoSegments", () => {
       expect(segment).toMatchObject({ unbounded: true, includedCount: members, lastSyncStatus: "succeeded" });
       expect(segment.syncRunSegments.length).toBeGreaterThanOrEqual(2);
       expect(segment.syncRunSegments.some((run) => run.removed > 0)).toBe(true);
+      // Tagged as a person would have, so the dashboard's tag filter has something to find; not "edited by hand".
+      expect(segment.tags.length).toBeGreaterThan(0);
+      expect(segment.tagsEditedByHand).toBe(false);
     }
+    const marketing = segments.filter((segment) => segment.tags.includes("marketing"));
+    expect(marketing.map((segment) => segment.external).sort()).toEqual([
+      "tealium-synced-segments",
+      "zeotap",
+    ]);
     const runs = await prisma.syncRun.findMany({ where: { environmentId: environment.id } });
     expect(runs.every((run) => run.status === "succeeded" && run.tokenId === null)).toBe(true);
     expect(await prisma.auditEntry.count({ where: { kind: "sync", memberEmail: "system" } })).toBe(

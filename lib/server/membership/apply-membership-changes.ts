@@ -4,7 +4,6 @@ import type { PoolClient } from "pg";
 import { ApiError } from "@/lib/server/api/errors";
 import type { SyncRunActor } from "@/lib/server/membership/sync-run-actor";
 import { segmentRef } from "@/lib/server/stores/big-segment-keys";
-import { enqueueStoreChanges, type StoreChange } from "@/lib/server/stores/enqueue-store-changes";
 
 /** A sync run lists at most this many skipped members (LD_COMPAT §8). */
 const MAX_RECORDED_SKIPPED = 100;
@@ -65,73 +64,144 @@ export type MembershipRunOutcome = {
 
 type MembershipTable = "segment_member" | "segment_exclusion";
 
-type ListOutcome = {
-  added: number;
-  removed: number;
-  requested: number;
-  /** The keys whose membership changed, when asked for (a store mirrors them); otherwise empty. */
-  changedKeys: string[];
+type ListOutcome = { added: number; removed: number; requested: number };
+
+/** Outbox rows carry at most this many keys, so the store worker reads a bounded amount per row. */
+const OUTBOX_CHUNK = 10_000;
+
+/**
+ * One list (included or excluded) of one segment in one statement and one round trip. The keys travel as JSON text
+ * (serialized natively, unlike a `text[]` parameter) and are deduplicated in SQL, a key both added and removed only
+ * removed (LD_COMPAT §3). Adds are inserted in the key column's sort order: index locality, and two transactions that
+ * insert overlapping keys wait for each other in one direction only, so they cannot deadlock over them. The changed keys
+ * go to the outbox from inside the statement (no transfer back to Node.js), only when the environment has an enabled store.
+ */
+export function membershipListStatement(table: MembershipTable): string {
+  return `
+    WITH removes AS (
+      SELECT DISTINCT k FROM json_array_elements_text($2::json) AS k
+    ), adds AS (
+      SELECT DISTINCT a.k FROM json_array_elements_text($3::json) AS a(k)
+      WHERE NOT EXISTS (SELECT 1 FROM removes r WHERE r.k = a.k)
+    ), removed AS (
+      DELETE FROM ${table} WHERE segment_id = $1 AND context_key = ANY (ARRAY(SELECT k FROM removes))
+      RETURNING context_key
+    ), added AS (
+      INSERT INTO ${table} (segment_id, context_key, added_at, sync_run_id)
+      SELECT $1, k, $4, $5 FROM adds ORDER BY k COLLATE "C"
+      ON CONFLICT DO NOTHING
+      RETURNING context_key
+    ), outbox AS (
+      INSERT INTO membership_outbox (environment_id, segment_id, segment_ref, context_keys)
+      SELECT $6, $1, $7, array_agg(context_key)
+      FROM (
+        SELECT context_key, (row_number() OVER () - 1) / ${OUTBOX_CHUNK} AS chunk
+        FROM (SELECT context_key FROM removed UNION ALL SELECT context_key FROM added) changed
+      ) numbered
+      WHERE EXISTS (SELECT 1 FROM store_integration WHERE environment_id = $6 AND "on")
+      GROUP BY chunk
+    )
+    SELECT (SELECT count(*) FROM removes)::int + (SELECT count(*) FROM adds)::int AS requested,
+           (SELECT count(*) FROM added)::int AS added,
+           (SELECT count(*) FROM removed)::int AS removed`;
+}
+
+const LIST_STATEMENTS: Record<MembershipTable, string> = {
+  segment_member: membershipListStatement("segment_member"),
+  segment_exclusion: membershipListStatement("segment_exclusion"),
 };
 
-/** Distinct keys, a key both added and removed only removed (LD_COMPAT §3), each list sorted for index locality. */
-function normalize(change: KeyListChange | undefined): { add: string[]; remove: string[] } {
-  const remove = new Set(change?.remove ?? []);
-  const add = new Set<string>();
-  for (const key of change?.add ?? []) if (!remove.has(key)) add.add(key);
-  return { add: Array.from(add).sort(), remove: Array.from(remove).sort() };
+/** How JSON.stringify writes a lone surrogate (paired ones stay as they are); PostgreSQL's JSON parser refuses it. */
+const ESCAPED_SURROGATE = /\\ud[89a-f][0-9a-f]{2}/i;
+
+/**
+ * The keys as a JSON array. A lone surrogate becomes U+FFFD, which is what the UTF-8 encoding of a text parameter made of
+ * it before, instead of an error from PostgreSQL.
+ */
+function keysJson(keys: readonly string[]): string {
+  const json = JSON.stringify(keys);
+  return ESCAPED_SURROGATE.test(json) ? JSON.stringify(keys.map((key) => key.toWellFormed())) : json;
 }
 
 async function applyList(
   client: PoolClient,
   table: MembershipTable,
-  segmentId: number,
   change: KeyListChange | undefined,
-  run: { syncRunId: string; appliedAt: Date; collectChangedKeys: boolean },
+  run: { syncRunId: string; appliedAt: Date; environmentId: string; segmentId: number; segmentRef: string },
 ): Promise<ListOutcome> {
-  const { add, remove } = normalize(change);
-  // Returning the changed keys costs a transfer of up to 100,000 keys, so only when a store needs them.
-  const returning = run.collectChangedKeys ? "RETURNING context_key" : "";
-  const changedKeys: string[] = [];
-  let removed = 0;
-  let added = 0;
-  if (remove.length > 0) {
-    const result = await client.query<{ context_key: string }>(
-      `DELETE FROM ${table} WHERE segment_id = $1 AND context_key = ANY($2::text[]) ${returning}`,
-      [segmentId, remove],
-    );
-    removed = result.rowCount ?? 0;
-    for (const row of result.rows) changedKeys.push(row.context_key);
-  }
-  if (add.length > 0) {
-    // ON CONFLICT rather than NOT EXISTS: measured within noise under the segment lock, and safe even for a writer
-    // that does not take the lock.
-    const result = await client.query<{ context_key: string }>(
-      `INSERT INTO ${table} (segment_id, context_key, added_at, sync_run_id)
-       SELECT $1, k, $3, $4 FROM unnest($2::text[]) AS k
-       ON CONFLICT DO NOTHING ${returning}`,
-      [segmentId, add, run.appliedAt, run.syncRunId],
-    );
-    added = result.rowCount ?? 0;
-    for (const row of result.rows) changedKeys.push(row.context_key);
-  }
-  return { added, removed, requested: add.length + remove.length, changedKeys };
+  const add = change?.add ?? [];
+  const remove = change?.remove ?? [];
+  if (add.length === 0 && remove.length === 0) return { added: 0, removed: 0, requested: 0 };
+  const result = await client.query<ListOutcome>(LIST_STATEMENTS[table], [
+    run.segmentId,
+    keysJson(remove),
+    keysJson(add),
+    run.appliedAt,
+    run.syncRunId,
+    run.environmentId,
+    run.segmentRef,
+  ]);
+  const row = result.rows[0];
+  if (row === undefined) throw new Error("the membership statement returned no row");
+  return row;
 }
 
-async function hasEnabledStore(client: PoolClient, environmentId: string): Promise<boolean> {
-  const result = await client.query<{ enabled: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM store_integration WHERE environment_id = $1 AND "on") AS enabled`,
-    [environmentId],
-  );
-  return result.rows[0]?.enabled === true;
-}
+type SegmentDelta = {
+  segmentId: number;
+  includedDelta: number;
+  excludedDelta: number;
+  added: number;
+  removed: number;
+  unchanged: number;
+  skipped: number;
+};
+
+/**
+ * The counters, the sync run and its per-segment rows in one statement, the last one of the transaction. Updating a
+ * segment row locks it until commit, so concurrent runs on one segment are serialized only for this short end, not for
+ * their bulk writes. Rows are updated in id order (the array is sorted), which keeps two multi-segment runs from locking
+ * in opposite orders.
+ */
+const FINISH_STATEMENT = `
+  WITH delta AS (
+    SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[])
+      AS d(segment_id, included_delta, excluded_delta, added, removed, unchanged, skipped)
+  ), counters AS (
+    UPDATE segment s
+    SET included_count = s.included_count + d.included_delta,
+        excluded_count = s.excluded_count + d.excluded_delta,
+        membership_last_modified = CASE WHEN d.added + d.removed > 0 THEN $8 ELSE s.membership_last_modified END,
+        last_sync_at = $8,
+        last_sync_status = $9
+    FROM delta d
+    WHERE s.id = d.segment_id
+    RETURNING s.id, s.included_count, s.excluded_count
+  ), run AS (
+    INSERT INTO sync_run (id, environment_id, source, status, started_at, duration_ms, token_id, token_name,
+      token_ending, member_email, segment_keys, received, added, removed, unchanged, skipped, skipped_members,
+      skipped_truncated, included_count_after)
+    SELECT $10, $11, $12, $9, $13, $14, $15, $16, $17, $18, $19::text[], $20,
+      (SELECT coalesce(sum(added), 0) FROM delta), (SELECT coalesce(sum(removed), 0) FROM delta),
+      (SELECT coalesce(sum(unchanged), 0) FROM delta), $21, $22::jsonb, $23,
+      (SELECT coalesce(sum(included_count), 0) FROM counters)
+  ), run_segments AS (
+    INSERT INTO sync_run_segment (sync_run_id, segment_id, started_at, added, removed, unchanged, skipped,
+      included_count_after)
+    SELECT $10, d.segment_id, $13, d.added, d.removed, d.unchanged, d.skipped, c.included_count
+    FROM delta d JOIN counters c ON c.id = d.segment_id
+  )
+  SELECT id, included_count, excluded_count FROM counters`;
 
 /**
  * The membership engine: applies included/excluded adds and removes to one or more segments with set-based SQL, keeps
  * each segment's counters and sync status in step, and writes the sync run with its per-segment rows. Runs inside the
  * caller's transaction (see `runMembershipTransaction`), so all of it commits together or not at all.
  *
- * Each segment's row is locked (in id order, so two runs over overlapping segments cannot deadlock): writers of one
- * segment's members are serialized, which keeps `included_count` equal to the number of rows.
+ * Concurrent runs on one segment write their members at the same time: `ON CONFLICT DO NOTHING` and `DELETE` report
+ * exactly the rows each changed (a key inserted by another open transaction is waited for), so adding those numbers to
+ * the counters at the end keeps `included_count` equal to the number of rows. Each segment row is first locked `FOR KEY
+ * SHARE`, which lets other runs proceed but keeps the segment from being deleted (or a replace import from diffing it)
+ * until this run commits.
  */
 export async function applyMembershipChanges(
   client: PoolClient,
@@ -143,7 +213,7 @@ export async function applyMembershipChanges(
     throw new Error("applyMembershipChanges: one change per segment");
   }
   const locked = await client.query<{ id: number; key: string; generation: number }>(
-    "SELECT id, key, generation FROM segment WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE",
+    "SELECT id, key, generation FROM segment WHERE id = ANY($1::int[]) ORDER BY id FOR KEY SHARE",
     [segmentIds],
   );
   if (locked.rowCount !== segmentIds.length) {
@@ -151,85 +221,53 @@ export async function applyMembershipChanges(
   }
 
   const refs = new Map(locked.rows.map((row) => [row.id, segmentRef(row.key, row.generation)]));
-  const run = {
-    syncRunId: randomUUID(),
-    appliedAt: new Date(),
-    collectChangedKeys: await hasEnabledStore(client, input.environmentId),
-  };
-  const { syncRunId, appliedAt } = run;
-  const storeChanges: StoreChange[] = [];
+  const syncRunId = randomUUID();
+  const appliedAt = new Date();
   const unassignedSkipped = input.unassignedSkipped ?? [];
-  const allSkipped = [...unassignedSkipped, ...input.changes.flatMap((change) => change.skipped)];
-  const status = allSkipped.length > 0 ? "partially_applied" : "succeeded";
+  const skippedCount = unassignedSkipped.length + sum(input.changes, (change) => change.skipped.length);
+  const recordedSkipped = firstSkipped(unassignedSkipped, input.changes, MAX_RECORDED_SKIPPED);
+  const status = skippedCount > 0 ? "partially_applied" : "succeeded";
 
-  const segments: SegmentMembershipOutcome[] = [];
+  const deltas: SegmentDelta[] = [];
   for (const change of changes) {
-    const included = await applyList(client, "segment_member", change.segmentId, change.included, run);
-    const excluded = await applyList(client, "segment_exclusion", change.segmentId, change.excluded, run);
-    if (run.collectChangedKeys) {
-      storeChanges.push({
-        segmentId: change.segmentId,
-        segmentRef: refs.get(change.segmentId) ?? "",
-        contextKeys: [...new Set([...included.changedKeys, ...excluded.changedKeys])],
-      });
-    }
+    const run = {
+      syncRunId,
+      appliedAt,
+      environmentId: input.environmentId,
+      segmentId: change.segmentId,
+      segmentRef: refs.get(change.segmentId) ?? "",
+    };
+    const included = await applyList(client, "segment_member", change.included, run);
+    const excluded = await applyList(client, "segment_exclusion", change.excluded, run);
     const added = included.added + excluded.added;
     const removed = included.removed + excluded.removed;
-    const counters = await client.query<{ included_count: number; excluded_count: number }>(
-      `UPDATE segment
-       SET included_count = included_count + $2,
-           excluded_count = excluded_count + $3,
-           membership_last_modified = CASE WHEN $4 THEN $5 ELSE membership_last_modified END,
-           last_sync_at = $5,
-           last_sync_status = $6
-       WHERE id = $1
-       RETURNING included_count, excluded_count`,
-      [
-        change.segmentId,
-        included.added - included.removed,
-        excluded.added - excluded.removed,
-        added + removed > 0,
-        appliedAt,
-        status,
-      ],
-    );
-    const row = counters.rows[0];
-    if (row === undefined) throw new Error(`segment ${change.segmentId} vanished under its own lock`);
-    segments.push({
+    deltas.push({
       segmentId: change.segmentId,
-      segmentKey: change.segmentKey,
+      includedDelta: included.added - included.removed,
+      excludedDelta: excluded.added - excluded.removed,
       added,
       removed,
       unchanged: included.requested + excluded.requested - added - removed,
       skipped: change.skipped.length,
-      includedCount: row.included_count,
-      excludedCount: row.excluded_count,
     });
   }
 
-  // In this transaction, so the store worker mirrors exactly what commits (LD_COMPAT §7).
-  await enqueueStoreChanges(client, input.environmentId, storeChanges);
-
-  const counts: MembershipCounts = {
-    received: input.received,
-    added: sum(segments, (segment) => segment.added),
-    removed: sum(segments, (segment) => segment.removed),
-    unchanged: sum(segments, (segment) => segment.unchanged),
-    skipped: allSkipped.length,
-  };
-  const includedCountAfter = sum(segments, (segment) => segment.includedCount);
   const durationMs = Math.max(0, Date.now() - input.startedAt.getTime());
-
-  await client.query(
-    `INSERT INTO sync_run (id, environment_id, source, status, started_at, duration_ms, token_id, token_name,
-       token_ending, member_email, segment_keys, received, added, removed, unchanged, skipped, skipped_members,
-       skipped_truncated, included_count_after)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text[], $12, $13, $14, $15, $16, $17::jsonb, $18, $19)`,
+  const finished = await client.query<{ id: number; included_count: number; excluded_count: number }>(
+    FINISH_STATEMENT,
     [
+      deltas.map((delta) => delta.segmentId),
+      deltas.map((delta) => delta.includedDelta),
+      deltas.map((delta) => delta.excludedDelta),
+      deltas.map((delta) => delta.added),
+      deltas.map((delta) => delta.removed),
+      deltas.map((delta) => delta.unchanged),
+      deltas.map((delta) => delta.skipped),
+      appliedAt,
+      status,
       syncRunId,
       input.environmentId,
       input.source,
-      status,
       input.startedAt,
       durationMs,
       input.actor.tokenId,
@@ -237,35 +275,55 @@ export async function applyMembershipChanges(
       input.actor.tokenEnding,
       input.actor.memberEmail,
       input.changes.map((change) => change.segmentKey),
-      counts.received,
-      counts.added,
-      counts.removed,
-      counts.unchanged,
-      counts.skipped,
-      JSON.stringify(allSkipped.slice(0, MAX_RECORDED_SKIPPED)),
-      allSkipped.length > MAX_RECORDED_SKIPPED,
-      includedCountAfter,
+      input.received,
+      skippedCount,
+      JSON.stringify(recordedSkipped),
+      skippedCount > MAX_RECORDED_SKIPPED,
     ],
   );
-  await client.query(
-    `INSERT INTO sync_run_segment (sync_run_id, segment_id, started_at, added, removed, unchanged, skipped,
-       included_count_after)
-     SELECT $1, s.segment_id, $2, s.added, s.removed, s.unchanged, s.skipped, s.included_count_after
-     FROM unnest($3::int[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[])
-       AS s(segment_id, added, removed, unchanged, skipped, included_count_after)`,
-    [
-      syncRunId,
-      input.startedAt,
-      segments.map((segment) => segment.segmentId),
-      segments.map((segment) => segment.added),
-      segments.map((segment) => segment.removed),
-      segments.map((segment) => segment.unchanged),
-      segments.map((segment) => segment.skipped),
-      segments.map((segment) => segment.includedCount),
-    ],
-  );
+  const counters = new Map(finished.rows.map((row) => [row.id, row]));
 
+  const segments: SegmentMembershipOutcome[] = [];
+  for (const [index, change] of changes.entries()) {
+    const delta = deltas[index];
+    const row = counters.get(change.segmentId);
+    if (delta === undefined || row === undefined) {
+      throw new Error(`segment ${change.segmentId} vanished under its own lock`);
+    }
+    segments.push({
+      segmentId: change.segmentId,
+      segmentKey: change.segmentKey,
+      added: delta.added,
+      removed: delta.removed,
+      unchanged: delta.unchanged,
+      skipped: delta.skipped,
+      includedCount: row.included_count,
+      excludedCount: row.excluded_count,
+    });
+  }
+  const counts: MembershipCounts = {
+    received: input.received,
+    added: sum(segments, (segment) => segment.added),
+    removed: sum(segments, (segment) => segment.removed),
+    unchanged: sum(segments, (segment) => segment.unchanged),
+    skipped: skippedCount,
+  };
+  const includedCountAfter = sum(segments, (segment) => segment.includedCount);
   return { syncRunId, status, counts, segments, includedCountAfter };
+}
+
+/** The first `limit` skipped entries in the order the sync run lists them, without copying all of them. */
+function firstSkipped(
+  unassigned: readonly SkippedEntry[],
+  changes: readonly SegmentMembershipChange[],
+  limit: number,
+): SkippedEntry[] {
+  const first = unassigned.slice(0, limit);
+  for (const change of changes) {
+    if (first.length >= limit) break;
+    first.push(...change.skipped.slice(0, limit - first.length));
+  }
+  return first;
 }
 
 function sum<T>(items: readonly T[], value: (item: T) => number): number {

@@ -3,7 +3,15 @@ import { prisma } from "@/lib/server/db";
 import { INTEGRATIONS, type IntegrationKey } from "@/lib/server/sync/integrations";
 import { pushSegmentTargets } from "@/lib/server/sync/push-segment-targets";
 
-type DemoCohort = { id: string | number; name: string; url?: string; memberPrefix: string; size: number };
+type DemoCohort = {
+  id: string | number;
+  name: string;
+  url?: string;
+  memberPrefix: string;
+  size: number;
+  /** Tags a person would have added in the dashboard; syncs never send tags. */
+  tags: string[];
+};
 
 /** One cohort per integration, shaped like what each tool sends (LD_COMPAT §3). 20-200 members each. */
 const DEMO_COHORTS: Record<IntegrationKey, DemoCohort> = {
@@ -13,20 +21,46 @@ const DEMO_COHORTS: Record<IntegrationKey, DemoCohort> = {
     url: "https://analytics.example.com/cohort/c8h2kq1",
     memberPrefix: "user",
     size: 180,
+    tags: ["engagement", "web"],
   },
-  "segment-audiences": { id: "aud_2Nf8sQ", name: "Trial ending soon", memberPrefix: "u", size: 64 },
-  "census-synced-segments": { id: "census-model-12", name: "High LTV", memberPrefix: "acct", size: 120 },
+  "segment-audiences": {
+    id: "aud_2Nf8sQ",
+    name: "Trial ending soon",
+    memberPrefix: "u",
+    size: 64,
+    tags: ["lifecycle"],
+  },
+  "census-synced-segments": {
+    id: "census-model-12",
+    name: "High LTV",
+    memberPrefix: "acct",
+    size: 120,
+    tags: ["revenue", "b2b"],
+  },
   rudderstack: {
     id: "rs-aud-9",
     name: "Churn risk",
     url: "https://app.example.com/audiences/rs-aud-9",
     memberPrefix: "user",
     size: 90,
+    tags: ["retention"],
   },
-  "heap-inbound": { id: 4411, name: "Checkout abandoners", memberPrefix: "visitor", size: 45 },
-  hightouch: { id: "ht-seg-301", name: "Enterprise admins", memberPrefix: "admin", size: 24 },
-  zeotap: { id: "zt-771", name: "Sports fans", memberPrefix: "z", size: 150 },
-  "tealium-synced-segments": { id: "tl-55", name: "Newsletter readers", memberPrefix: "t", size: 70 },
+  "heap-inbound": {
+    id: 4411,
+    name: "Checkout abandoners",
+    memberPrefix: "visitor",
+    size: 45,
+    tags: ["checkout", "web"],
+  },
+  hightouch: { id: "ht-seg-301", name: "Enterprise admins", memberPrefix: "admin", size: 24, tags: ["b2b"] },
+  zeotap: { id: "zt-771", name: "Sports fans", memberPrefix: "z", size: 150, tags: ["marketing"] },
+  "tealium-synced-segments": {
+    id: "tl-55",
+    name: "Newsletter readers",
+    memberPrefix: "t",
+    size: 70,
+    tags: ["marketing", "email"],
+  },
 };
 
 const DEMO_ORDER: readonly IntegrationKey[] = [
@@ -154,7 +188,7 @@ function memberKeys(cohort: DemoCohort, from: number, to: number): string[] {
 export async function seedDemoSegments(projectKey: string, environmentKey: string): Promise<void> {
   const environment = await prisma.environment.findFirstOrThrow({
     where: { key: environmentKey, project: { key: projectKey } },
-    select: { clientSideId: true },
+    select: { id: true, clientSideId: true },
   });
   for (const [integrationKey, cohort] of DEMO_ORDER.map((key) => [key, DEMO_COHORTS[key]] as const)) {
     const definition = INTEGRATIONS[integrationKey];
@@ -169,5 +203,9 @@ export async function seedDemoSegments(projectKey: string, environmentKey: strin
         await pushSegmentTargets({ definition, body, principal: null });
       }
     }
+    await prisma.segment.updateMany({
+      where: { environmentId: environment.id, external: integrationKey, externalCohortId: String(cohort.id) },
+      data: { tags: cohort.tags },
+    });
   }
 }

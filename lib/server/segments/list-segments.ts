@@ -67,6 +67,7 @@ function where(environmentId: string, filter: SegmentFilter, now = Date.now()): 
       external: "exists" in filter.external ? { not: null } : filter.external.equals,
     });
   }
+  if (filter.synced !== undefined) conditions.push({ external: filter.synced ? { not: null } : null });
   if (filter.freshness !== undefined) conditions.push(freshnessCondition(filter.freshness, now));
   return { AND: conditions };
 }

@@ -20,6 +20,8 @@ describe("parseSegmentFilter", () => {
     ],
     [" query equals x , external exists ", { query: "x", external: { exists: true } }],
     ["freshness equals stale", { freshness: "stale" }],
+    ["synced equals false", { synced: false }],
+    ["synced equals true,tags anyOf [a]", { synced: true, tagsAnyOf: ["a"] }],
     ["freshness equals never,external exists", { freshness: "never", external: { exists: true } }],
   ])("parses %j", (text, expected) => {
     expect(parseSegmentFilter(text)).toEqual({ ok: true, value: expected });
@@ -47,6 +49,7 @@ describe("parseSegmentFilter", () => {
     ["query equals a,query equals b", /appears more than once/],
     ["freshness equals old", /freshness equals <fresh\|partial\|stale\|never\|failed>/],
     ["freshness exists", /freshness equals/],
+    ["synced equals maybe", /synced equals true/],
   ])("rejects %j", (text, message) => {
     const result = parseSegmentFilter(text);
     expect(result.ok).toBe(false);

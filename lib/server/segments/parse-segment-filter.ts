@@ -1,7 +1,8 @@
 /**
  * LaunchDarkly's segment list filter: clauses `field operator value` joined by `,`, e.g.
  * `query equals beta,tags anyOf [web,mobile],unbounded equals true,external exists`.
- * `freshness equals stale|fresh|partial|never|failed` is Tributary's own: how current a segment's last sync is.
+ * Tributary's own: `synced equals true|false` (whether an integration owns the membership) and
+ * `freshness equals stale|fresh|partial|never|failed` (how current a synced segment's last sync is).
  */
 
 export const FRESHNESS_VALUES = ["fresh", "partial", "stale", "never", "failed"] as const;
@@ -13,12 +14,13 @@ export type SegmentFilter = {
   tagsAnyOf?: string[];
   unbounded?: boolean;
   external?: { exists: true } | { equals: string };
+  synced?: boolean;
   freshness?: FreshnessFilter;
 };
 
 export type SegmentFilterParseResult = { ok: true; value: SegmentFilter } | { ok: false; error: string };
 
-const FIELDS = ["query", "tags", "unbounded", "external", "freshness"] as const;
+const FIELDS = ["query", "tags", "unbounded", "external", "synced", "freshness"] as const;
 type Field = (typeof FIELDS)[number];
 
 const CLAUSE = /^(\S+)\s+(\S+)(?:\s+([\s\S]*))?$/;
@@ -90,6 +92,11 @@ function parseClause(field: Field, operator: string, value: string, clause: stri
         return { ok: true, value: { external: { equals: value } } };
       }
       return fail('use "external exists" or "external equals <integrationKey>"');
+    }
+    case "synced": {
+      if (operator !== "equals" || (value !== "true" && value !== "false"))
+        return fail('use "synced equals true" or "synced equals false"');
+      return { ok: true, value: { synced: value === "true" } };
     }
     case "freshness": {
       const freshness = FRESHNESS_VALUES.find((candidate) => candidate === value);

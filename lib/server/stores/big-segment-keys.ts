@@ -1,8 +1,9 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /** LaunchDarkly's Redis layout for big segments (what the server SDKs read). */
 export function contextKeyHash(contextKey: string): string {
-  return createHash("sha256").update(contextKey, "utf8").digest("base64");
+  // The one-shot hash: several times cheaper than createHash for short inputs, and the worker hashes every changed key.
+  return hash("sha256", contextKey, "base64");
 }
 
 export function includeSetKey(prefix: string, contextKey: string): string {

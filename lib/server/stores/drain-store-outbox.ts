@@ -1,19 +1,24 @@
 import "server-only";
 import type { Redis } from "ioredis";
+import type pg from "pg";
 import { pgPool } from "@/lib/server/db";
 import { synchronizedOnKey } from "@/lib/server/stores/big-segment-keys";
-import { mirrorKeysToStore } from "@/lib/server/stores/mirror-keys-to-store";
+import { mirrorOutboxRow } from "@/lib/server/stores/mirror-outbox-row";
 import type { StoreRow } from "@/lib/server/stores/store-row";
 
 const PAGE = 200;
+const MARK_EVERY_MS = 10_000;
 
-type OutboxRow = {
-  id: string;
-  txid: string;
-  segment_id: number;
-  segment_ref: string;
-  context_keys: string[];
-};
+async function markSynchronized(db: pg.ClientBase, redis: Redis, store: StoreRow, cursor: string) {
+  await redis.set(synchronizedOnKey(store.config.prefix), String(Date.now()));
+  await db.query(
+    `update store_integration set outbox_cursor = greatest(outbox_cursor, $2::bigint), last_sync_at = now(), last_error = null
+     where id = $1`,
+    [store.id, cursor],
+  );
+}
+
+type OutboxRow = { id: string; txid: string; segment_ref: string };
 
 /**
  * Applies every outbox row of the store's environment whose transaction is below the horizon (no running transaction can
@@ -27,48 +32,33 @@ export async function drainStoreOutbox(store: StoreRow, redis: Redis): Promise<n
       "select pg_snapshot_xmin(pg_current_snapshot())::text as horizon",
     );
     const horizon = horizonResult.rows[0]?.horizon ?? store.outboxCursor;
-    const segments = new Map<number, { id: number; ref: string } | null>();
     let after = { txid: store.outboxCursor, id: "0" };
     let applied = 0;
+    let lastMarkedAt = Date.now();
     for (;;) {
+      // Only the row ids here: each row's keys are read with their current state by mirrorOutboxRow.
       const page = await db.query<OutboxRow>(
-        `select id::text, txid::text, segment_id, segment_ref, context_keys from membership_outbox
+        `select id::text, txid::text, segment_ref from membership_outbox
          where environment_id = $1 and txid >= $2::bigint and txid < $3::bigint and (txid, id) > ($4::bigint, $5::bigint)
          order by txid, id limit ${PAGE}`,
         [store.environmentId, store.outboxCursor, horizon, after.txid, after.id],
       );
       if (page.rows.length === 0) break;
-      const unknown = [...new Set(page.rows.map((row) => row.segment_id))].filter((id) => !segments.has(id));
-      if (unknown.length > 0) {
-        const found = await db.query<{ id: number; key: string; generation: number }>(
-          "select id, key, generation from segment where id = any($1::int[])",
-          [unknown],
-        );
-        for (const id of unknown) segments.set(id, null);
-        for (const row of found.rows)
-          segments.set(row.id, { id: row.id, ref: `${row.key}.g${row.generation}` });
-      }
       for (const row of page.rows) {
-        await mirrorKeysToStore(
-          db,
-          redis,
-          store.config.prefix,
-          row.segment_ref,
-          segments.get(row.segment_id) ?? null,
-          row.context_keys,
-        );
+        await mirrorOutboxRow(db, redis, store.config.prefix, { id: row.id, segmentRef: row.segment_ref });
         applied++;
       }
       const last = page.rows.at(-1);
       if (!last || page.rows.length < PAGE) break;
       after = { txid: last.txid, id: last.id };
+      // A long backlog: every row of a smaller txid is applied, so progress survives a failure and SDKs do not see a
+      // stale marker while the store catches up.
+      if (Date.now() - lastMarkedAt >= MARK_EVERY_MS) {
+        await markSynchronized(db, redis, store, last.txid);
+        lastMarkedAt = Date.now();
+      }
     }
-    await redis.set(synchronizedOnKey(store.config.prefix), String(Date.now()));
-    await db.query(
-      `update store_integration set outbox_cursor = greatest(outbox_cursor, $2::bigint), last_sync_at = now(), last_error = null
-       where id = $1`,
-      [store.id, horizon],
-    );
+    await markSynchronized(db, redis, store, horizon);
     return applied;
   } finally {
     db.release();

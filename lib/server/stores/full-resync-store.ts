@@ -1,6 +1,7 @@
 import "server-only";
 import type { Redis } from "ioredis";
 import { pgPool } from "@/lib/server/db";
+import { applyBigSegmentOps, type SetOps } from "@/lib/server/stores/apply-big-segment-ops";
 import { contextKeyHash, synchronizedOnKey } from "@/lib/server/stores/big-segment-keys";
 import type { StoreRow } from "@/lib/server/stores/store-row";
 
@@ -55,13 +56,14 @@ export async function fullResyncStore(store: StoreRow, redis: Redis): Promise<vo
             [segment.id, after],
           );
           if (page.rows.length === 0) break;
-          const pipeline = redis.pipeline();
-          for (const row of page.rows) {
-            pipeline.sadd(`${prefix}:big_segment_${kind}:${contextKeyHash(row.context_key)}`, segment.ref);
-          }
-          const results = await pipeline.exec();
-          const failure = results?.find(([error]) => error !== null);
-          if (failure?.[0]) throw failure[0];
+          const ops: SetOps = kind === "include" ? "+." : ".+";
+          await applyBigSegmentOps(
+            redis,
+            prefix,
+            segment.ref,
+            page.rows.map((row) => contextKeyHash(row.context_key)),
+            page.rows.map(() => ops),
+          );
           after = page.rows.at(-1)?.context_key ?? after;
           if (page.rows.length < BATCH) break;
         }

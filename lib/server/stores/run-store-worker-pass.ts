@@ -35,12 +35,13 @@ function dropConnection(state: StoreWorkerState, storeId: string) {
 }
 
 /**
- * One pass over every enabled store: rebuild the ones that need it, drain the outbox into the rest. A store that fails is
- * retried with exponential backoff (250 ms doubling to 15 s); its error is recorded for the status API. An advisory lock per
- * store lets several app instances run the worker without applying the same store twice at once.
+ * One pass over every enabled store: rebuild the ones that need it, drain the outbox into the rest; returns how many outbox
+ * rows it applied. A store that fails is retried with exponential backoff (250 ms doubling to 15 s); its error is recorded
+ * for the status API. An advisory lock per store lets several worker processes run without applying one store twice at once.
  */
-export async function runStoreWorkerPass(state: StoreWorkerState): Promise<void> {
+export async function runStoreWorkerPass(state: StoreWorkerState): Promise<number> {
   const db = await pgPool().connect();
+  let applied = 0;
   try {
     const { rows } = await db.query<{
       id: string;
@@ -74,7 +75,7 @@ export async function runStoreWorkerPass(state: StoreWorkerState): Promise<void>
       try {
         const redis = await connectionFor(state, store);
         if (store.needsFullSync) await fullResyncStore(store, redis);
-        else await drainStoreOutbox(store, redis);
+        else applied += await drainStoreOutbox(store, redis);
         state.backoff.delete(store.id);
       } catch (error) {
         dropConnection(state, store.id);
@@ -104,4 +105,5 @@ export async function runStoreWorkerPass(state: StoreWorkerState): Promise<void>
   } finally {
     db.release();
   }
+  return applied;
 }

@@ -5,7 +5,10 @@ import { newStoreWorkerState, runStoreWorkerPass } from "@/lib/server/stores/run
 const INTERVAL_MS = 250;
 const ERROR_LOG_INTERVAL_MS = 30_000;
 
-/** Runs the store worker in this process until the returned stop function is called. */
+/**
+ * Runs the store worker in this process until the returned stop function is called: `npm start` runs it in a process of
+ * its own (scripts/store-worker.ts); a Next.js server started otherwise runs it beside the app (instrumentation.ts).
+ */
 export function startStoreWorker(): () => Promise<void> {
   const state = newStoreWorkerState();
   let stopped = false;
@@ -13,14 +16,20 @@ export function startStoreWorker(): () => Promise<void> {
   let lastErrorLog = 0;
   const tick = async () => {
     if (stopped) return;
-    running = runStoreWorkerPass(state).catch((error: unknown) => {
-      // While the database is down every pass fails: say so once in a while, not four times a second.
-      if (Date.now() - lastErrorLog < ERROR_LOG_INTERVAL_MS) return;
-      lastErrorLog = Date.now();
-      logger.error("store worker pass failed", { error });
-    });
+    let applied = 0;
+    running = runStoreWorkerPass(state)
+      .then((count) => {
+        applied = count;
+      })
+      .catch((error: unknown) => {
+        // While the database is down every pass fails: say so once in a while, not four times a second.
+        if (Date.now() - lastErrorLog < ERROR_LOG_INTERVAL_MS) return;
+        lastErrorLog = Date.now();
+        logger.error("store worker pass failed", { error });
+      });
     await running;
-    if (!stopped) setTimeout(() => void tick(), INTERVAL_MS).unref();
+    // Rows arrived while the pass ran: look again at once (after other callbacks had their turn), else wait a little.
+    if (!stopped) setTimeout(() => void tick(), applied > 0 ? 0 : INTERVAL_MS).unref();
   };
   void tick();
   return async () => {

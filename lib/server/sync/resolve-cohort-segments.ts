@@ -168,7 +168,8 @@ async function updateSettings(
 /**
  * Finds or creates the segment of every cohort of a partner push (LD_COMPAT §3), inside the push's transaction. Every
  * check (policy, context kind) runs before the first write, so a refused push leaves nothing behind. Existing segments
- * stay locked until the transaction ends.
+ * are locked `FOR KEY SHARE` until the transaction ends: they cannot be deleted meanwhile, but other pushes to them
+ * proceed in parallel (the membership engine serializes only their final counter update).
  */
 export async function resolveCohortSegments(
   client: PoolClient,
@@ -181,7 +182,7 @@ export async function resolveCohortSegments(
      FROM segment
      WHERE environment_id = $1 AND external = $2 AND external_cohort_id = ANY($3::text[])
      ORDER BY id
-     FOR UPDATE`,
+     FOR KEY SHARE`,
     [environment.id, integrationKey, push.cohorts.map((cohort) => cohort.cohortId)],
   );
   const existing = new Map(found.rows.map((row) => [row.external_cohort_id, row]));

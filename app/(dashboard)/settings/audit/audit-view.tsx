@@ -5,9 +5,14 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { formText } from "@/lib/form-value";
-import { AUDIT_PAGE_SIZE, useAuditLog, type AuditLogFilter } from "@/lib/queries/audit-log";
-import { AuditEntryItem } from "./_components/audit-entry-item";
-import { olderCursor, type AuditCursor } from "./_components/audit-cursor";
+import {
+  AUDIT_PAGE_SIZE,
+  olderCursor,
+  useAuditLog,
+  type AuditCursor,
+  type AuditLogFilter,
+} from "@/lib/queries/audit-log";
+import { AuditEntryItem } from "@/components/audit/audit-entry-item";
 
 type Filters = { q?: string; spec?: string; after?: number; before?: number };
 

@@ -6,7 +6,7 @@ import { accessResources, useOwnAccess } from "@/lib/queries/access-check";
 import { useRoles } from "@/lib/queries/roles";
 import type { RoleResponse } from "@/lib/schemas/role";
 import { summarizePolicy } from "../_components/policy-editor";
-import { GuardedButton } from "../_components/guarded-button";
+import { GuardedButton } from "@/components/ui/guarded-button";
 import { DeleteRoleDialog } from "./_components/delete-role-dialog";
 import { roleAccessChecks } from "./_components/role-access";
 import { RoleEditorDialog } from "./_components/role-editor-dialog";

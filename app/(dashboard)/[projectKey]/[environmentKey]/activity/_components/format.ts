@@ -1,23 +1,4 @@
-const relativeFormat = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
 const countFormat = new Intl.NumberFormat("en-US");
-
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * 24 * 3600],
-  ["month", 30 * 24 * 3600],
-  ["week", 7 * 24 * 3600],
-  ["day", 24 * 3600],
-  ["hour", 3600],
-  ["minute", 60],
-];
-
-/** "12 seconds ago", "3 minutes ago", "yesterday". */
-export function formatRelative(epochMs: number, now: number): string {
-  const seconds = Math.round((epochMs - now) / 1000);
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return relativeFormat.format(Math.round(seconds / size), unit);
-  }
-  return Math.abs(seconds) < 5 ? "just now" : relativeFormat.format(seconds, "second");
-}
 
 export function formatCount(value: number): string {
   return countFormat.format(value);

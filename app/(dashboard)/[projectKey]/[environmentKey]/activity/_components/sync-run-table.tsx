@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Fragment, useState } from "react";
 import type { SyncRunResponse } from "@/lib/schemas/sync-run";
 import { formatCount, formatDuration, sourceLabel } from "./format";
-import { RelativeTime } from "./relative-time";
+import { DateTime } from "@/components/time/date-time";
 import { StatusBadge } from "./status-badge";
 
 type Props = {
@@ -129,7 +129,7 @@ export function SyncRunTable({ runs, caption, integrationNames, segmentLinks }: 
                     <StatusBadge status={run.status} />
                   </td>
                   <td className="whitespace-nowrap px-2 py-2">
-                    <RelativeTime epochMs={run.startedAt} />
+                    <DateTime epochMs={run.startedAt} style="relative" />
                   </td>
                   <td className="px-2 py-2">{sourceLabel(run.source, integrationNames)}</td>
                   {segmentLinks ? (

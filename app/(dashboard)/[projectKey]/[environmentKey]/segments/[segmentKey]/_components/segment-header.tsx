@@ -2,18 +2,25 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { FreshnessBadge } from "@/components/segments/freshness-badge";
+import { IntegrationBadge } from "@/components/segments/integration-badge";
+import { integrationNames, useIntegrations } from "@/lib/queries/integrations";
 import { useSegment } from "@/lib/queries/segments";
+import { SYNC_POLL_MS } from "@/lib/queries/sync-runs";
 
-type Props = { projectKey: string; environmentKey: string; segmentKey: string };
+type Props = { projectKey: string; environmentKey: string; segmentKey: string; staleAfterHours: number };
 
 const TABS = [
   { label: "Overview", path: "" },
   { label: "Members", path: "/members" },
   { label: "Sync", path: "/sync" },
+  { label: "History", path: "/history" },
+  { label: "Settings", path: "/settings" },
 ] as const;
 
-export function SegmentHeader({ projectKey, environmentKey, segmentKey }: Props) {
-  const segment = useSegment({ projectKey, environmentKey, segmentKey });
+export function SegmentHeader({ projectKey, environmentKey, segmentKey, staleAfterHours }: Props) {
+  const segment = useSegment({ projectKey, environmentKey, segmentKey }, { refetchInterval: SYNC_POLL_MS });
+  const integrations = useIntegrations();
   const pathname = usePathname();
   const environmentBase = `/${encodeURIComponent(projectKey)}/${encodeURIComponent(environmentKey)}`;
   const base = `${environmentBase}/segments/${encodeURIComponent(segmentKey)}`;
@@ -28,12 +35,17 @@ export function SegmentHeader({ projectKey, environmentKey, segmentKey }: Props)
         <h1 className="text-2xl font-semibold">{segment.data?.name ?? segmentKey}</h1>
         <code className="text-sm text-slate-500">{segmentKey}</code>
         {segment.data?._external ? (
-          <span className="rounded bg-indigo-50 px-2 py-0.5 text-xs text-indigo-800">
-            synced by {segment.data._external}
+          <span className="inline-flex items-center gap-1 rounded bg-indigo-50 px-2 py-0.5 text-xs text-indigo-800">
+            synced by{" "}
+            <IntegrationBadge
+              integrationKey={segment.data._external}
+              name={integrationNames(integrations.data?.items).get(segment.data._external)}
+            />
           </span>
         ) : null}
+        {segment.data ? <FreshnessBadge segment={segment.data} staleAfterHours={staleAfterHours} /> : null}
         {segment.data ? (
-          <span className="text-sm text-slate-600">
+          <span className="text-sm text-slate-600" data-testid="segment-member-count">
             {segment.data._unboundedMetadata.includedCount.toLocaleString("en-US")} members
           </span>
         ) : null}

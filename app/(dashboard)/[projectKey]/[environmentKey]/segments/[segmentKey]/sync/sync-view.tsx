@@ -8,7 +8,7 @@ import { integrationNames, useIntegrations } from "@/lib/queries/integrations";
 import { SYNC_POLL_MS, useSegmentSyncRuns } from "@/lib/queries/sync-runs";
 import { formatCount } from "../../../activity/_components/format";
 import { Pager } from "../../../activity/_components/pager";
-import { RelativeTime } from "../../../activity/_components/relative-time";
+import { DateTime } from "@/components/time/date-time";
 import { SyncRunTable } from "../../../activity/_components/sync-run-table";
 import { ConnectPanel } from "./_components/connect-panel";
 import { SYNC_RUNS_PAGE_SIZE } from "./_components/sync-constants";
@@ -46,7 +46,7 @@ export function SyncView(location: SegmentLocation) {
                 {segment.data._lastSync ? (
                   <>
                     {" "}
-                    · last sync <RelativeTime epochMs={segment.data._lastSync.at} />
+                    · last sync <DateTime epochMs={segment.data._lastSync.at} style="relative" />
                   </>
                 ) : null}
               </p>

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { memberExportUrl, useSegmentMembers, type SegmentLocation } from "@/lib/queries/members";
 import { formatCount } from "../../../../activity/_components/format";
-import { RelativeTime } from "../../../../activity/_components/relative-time";
+import { DateTime } from "@/components/time/date-time";
 
 const SEARCH_DELAY_MS = 250;
 
@@ -106,7 +106,7 @@ export function MemberList({ location }: { location: SegmentLocation }) {
                 <tr key={member.key} className="border-t border-slate-100">
                   <td className="break-all px-3 py-1.5 font-mono text-xs">{member.key}</td>
                   <td className="whitespace-nowrap px-3 py-1.5">
-                    <RelativeTime epochMs={member.addedAt} />
+                    <DateTime epochMs={member.addedAt} style="relative" />
                   </td>
                   <td
                     className="px-3 py-1.5 font-mono text-xs text-slate-500"

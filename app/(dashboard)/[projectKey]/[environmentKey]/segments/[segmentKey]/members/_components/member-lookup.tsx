@@ -9,7 +9,7 @@ import { ErrorState, LoadingState } from "@/components/ui/states";
 import { formText } from "@/lib/form-value";
 import { useMemberLookup, type SegmentLocation } from "@/lib/queries/members";
 import type { ContextMembership } from "@/lib/schemas/membership";
-import { RelativeTime } from "../../../../activity/_components/relative-time";
+import { DateTime } from "@/components/time/date-time";
 
 function Answer({ result, syncHref }: { result: ContextMembership; syncHref: string }) {
   const key = <code className="rounded bg-slate-100 px-1">{result.userKey}</code>;
@@ -29,7 +29,8 @@ function Answer({ result, syncHref }: { result: ContextMembership; syncHref: str
       </p>
       {result.addedAt !== undefined ? (
         <p className="text-slate-600">
-          Added <RelativeTime epochMs={result.addedAt} /> ({new Date(result.addedAt).toISOString()})
+          Added <DateTime epochMs={result.addedAt} style="relative" /> (
+          {new Date(result.addedAt).toISOString()})
           {result.syncRunId ? (
             <>
               {" "}

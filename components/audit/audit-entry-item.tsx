@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { AuditEntryResponse } from "@/lib/schemas/audit";
-import { DateTime } from "../../_components/date-time";
+import { DateTime } from "@/components/time/date-time";
 import { VersionDiff } from "./version-diff";
 
 function actor(entry: AuditEntryResponse): string {
@@ -11,8 +11,14 @@ function actor(entry: AuditEntryResponse): string {
   return entry.token ? `${who} with token ${entry.token.name} …${entry.token.ending}` : who;
 }
 
-export function AuditEntryItem({ entry }: { entry: AuditEntryResponse }) {
-  const [expanded, setExpanded] = useState(false);
+export function AuditEntryItem({
+  entry,
+  defaultExpanded = false,
+}: {
+  entry: AuditEntryResponse;
+  defaultExpanded?: boolean;
+}) {
+  const [expanded, setExpanded] = useState(defaultExpanded);
   const detailsId = useId();
   return (
     <li aria-label={entry.description} className="border-t border-slate-100 py-3 first:border-t-0">

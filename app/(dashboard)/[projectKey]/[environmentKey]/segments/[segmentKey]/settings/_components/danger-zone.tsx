@@ -1,0 +1,93 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { GuardedButton } from "@/components/ui/guarded-button";
+import type { AccessDecision } from "@/lib/queries/access-check";
+import { useDeleteSegment, type SegmentLocation } from "@/lib/queries/segments";
+
+/** Deleting asks for the key, typed: a segment is what flags target, and its members go with it. */
+export function DangerZone({
+  location,
+  name,
+  memberCount,
+  synced,
+  decision,
+}: {
+  location: SegmentLocation;
+  name: string;
+  memberCount: number;
+  synced: boolean;
+  decision: AccessDecision | undefined;
+}) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState("");
+  const deletion = useDeleteSegment(location);
+  const close = () => {
+    setOpen(false);
+    setTyped("");
+    deletion.reset();
+  };
+  return (
+    <section
+      aria-labelledby="danger-zone"
+      className="rounded-lg border border-red-200 bg-white p-5 shadow-sm"
+    >
+      <h2 id="danger-zone" className="text-base font-semibold text-red-800">
+        Danger zone
+      </h2>
+      <div className="mt-3 flex flex-wrap items-center justify-between gap-4">
+        <p className="max-w-xl text-sm text-slate-600">
+          Deleting removes the segment and its {memberCount.toLocaleString("en-US")} members at once; flags
+          that target it stop matching them.{" "}
+          {synced ? "The next sync from the tool creates it again, empty, as a new generation." : ""}
+        </p>
+        <GuardedButton variant="danger" decision={decision} reasonVisible onClick={() => setOpen(true)}>
+          Delete segment
+        </GuardedButton>
+      </div>
+      {open ? (
+        <Dialog title={`Delete ${name}?`} description="This cannot be undone." onClose={close}>
+          <form
+            className="flex flex-col gap-4"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (typed !== location.segmentKey) return;
+              deletion.mutate(undefined, {
+                onSuccess: () =>
+                  router.push(
+                    `/${encodeURIComponent(location.projectKey)}/${encodeURIComponent(location.environmentKey)}/segments`,
+                  ),
+              });
+            }}
+          >
+            <Field
+              label={`Type the segment key, ${location.segmentKey}, to confirm`}
+              value={typed}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(event) => setTyped(event.target.value)}
+              error={deletion.isError ? deletion.error.message : null}
+            />
+            <div className="flex justify-end gap-2">
+              <Button type="button" variant="secondary" onClick={close}>
+                Cancel
+              </Button>
+              <Button
+                type="submit"
+                variant="danger"
+                disabled={typed !== location.segmentKey || deletion.isPending}
+              >
+                {deletion.isPending ? "Deleting…" : "Delete this segment"}
+              </Button>
+            </div>
+          </form>
+        </Dialog>
+      ) : null}
+    </section>
+  );
+}

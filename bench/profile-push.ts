@@ -1,0 +1,179 @@
+/**
+ * In-process profile of the partner endpoint on a large segment: starts an embedded PostgreSQL of its own, preloads one
+ * segment, then calls the route handler (no HTTP) with batches of new keys and prints wall time per push and where the
+ * SQL time went. Run with `node --cpu-prof` to see the Node.js side:
+ *
+ *   node --experimental-wasm-modules --conditions=react-server --import tsx [--cpu-prof --cpu-prof-dir=/tmp/prof] \
+ *     bench/profile-push.ts [--preload=1000000] [--batches=20] [--batch=10000] [--store] [--integration=amplitude]
+ */
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { randomKeys } from "./keys";
+import { runConcurrently } from "./measure";
+
+function option(name: string, fallback: number): number {
+  const raw = process.argv.find((arg) => arg.startsWith(`--${name}=`));
+  return raw ? Number(raw.split("=")[1]) : fallback;
+}
+function textOption(name: string, fallback: string): string {
+  const raw = process.argv.find((arg) => arg.startsWith(`--${name}=`));
+  return raw ? (raw.split("=")[1] ?? fallback) : fallback;
+}
+
+const PRELOAD = option("preload", 1_000_000);
+const BATCHES = option("batches", 20);
+const BATCH = option("batch", 10_000);
+const WITH_STORE = process.argv.includes("--store");
+const INTEGRATION = textOption("integration", "amplitude");
+const SENDERS = option("senders", 1);
+
+type SqlTiming = { count: number; ms: number };
+const sqlTimings = new Map<string, SqlTiming>();
+
+/** Times every query of every pg client by the first words of its SQL. */
+function instrumentPg() {
+  const original: (this: pg.Client, ...args: unknown[]) => unknown = Reflect.get(
+    pg.Client.prototype,
+    "query",
+  );
+  pg.Client.prototype.query = function timedQuery(this: pg.Client, ...args: unknown[]) {
+    const first = args[0];
+    const text =
+      typeof first === "string"
+        ? first
+        : typeof first === "object" && first !== null && "text" in first
+          ? String(first.text)
+          : "";
+    const label = text.replace(/\s+/g, " ").trim().slice(0, 60);
+    const started = performance.now();
+    const result = original.apply(this, args);
+    if (result instanceof Promise) {
+      return result.finally(() => {
+        const timing = sqlTimings.get(label) ?? { count: 0, ms: 0 };
+        timing.count++;
+        timing.ms += performance.now() - started;
+        sqlTimings.set(label, timing);
+      });
+    }
+    return result;
+  } as typeof pg.Client.prototype.query;
+}
+
+async function main() {
+  const { startEmbeddedPostgres } = await import("@/lib/server/postgres/start-embedded-postgres");
+  const { applyMigrations } = await import("@/lib/server/migrations/apply-migrations");
+  const postgres = await startEmbeddedPostgres({
+    dataDir: mkdtempSync(path.join(os.tmpdir(), "tributary-profile-pg-")),
+    persistent: false,
+  });
+  try {
+    await postgres.createDatabase("tributary");
+    const url = postgres.urlFor("tributary");
+    await applyMigrations(url);
+    process.env.DATABASE_URL = url;
+    process.env.NEXTAUTH_SECRET = "profile-secret-0123456789abcdef";
+    process.env.TRIBUTARY_LOG_LEVEL = "error";
+    process.env.TRIBUTARY_RATE_LIMIT_PER_10S = "10000000";
+
+    const { createTestProject } = await import("@/tests/factories/projects");
+    const { createTestToken } = await import("@/tests/factories/tokens");
+    const { NextRequest } = await import("next/server");
+    const { POST } = await import("@/app/api/v2/segment-targets/[integrationKey]/route");
+    const { disconnectDatabase, pgPool } = await import("@/lib/server/db");
+
+    const { production } = await createTestProject();
+    const { value: token } = await createTestToken({ role: "writer" });
+    if (WITH_STORE) {
+      await pgPool().query(
+        `insert into store_integration (environment_id, integration_key, name, "on", config) values ($1, 'redis', 'profile', true, $2::jsonb)`,
+        [production.id, JSON.stringify({ host: "127.0.0.1", port: 1, prefix: "profile" })],
+      );
+    }
+
+    const body = (keys: string[]) =>
+      INTEGRATION === "amplitude"
+        ? {
+            environmentId: production.clientSideId,
+            batch: keys.map((userId) => ({
+              userId,
+              cohortId: "profile",
+              cohortName: "Profile",
+              value: true,
+            })),
+          }
+        : {
+            environmentId: production.clientSideId,
+            cohortId: "profile",
+            cohortName: "Profile",
+            listData: { add: keys.map((id) => ({ id })), remove: [] },
+          };
+    const push = async (text: string) => {
+      const request = new NextRequest(new URL(`http://localhost/api/v2/segment-targets/${INTEGRATION}`), {
+        method: "POST",
+        headers: { authorization: token, "content-type": "application/json" },
+        body: text,
+      });
+      const response = await POST(request, { params: Promise.resolve({ integrationKey: INTEGRATION }) });
+      if (response.status >= 300)
+        throw new Error(`push answered ${response.status}: ${await response.text()}`);
+      await response.arrayBuffer();
+    };
+
+    await push(JSON.stringify(body(["first"])));
+    const segment = await pgPool().query<{ id: number }>(
+      "select id from segment where environment_id = $1 and external_cohort_id = 'profile'",
+      [production.id],
+    );
+    const segmentId = segment.rows[0]?.id;
+    if (segmentId === undefined) throw new Error("the first push created no segment");
+    if (PRELOAD > 0) {
+      process.stdout.write(`preloading ${PRELOAD} members…\n`);
+      await pgPool().query(
+        `insert into segment_member (segment_id, context_key, added_at)
+         select $1, substr(md5(g::text) || md5((g * 7)::text), 1, 33), now() from generate_series(1, $2::int) g
+         on conflict do nothing`,
+        [segmentId, PRELOAD],
+      );
+      await pgPool().query(
+        "update segment set included_count = (select count(*) from segment_member where segment_id = $1) where id = $1",
+        [segmentId],
+      );
+      await pgPool().query("vacuum analyze segment_member");
+    }
+
+    const bodies = Array.from({ length: BATCHES + 2 }, () => JSON.stringify(body(randomKeys(BATCH))));
+    // Two warm-up pushes, not counted.
+    await push(bodies[0] ?? "");
+    await push(bodies[1] ?? "");
+    instrumentPg();
+    const cpuStarted = process.cpuUsage();
+    const timed = bodies.slice(2);
+    const pushes = await runConcurrently(timed.length, SENDERS, (index) => push(timed[index] ?? ""));
+    const totalMs = pushes.seconds * 1000;
+    const cpu = process.cpuUsage(cpuStarted);
+    const sqlMs = [...sqlTimings.values()].reduce((sum, timing) => sum + timing.ms, 0);
+    process.stdout.write(
+      `${BATCHES} pushes of ${BATCH} (${INTEGRATION}${WITH_STORE ? ", store on" : ""}) onto ${PRELOAD} members: ` +
+        `${SENDERS} sender(s), p50 ${pushes.p50.toFixed(1)} ms, p99 ${pushes.p99.toFixed(1)} ms, ` +
+        `${Math.round((BATCHES * BATCH) / (totalMs / 1000))} members/s; ` +
+        `Node CPU ${((cpu.user + cpu.system) / 1000 / BATCHES).toFixed(1)} ms/push; ` +
+        `SQL wall ${(sqlMs / BATCHES).toFixed(1)} ms/push\n`,
+    );
+    const rows = [...sqlTimings.entries()].sort((a, b) => b[1].ms - a[1].ms);
+    for (const [label, timing] of rows.slice(0, 15)) {
+      process.stdout.write(
+        `  ${(timing.ms / BATCHES).toFixed(2).padStart(8)} ms/push  x${String(timing.count / BATCHES).padEnd(4)} ${label}\n`,
+      );
+    }
+    await disconnectDatabase();
+  } finally {
+    await postgres.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
