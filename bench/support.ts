@@ -15,7 +15,12 @@ export { randomKeys } from "./keys";
 
 export type AppOptions = {
   port: number;
-  pgPort: number;
+  /** Port of the embedded PostgreSQL that start.ts runs; unused with `databaseUrl`. */
+  pgPort?: number;
+  /** A PostgreSQL the caller runs: start.ts then neither starts nor stops one. */
+  databaseUrl?: string;
+  /** Keep the data directory (a restart of the same app); by default it is emptied first. */
+  keepDataDir?: boolean;
   dataDir: string;
   adminEmail: string;
   adminPassword: string;
@@ -25,25 +30,28 @@ export type AppOptions = {
   log?: (line: string) => void;
 };
 
-/** Starts `scripts/start.ts` on a fresh data directory and resolves once the app answers; kill it with SIGTERM. */
+/** Starts `scripts/start.ts` (on a fresh data directory unless kept) and resolves once the app answers; stop it with SIGTERM. */
 export async function startApp(options: AppOptions): Promise<ChildProcess> {
-  rmSync(options.dataDir, { recursive: true, force: true });
+  if (!options.keepDataDir) rmSync(options.dataDir, { recursive: true, force: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(options.port),
+    TRIBUTARY_DATA_DIR: options.dataDir,
+    TRIBUTARY_RATE_LIMIT_PER_10S: "10000000",
+    TRIBUTARY_LOG_LEVEL: "error",
+    TRIBUTARY_ADMIN_EMAIL: options.adminEmail,
+    TRIBUTARY_ADMIN_PASSWORD: options.adminPassword,
+    ...options.env,
+  };
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+  else delete env.DATABASE_URL;
+  if (options.pgPort !== undefined) env.TRIBUTARY_PG_PORT = String(options.pgPort);
   const child = spawn(
     "node",
     ["--experimental-wasm-modules", "--conditions=react-server", "--import", "tsx", "scripts/start.ts"],
     {
       stdio: ["ignore", "pipe", "inherit"],
-      env: {
-        ...process.env,
-        PORT: String(options.port),
-        TRIBUTARY_DATA_DIR: options.dataDir,
-        TRIBUTARY_PG_PORT: String(options.pgPort),
-        TRIBUTARY_RATE_LIMIT_PER_10S: "10000000",
-        TRIBUTARY_LOG_LEVEL: "error",
-        TRIBUTARY_ADMIN_EMAIL: options.adminEmail,
-        TRIBUTARY_ADMIN_PASSWORD: options.adminPassword,
-        ...options.env,
-      },
+      env,
     },
   );
   await new Promise<void>((resolve, reject) => {

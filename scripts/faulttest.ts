@@ -12,7 +12,7 @@
  */
 import { rmSync } from "node:fs";
 import pg from "pg";
-import { isRunning, nextServerPids, startApp, type RunningApp } from "@/bench/app";
+import { isRunning, launchApp, nextServerPids, type RunningApp } from "./lib/app-process";
 import {
   isSuccess,
   mixedCohorts,
@@ -43,6 +43,8 @@ const OUTAGE_MS = 10_000;
 /** A request that began this long before SIGTERM has surely reached the server. */
 const IN_FLIGHT_MARGIN_MS = 300;
 const QUICK_MS = 2_000;
+/** lib/env.ts's default for TRIBUTARY_RATE_LIMIT_PER_10S (bench/support.ts raises it for benchmarks). */
+const APP_DEFAULT_RATE_LIMIT = "3000";
 const LARGE_BATCH = 50_000;
 /** scripts/start.ts sends SIGKILL this long after SIGTERM if Next.js is still running. */
 const START_KILL_AFTER_MS = 15_000;
@@ -80,7 +82,15 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 600_0
 }
 
 async function restartApp(databaseUrl: string): Promise<RunningApp> {
-  return startApp({ port: PORT, dataDir: DATA_DIR, databaseUrl, label: "app" });
+  // The data directory holds this script's PostgreSQL: keep it. The app's own default rate limit, not the bench's.
+  return launchApp({
+    port: PORT,
+    dataDir: DATA_DIR,
+    databaseUrl,
+    keepDataDir: true,
+    label: "app",
+    env: { TRIBUTARY_RATE_LIMIT_PER_10S: APP_DEFAULT_RATE_LIMIT },
+  });
 }
 
 async function runFaults(load: RunningLoad, databaseUrl: string, timeline: Timeline): Promise<void> {

@@ -12,7 +12,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { startApp, type RunningApp } from "@/bench/app";
+import { launchApp, type RunningApp } from "./lib/app-process";
 import { contextKey, isSuccess, postPartnerPush, statusHistogram, type Attempt } from "./lib/partner-load";
 import { startOwnPostgres, type OwnPostgres } from "./lib/own-postgres";
 import { formatCount, log as logLine, printTable, writeResults, type ReportRow } from "./lib/report";
@@ -272,10 +272,11 @@ async function main() {
   // both sign sessions with the same generated secret.
   for (const [index, port] of PORTS.entries()) {
     instances.push(
-      await startApp({
+      await launchApp({
         port,
         dataDir: DATA_DIR,
         databaseUrl,
+        keepDataDir: true,
         label: `instance ${"AB"[index]}`,
         env: { TRIBUTARY_RATE_LIMIT_PER_10S: String(RATE_LIMIT) },
       }),
