@@ -1,8 +1,8 @@
 /**
  * `npm run test:multi`: two `next start` processes of one build (ports 3420 and 3421, no shared memory) on one PostgreSQL
  * that this script runs, and two proofs that PostgreSQL is all they share and all they need:
- *   (a) rate limits are shared: with a limit of 40 requests per 10 s, requests alternating between the instances get
- *       exactly 40 answers before the 429s begin (not 80), and the remaining budget counts down across both;
+ *   (a) rate limits are shared: with a limit of 30 requests per 10 s, requests alternating between the instances get
+ *       exactly 30 answers before the 429s begin (not 60), and the remaining budget counts down across both;
  *   (b) concurrent pushes to one segment from both instances (8 senders, overlapping adds, overlapping removes) end with
  *       exactly the expected members, a stored count equal to the rows, and both instances reporting that count.
  * Exits non-zero on any mismatch.
@@ -20,7 +20,7 @@ import { formatCount, log as logLine, printTable, writeResults, type ReportRow }
 const PORTS = [3420, 3421] as const;
 const PG_PORT = 55420;
 const DATA_DIR = ".data/multi";
-const RATE_LIMIT = 40;
+const RATE_LIMIT = 30;
 const SENDERS = 8;
 const ROUNDS = 12;
 const ADD_SIZE = 2_000;
@@ -51,8 +51,35 @@ async function createToken(): Promise<string> {
   return (await createTestToken({ role: "writer" })).value;
 }
 
-/** (a) Alternating requests against both instances with one fresh token: one budget of RATE_LIMIT, counted down by both. */
-async function checkSharedRateLimit(token: string): Promise<ReportRow[]> {
+/**
+ * (a) Alternating requests against both instances with one fresh token: one budget of RATE_LIMIT, counted down by both.
+ * The limiter's window starts at a token's first request and lasts 10 s; on a machine so busy that the requests take
+ * longer than that, the count spans two windows, so the round is repeated with a new token (at most three rounds).
+ */
+async function checkSharedRateLimit(): Promise<ReportRow[]> {
+  // Warm both instances up (first requests compile and connect) with a token of their own.
+  const warmUpToken = await createToken();
+  for (let index = 0; index < 10; index++) {
+    const response = await fetch(`${instances[index % 2]?.url}/api/v2/projects`, {
+      headers: { Authorization: warmUpToken },
+    });
+    await response.arrayBuffer();
+  }
+  let rows: ReportRow[] = [];
+  for (let round = 1; round <= 3; round++) {
+    const { rows: roundRows, inOneWindow } = await rateLimitRound(await createToken());
+    rows = roundRows;
+    if (inOneWindow) {
+      if (round > 1)
+        rows.push({ measure: "(a) rounds needed to fit one 10 s window", result: String(round) });
+      break;
+    }
+    log(`rate-limit round ${round} took longer than one 10 s window; again with a new token`);
+  }
+  return rows;
+}
+
+async function rateLimitRound(token: string): Promise<{ rows: ReportRow[]; inOneWindow: boolean }> {
   const answers: { instance: number; status: number; remaining: number; retryAfter: string | null }[] = [];
   const started = performance.now();
   for (let index = 0; index < RATE_LIMIT * 2 + 10; index++) {
@@ -78,9 +105,8 @@ async function checkSharedRateLimit(token: string): Promise<ReportRow[]> {
   const retryAfterOnAll = limited.every(
     (answer) => answer.retryAfter !== null && Number(answer.retryAfter) >= 1,
   );
-  // The limiter's window starts at the first request and lasts 10 s: slower than that, and the count is not one window.
   const inOneWindow = seconds < 10;
-  return [
+  const rows: ReportRow[] = [
     {
       measure: `(a) ${answers.length} requests alternating between the instances, limit ${RATE_LIMIT}/10 s`,
       result: `${allowed.length} allowed, ${limited.length} answered 429 (first at request ${firstLimited + 1}), in ${seconds.toFixed(1)} s`,
@@ -100,6 +126,7 @@ async function checkSharedRateLimit(token: string): Promise<ReportRow[]> {
       ok: retryAfterOnAll,
     },
   ];
+  return { rows, inOneWindow };
 }
 
 type Push = { add: number[]; remove: number[] };
@@ -296,7 +323,7 @@ async function main() {
   if (!clientSideId) throw new Error("the seeded default/production environment is missing");
 
   const rows = [
-    ...(await checkSharedRateLimit(await createToken())),
+    ...(await checkSharedRateLimit()),
     ...(await checkConcurrentPushes(databaseUrl, clientSideId)),
   ];
   const seconds = (performance.now() - started) / 1000;
