@@ -11,6 +11,7 @@
  * Prints a table and writes bench/results/faulttest-<time>.json; exits non-zero when a check fails.
  */
 import { rmSync } from "node:fs";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import pg from "pg";
 import { isRunning, launchApp, nextServerPids, type RunningApp } from "./lib/app-process";
 import {
@@ -129,7 +130,8 @@ async function runFaults(load: RunningLoad, databaseUrl: string, timeline: Timel
   // flight, three large pushes (several seconds of work each) are sure to be.
   await waitFor(ackedAtLeast(0.65), "65% of the keys");
   const large = [0, 1, 2].map((target) => load.sendExtraBatch(target, LARGE_BATCH));
-  await sleep(IN_FLIGHT_MARGIN_MS * 2);
+  await Promise.all(large.map((push) => push.sent));
+  await sleep(IN_FLIGHT_MARGIN_MS);
   const inFlightLongEnough = () =>
     [...progress.inFlight.values()].filter(
       (startedAt) => performance.now() - startedAt >= IN_FLIGHT_MARGIN_MS,
@@ -148,7 +150,7 @@ async function runFaults(load: RunningLoad, databaseUrl: string, timeline: Timel
   serverExitedAt = performance.now();
   await terminated.exited;
   const termExitedAt = performance.now();
-  const largeAttempts = await Promise.all(large);
+  const largeAttempts = await Promise.all(large.map((push) => push.done));
   app = await restartApp(databaseUrl);
   timeline.term = {
     at: termAt,
@@ -167,6 +169,16 @@ async function runFaults(load: RunningLoad, databaseUrl: string, timeline: Timel
       `${((timeline.term.readyAt - termAt) / 1000).toFixed(1)} s`,
   );
 }
+
+type InFlightDetail = {
+  keys: number;
+  kind: string;
+  startedBeforeSigtermMs: number;
+  sentBeforeSigtermMs: number;
+  answeredAfterSigtermMs: number;
+  status: number | null;
+  code?: string;
+};
 
 /** How long the answer took once the fault had begun: from the later of the request's start and the fault's start. */
 const answerDelay = (attempt: Attempt, faultAt: number) =>
@@ -208,6 +220,9 @@ async function main() {
     giveUpAfterMs: 180_000,
   });
   const timeline: Timeline = {};
+  // A starved test driver would make a request look in flight before it reached the server: measure how starved.
+  const eventLoopDelay = monitorEventLoopDelay({ resolution: 20 });
+  eventLoopDelay.enable();
   const faults = runFaults(load, databaseUrl, timeline);
   const ticker = setInterval(
     () => log(`${formatCount(load.progress.ackedKeys)} / ${formatCount(KEYS)} keys acknowledged`),
@@ -226,7 +241,9 @@ async function main() {
   log(`load done in ${result.seconds.toFixed(0)} s; checking in SQL…`);
   const check = await verifyLoad(databaseUrl, clientSideId, targets, KEY_TAG, result);
 
+  eventLoopDelay.disable();
   const attempts = result.requests.map((request) => request.attempt);
+  let inFlightDetails: InFlightDetail[] = [];
   const rows: ReportRow[] = [];
   const outage = timeline.outage;
   const failures: string[] = faultError ? [`fault step failed: ${faultError}`] : [];
@@ -297,10 +314,34 @@ async function main() {
 
   const term = timeline.term;
   if (term) {
+    // In flight: the whole request had left this process a moment before SIGTERM, and the answer came after it. A request
+    // started earlier but still unwritten (this driver's event loop was busy) could not have reached the server.
     const inFlight = attempts.filter(
-      (attempt) => attempt.startedAt <= term.at - IN_FLIGHT_MARGIN_MS && attempt.endedAt >= term.at,
+      (attempt) =>
+        attempt.bodySentAt !== undefined &&
+        attempt.bodySentAt <= term.at - IN_FLIGHT_MARGIN_MS &&
+        attempt.endedAt >= term.at,
+    );
+    const startedNotSent = attempts.filter(
+      (attempt) =>
+        attempt.startedAt <= term.at &&
+        attempt.endedAt >= term.at &&
+        !(attempt.bodySentAt !== undefined && attempt.bodySentAt <= term.at - IN_FLIGHT_MARGIN_MS),
     );
     const finishedWell = inFlight.filter(isSuccess).length;
+    inFlightDetails = result.requests
+      .filter((request) => inFlight.includes(request.attempt))
+      .map((request) => ({
+        keys: request.size,
+        kind: request.kind,
+        startedBeforeSigtermMs: Math.round(term.at - request.attempt.startedAt),
+        sentBeforeSigtermMs: Math.round(term.at - (request.attempt.bodySentAt ?? term.at)),
+        answeredAfterSigtermMs: Math.round(request.attempt.endedAt - term.at),
+        status: request.attempt.status,
+        code: request.attempt.code,
+      }));
+    for (const detail of inFlightDetails.filter((entry) => entry.status === null || entry.status >= 300))
+      failures.push(`in flight at SIGTERM but not answered 2xx: ${JSON.stringify(detail)}`);
     const afterTerm = attempts.filter(
       (attempt) => attempt.startedAt > term.at && attempt.startedAt < term.readyAt,
     );
@@ -310,6 +351,10 @@ async function main() {
         result: `${finishedWell} of ${inFlight.length} ${JSON.stringify(statusHistogram(inFlight))}`,
         target: "all, at least 1",
         ok: inFlight.length > 0 && finishedWell === inFlight.length,
+      },
+      {
+        measure: "(c) requests started but not yet sent (or just sent) at SIGTERM",
+        result: `${startedNotSent.length}: ${JSON.stringify(statusHistogram(startedNotSent))}`,
       },
       {
         measure: `(c) three ${formatCount(LARGE_BATCH)}-key pushes in flight: status, answered after SIGTERM`,
@@ -383,6 +428,8 @@ async function main() {
     date: new Date().toISOString(),
     keys: KEYS,
     timelineMs: timeline,
+    inFlightAtSigterm: inFlightDetails,
+    driverEventLoopDelayMaxMs: eventLoopDelay.max / 1e6,
     outage: outageFigures,
     statuses: statusHistogram(attempts),
     check,

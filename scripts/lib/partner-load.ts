@@ -5,6 +5,7 @@
  *
  * Keys are derived from an index (never held as a list), so ten million of them cost no memory here.
  */
+import diagnosticsChannel from "node:diagnostics_channel";
 import { percentile } from "@/bench/measure";
 
 export type IntegrationKey =
@@ -155,7 +156,34 @@ export type Attempt = {
   code?: string;
   retryAfterSeconds?: number;
   timedOut?: boolean;
+  /** performance.now() when the whole request had been written to the socket (undici's `bodySent`), if it was. */
+  bodySentAt?: number;
 };
+
+/** Attempts waiting for undici to report their body written, by the id sent in ATTEMPT_HEADER. */
+const ATTEMPT_HEADER = "x-load-attempt";
+const pendingAttempts = new Map<string, { sentAt: number; onSent?: () => void }>();
+let attemptCounter = 0;
+let watchingBodySent = false;
+
+/**
+ * When a request has actually left this process: `fetch` only starts a request, and a busy event loop may write it
+ * much later. A fault script needs to know which requests the server could have received before the fault.
+ */
+function watchBodySent(): void {
+  if (watchingBodySent) return;
+  watchingBodySent = true;
+  diagnosticsChannel.subscribe("undici:request:bodySent", (message) => {
+    const headers: unknown = (message as { request?: { headers?: unknown } }).request?.headers;
+    if (!Array.isArray(headers)) return;
+    const index = headers.findIndex((entry) => entry === ATTEMPT_HEADER);
+    const id: unknown = index >= 0 ? headers[index + 1] : undefined;
+    const pending = typeof id === "string" ? pendingAttempts.get(id) : undefined;
+    if (!pending) return;
+    pending.sentAt = performance.now();
+    pending.onSent?.();
+  });
+}
 
 function errorCode(body: string): string | undefined {
   try {
@@ -185,12 +213,22 @@ export async function postPartnerPush(
   integration: IntegrationKey,
   body: string,
   timeoutMs: number,
+  /** Called once the whole request has been written to the socket. */
+  onSent?: () => void,
 ): Promise<Attempt> {
+  watchBodySent();
+  const id = String(attemptCounter++);
+  pendingAttempts.set(id, { sentAt: 0, onSent });
+  const sent = () => {
+    const at = pendingAttempts.get(id)?.sentAt ?? 0;
+    pendingAttempts.delete(id);
+    return at > 0 ? at : undefined;
+  };
   const startedAt = performance.now();
   try {
     const response = await fetch(`${base}/api/v2/segment-targets/${integration}`, {
       method: "POST",
-      headers: { Authorization: token, "Content-Type": "application/json" },
+      headers: { Authorization: token, "Content-Type": "application/json", [ATTEMPT_HEADER]: id },
       body,
       signal: AbortSignal.timeout(timeoutMs),
     });
@@ -202,10 +240,18 @@ export async function postPartnerPush(
       status: response.status,
       code: response.ok ? undefined : errorCode(text),
       retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
+      bodySentAt: sent(),
     };
   } catch (error) {
     const code = networkCode(error);
-    return { startedAt, endedAt: performance.now(), status: null, code, timedOut: code === "timeout" };
+    return {
+      startedAt,
+      endedAt: performance.now(),
+      status: null,
+      code,
+      timedOut: code === "timeout",
+      bodySentAt: sent(),
+    };
   }
 }
 
@@ -296,7 +342,10 @@ export type RunningLoad = {
    * Sends one more add batch of fresh keys (beyond `totalKeys`) to a target, once, outside the senders: for a fault that
    * needs long requests in flight at a chosen moment. It is recorded and checked like every other batch.
    */
-  sendExtraBatch: (target: number, size: number) => Promise<Attempt | undefined>;
+  sendExtraBatch: (
+    target: number,
+    size: number,
+  ) => { sent: Promise<void>; done: Promise<Attempt | undefined> };
 };
 
 export function runPartnerLoad(options: LoadOptions): RunningLoad {
@@ -320,7 +369,12 @@ export function runPartnerLoad(options: LoadOptions): RunningLoad {
   let retryingSendersDone = 0;
   const everyRetryingSenderDone = () => retryingSendersDone >= options.senders;
 
-  async function send(batch: Batch, kind: RequestRecord["kind"], sender: number): Promise<boolean> {
+  async function send(
+    batch: Batch,
+    kind: RequestRecord["kind"],
+    sender: number,
+    onSent?: () => void,
+  ): Promise<boolean> {
     const target = options.targets[batch.target];
     if (!target) throw new Error(`no target ${batch.target}`);
     const body = JSON.stringify(
@@ -331,7 +385,7 @@ export function runPartnerLoad(options: LoadOptions): RunningLoad {
       const requestId = requestCounter++;
       const base = bases[(sender + attemptNumber + requests.length) % bases.length] ?? options.base;
       progress.inFlight.set(requestId, performance.now());
-      const attempt = await postPartnerPush(base, options.token, target.integration, body, timeoutMs);
+      const attempt = await postPartnerPush(base, options.token, target.integration, body, timeoutMs, onSent);
       progress.inFlight.delete(requestId);
       requests.push({ batchId: batch.id, sender, kind, size: batch.size, attempt });
       if (isSuccess(attempt)) {
@@ -430,7 +484,7 @@ export function runPartnerLoad(options: LoadOptions): RunningLoad {
     ),
   ]).then(() => ({ batches, requests, seconds: (performance.now() - started) / 1000, givenUp }));
   let extraKeys = 0;
-  const sendExtraBatch = async (target: number, size: number) => {
+  const sendExtraBatch = (target: number, size: number) => {
     const batch: Batch = {
       id: batches.length,
       sender: -1,
@@ -443,8 +497,14 @@ export function runPartnerLoad(options: LoadOptions): RunningLoad {
     };
     extraKeys += size;
     batches.push(batch);
-    batch.acked = await send(batch, "add", -1);
-    return requests.findLast((request) => request.batchId === batch.id)?.attempt;
+    let markSent = () => {};
+    const sent = new Promise<void>((resolve) => (markSent = resolve));
+    const done = send(batch, "add", -1, markSent).then((acked) => {
+      batch.acked = acked;
+      markSent();
+      return requests.findLast((request) => request.batchId === batch.id)?.attempt;
+    });
+    return { sent, done };
   };
   return { progress, done, sendExtraBatch };
 }
