@@ -129,6 +129,26 @@ export async function waitForOutboxDrain(
   return performance.now() - started;
 }
 
+/** Waits until every enabled store of the environment has been rebuilt from PostgreSQL once (a new store starts so). */
+export async function waitForStoresReady(
+  db: pg.Client,
+  environmentId: string,
+  timeoutMs = 120_000,
+): Promise<void> {
+  const started = performance.now();
+  for (;;) {
+    const result = await db.query<{ waiting: string }>(
+      `select count(*)::text as waiting from store_integration
+       where environment_id = $1 and "on" and (needs_full_sync or last_sync_at is null)`,
+      [environmentId],
+    );
+    if (Number(result.rows[0]?.waiting ?? 0) === 0) return;
+    if (performance.now() - started > timeoutMs)
+      throw new Error(`the stores were not ready in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export type MirrorLagProbes = {
   /** Stops sending, waits for the probes in flight (at most `timeoutMs` each), and returns the lags sorted (ms). */
   stop: () => Promise<{ lags: number[]; lost: number }>;
