@@ -39,7 +39,7 @@ const FRESHNESS_LABELS: Record<FreshnessFilter, string> = {
   failed: "Failed",
 };
 
-const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+const selectClass = "max-w-52 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 export function SegmentsView({ projectKey, environmentKey, staleAfterHours }: Props) {
   const pathname = usePathname();
@@ -110,7 +110,7 @@ export function SegmentsView({ projectKey, environmentKey, staleAfterHours }: Pr
             value={search}
             onChange={(event) => setSearch(event.target.value)}
             placeholder="Search by name or key"
-            className="w-64 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
+            className="w-56 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
           />
           <Button type="submit" variant="secondary">
             Search
