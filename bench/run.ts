@@ -17,6 +17,7 @@ import { startRedis } from "@/tests/support/start-redis";
 import { runConcurrently, type Timing } from "./measure";
 import {
   describeLatencies,
+  fetchOnceMore,
   randomKeys,
   signIn,
   startApp,
@@ -63,6 +64,7 @@ async function main() {
   const { disconnectDatabase } = await import("@/lib/server/db");
   const { value: token } = await createTestToken({ role: "writer" });
   const db = new pg.Client({ connectionString: DATABASE_URL });
+  db.on("error", () => undefined); // PostgreSQL stops with the app at the end
   await db.connect();
   const environments = await db.query<{ key: string; id: string; client_side_id: string }>(
     "select e.key, e.id, e.client_side_id from environment e join project p on p.id = e.project_id where p.key = 'default'",
@@ -98,6 +100,9 @@ async function main() {
       listData: { add: rudderKeys.slice(index * 1000, (index + 1) * 1000).map((id) => ({ id })), remove: [] },
     }),
   );
+  log(
+    `  ${Math.round(MEMBERS / rudder.seconds)} members/s, p50 ${rudder.p50.toFixed(0)} ms, p99 ${rudder.p99.toFixed(0)} ms`,
+  );
 
   // 2. amplitude, batches of 10,000; no store.
   log("ingest: amplitude, batches of 10,000…");
@@ -110,6 +115,9 @@ async function main() {
         "bench-amplitude",
       ),
     ),
+  );
+  log(
+    `  ${Math.round(MEMBERS / amplitude.seconds)} members/s, p50 ${amplitude.p50.toFixed(0)} ms, p99 ${amplitude.p99.toFixed(0)} ms`,
   );
 
   // 3. the same again into the other environment, which has a Redis store: the worker mirrors while the pushes come in,
@@ -142,7 +150,7 @@ async function main() {
   const rudderLookupPath = (key: string) =>
     `/api/v2/segments/default/production/rudderstack-bench-rudder/contexts/${encodeURIComponent(key)}`;
   const lookupOnce = async (path: string) => {
-    const response = await fetch(`${BASE}${path}`, { headers: { Authorization: token } });
+    const response = await fetchOnceMore(`${BASE}${path}`, { headers: { Authorization: token } });
     if (response.status !== 200) throw new Error(`lookup answered ${response.status}`);
     await response.arrayBuffer();
   };
@@ -173,6 +181,10 @@ async function main() {
   const { lags, lost } = await probes.stop();
   log("waiting for the store outbox to drain…");
   const drainMs = await waitForOutboxDrain(db, test.id);
+  log(
+    `  ${Math.round(MEMBERS / withStore.seconds)} members/s; mirror lag ${describeLatencies(lags)} (${lags.length} probes); ` +
+      `drained ${(drainMs / 1000).toFixed(1)} s after; lookups meanwhile ${describeLatencies(duringIngest)}`,
+  );
   const sample = storeKeys.filter((_, index) => index % 997 === 0);
   const mirrored = await Promise.all(
     sample.map((key) => redis.sismember(includeSetKey("bench", key), "amplitude-bench-store.g1")),
@@ -214,7 +226,7 @@ async function main() {
   );
   const evaluate = await runConcurrently(2000, SENDERS, async (index) => {
     const key = amplitudeKeys[(index * 104_729) % MEMBERS] ?? "";
-    const response = await fetch(
+    const response = await fetchOnceMore(
       `${BASE}/api/v2/projects/default/environments/production/segments/evaluate`,
       {
         method: "POST",
@@ -235,7 +247,7 @@ async function main() {
       cohortName: "Bench rudderstack",
       listData: { add: [{ id: key }] },
     });
-    const response = await fetch(
+    const response = await fetchOnceMore(
       `${BASE}/api/v2/segments/default/production/rudderstack-bench-rudder/contexts/${key}`,
       {
         headers: { Authorization: token },
@@ -259,7 +271,7 @@ async function main() {
   const cookie = await signIn(BASE, ADMIN_EMAIL, ADMIN_PASSWORD);
   const timePage = async (path: string) =>
     runConcurrently(30, 1, async () => {
-      const response = await fetch(`${BASE}${path}`, { headers: { cookie } });
+      const response = await fetchOnceMore(`${BASE}${path}`, { headers: { cookie } });
       if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
       await response.arrayBuffer();
     });

@@ -87,15 +87,17 @@ export async function signIn(base: string, email: string, password: string): Pro
   return `${csrfCookie}; ${session}`;
 }
 
+/** fetch, sent once more when a keep-alive socket the server has just closed fails the request before it is sent. */
+export function fetchOnceMore(url: string, init?: RequestInit): Promise<Response> {
+  return fetch(url, init).catch(() => fetch(url, init));
+}
+
 /** POSTs JSON with a token; any status of 300 or more throws with the body. */
 export function tokenPoster(base: string, token: string) {
   const headers = { Authorization: token, "Content-Type": "application/json" };
   return async function post(path: string, body: unknown): Promise<void> {
     const payload = JSON.stringify(body);
-    // A keep-alive socket the server has just closed fails the request before it is sent: retry that once.
-    const response = await fetch(`${base}${path}`, { method: "POST", headers, body: payload }).catch(() =>
-      fetch(`${base}${path}`, { method: "POST", headers, body: payload }),
-    );
+    const response = await fetchOnceMore(`${base}${path}`, { method: "POST", headers, body: payload });
     if (response.status >= 300)
       throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
     await response.arrayBuffer();
