@@ -28,10 +28,15 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: /audit\// },
+    // After every browser test: the app's log of the whole run must not contain a secret those tests used.
+    { name: "log-audit", testMatch: /audit\/.*\.spec\.ts/, dependencies: ["chromium"] },
+  ],
   webServer: {
     // A fresh embedded PostgreSQL for every run, then the same start path as `npm start` (migrate, seed, build, serve).
-    command: `rm -rf ${E2E.dataDir} && npm start`,
+    // The log is kept for the log audit (e2e/audit); secrets the tests use are written beside it.
+    command: `rm -rf ${E2E.dataDir} test-results/e2e-secrets.txt && mkdir -p test-results && npm start 2>&1 | tee test-results/e2e-server.log`,
     url: `${E2E.baseUrl}/login`,
     timeout: 600_000,
     reuseExistingServer: false,

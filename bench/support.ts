@@ -95,15 +95,17 @@ export async function signIn(base: string, email: string, password: string): Pro
   return `${csrfCookie}; ${session}`;
 }
 
+/** fetch, sent once more when a keep-alive socket the server has just closed fails the request before it is sent. */
+export function fetchOnceMore(url: string, init?: RequestInit): Promise<Response> {
+  return fetch(url, init).catch(() => fetch(url, init));
+}
+
 /** POSTs JSON with a token; any status of 300 or more throws with the body. */
 export function tokenPoster(base: string, token: string) {
   const headers = { Authorization: token, "Content-Type": "application/json" };
   return async function post(path: string, body: unknown): Promise<void> {
     const payload = JSON.stringify(body);
-    // A keep-alive socket the server has just closed fails the request before it is sent: retry that once.
-    const response = await fetch(`${base}${path}`, { method: "POST", headers, body: payload }).catch(() =>
-      fetch(`${base}${path}`, { method: "POST", headers, body: payload }),
-    );
+    const response = await fetchOnceMore(`${base}${path}`, { method: "POST", headers, body: payload });
     if (response.status >= 300)
       throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
     await response.arrayBuffer();
@@ -135,6 +137,26 @@ export async function waitForOutboxDrain(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return performance.now() - started;
+}
+
+/** Waits until every enabled store of the environment has been rebuilt from PostgreSQL once (a new store starts so). */
+export async function waitForStoresReady(
+  db: pg.Client,
+  environmentId: string,
+  timeoutMs = 120_000,
+): Promise<void> {
+  const started = performance.now();
+  for (;;) {
+    const result = await db.query<{ waiting: string }>(
+      `select count(*)::text as waiting from store_integration
+       where environment_id = $1 and "on" and (needs_full_sync or last_sync_at is null)`,
+      [environmentId],
+    );
+    if (Number(result.rows[0]?.waiting ?? 0) === 0) return;
+    if (performance.now() - started > timeoutMs)
+      throw new Error(`the stores were not ready in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export type MirrorLagProbes = {

@@ -1,7 +1,9 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E } from "./e2e-config";
+import { rememberSecret } from "./secrets";
 
 export async function signIn(page: Page, email = E2E.ownerEmail, password = E2E.ownerPassword) {
+  rememberSecret(password);
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
@@ -13,8 +15,44 @@ export async function signIn(page: Page, email = E2E.ownerEmail, password = E2E.
 process.env.DATABASE_URL ??= E2E.databaseUrl;
 process.env.TRIBUTARY_LOG_LEVEL ??= "error";
 
-/** `ownerPage`: a page already signed in as the owner that `npm start` created from TRIBUTARY_ADMIN_EMAIL. */
+const REQUEST_METHODS = new Set(["fetch", "get", "post", "put", "patch", "delete", "head"]);
+
+function headerValue(options: unknown, name: string): string | undefined {
+  if (typeof options !== "object" || options === null) return undefined;
+  const headers: unknown = Reflect.get(options, "headers");
+  if (typeof headers !== "object" || headers === null) return undefined;
+  const value: unknown = Reflect.get(headers, name);
+  return typeof value === "string" ? value : undefined;
+}
+
+/** Remembers the access token of every API call a test makes, whichever spec created the token. */
+function rememberingTokens(request: APIRequestContext): APIRequestContext {
+  return new Proxy(request, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof property !== "string" || !REQUEST_METHODS.has(property) || typeof value !== "function")
+        return value;
+      return (url: unknown, options: unknown) => {
+        rememberSecret(headerValue(options, "Authorization") ?? headerValue(options, "authorization"));
+        return Reflect.apply(value, target, [url, options]) as unknown;
+      };
+    },
+  });
+}
+
+/**
+ * `ownerPage`: a page already signed in as the owner that `npm start` created from TRIBUTARY_ADMIN_EMAIL. Every page's
+ * cookies (session, CSRF) and every API call's token are remembered for the log audit.
+ */
 export const test = base.extend<{ ownerPage: Page }>({
+  request: async ({ request }, use) => {
+    await use(rememberingTokens(request));
+  },
+  page: async ({ page }, use) => {
+    page.on("request", (sent) => rememberSecret(sent.headers()["authorization"]));
+    await use(page);
+    for (const cookie of await page.context().cookies()) rememberSecret(cookie.value);
+  },
   ownerPage: async ({ page }, use) => {
     await signIn(page);
     await use(page);

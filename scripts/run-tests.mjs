@@ -33,6 +33,15 @@ check("lint", "npx eslint . --max-warnings 0");
 check("typecheck", "npx tsc --noEmit");
 check("format", "npx prettier --check . --log-level warn");
 
+const audit = spawnSync("node scripts/audit-dependencies.mjs", { shell: true, stdio: "inherit" });
+if (audit.status === 3) {
+  totals.skipped += 1;
+  summary.push("dependency audit: skipped (the registry's audit endpoint is unavailable)");
+} else {
+  totals[audit.status === 0 ? "passed" : "failed"] += 1;
+  summary.push(`dependency audit: ${audit.status === 0 ? "ok" : "FAILED (high or critical advisories)"}`);
+}
+
 rmSync("test-results/vitest.json", { force: true });
 const vitest = run(
   "unit + integration",

@@ -51,7 +51,7 @@ test("find a seeded segment by search, open it, and move between its tabs", asyn
   await page.getByRole("link", { name: "Churn risk", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Churn risk", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
-  await expect(page.getByText("synced by RudderStack Audiences")).toBeVisible();
+  await expect(page.getByRole("main").getByText(/^synced by/)).toContainText("RudderStack Audiences");
   await screenshot(page, testInfo, "overview");
 
   await page.getByRole("link", { name: "Members" }).click();

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
@@ -39,10 +39,9 @@ const FRESHNESS_LABELS: Record<FreshnessFilter, string> = {
   failed: "Failed",
 };
 
-const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+const selectClass = "max-w-52 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 export function SegmentsView({ projectKey, environmentKey, staleAfterHours }: Props) {
-  const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   // The URL is the one place the filters live: a filtered list can be reloaded, shared, and prefetched by the server.
@@ -60,10 +59,12 @@ export function SegmentsView({ projectKey, environmentKey, staleAfterHours }: Pr
   const items = segments.data?.items ?? [];
 
   const show = (changes: Partial<SegmentListFilters>) => {
-    const next = { ...filters, offset: 0, ...changes };
-    const query = filtersToSearchParams(next).toString();
+    // From the address bar, not this render: a second change before the re-render must build on the first.
+    // The native history call updates it at once, and Next.js passes it on to useSearchParams.
+    const current = filtersFromSearchParams(new URLSearchParams(window.location.search));
+    const query = filtersToSearchParams({ ...current, offset: 0, ...changes }).toString();
     setSelected(new Set());
-    router.replace(query === "" ? pathname : `${pathname}?${query}`, { scroll: false });
+    window.history.replaceState(null, "", query === "" ? pathname : `${pathname}?${query}`);
   };
   const addTagFilter = (tag: string) => {
     if (!filters.tags.includes(tag)) show({ tags: [...filters.tags, tag] });
@@ -109,7 +110,7 @@ export function SegmentsView({ projectKey, environmentKey, staleAfterHours }: Pr
             value={search}
             onChange={(event) => setSearch(event.target.value)}
             placeholder="Search by name or key"
-            className="w-64 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
+            className="w-56 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
           />
           <Button type="submit" variant="secondary">
             Search

@@ -19,9 +19,9 @@ type Props = { projectKey: string; environmentKey: string; segmentKey: string };
 /** The newest runs the chart draws: the API's largest page. */
 const CHART_RUNS = 100;
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+function Fact({ label, wide = false, children }: { label: string; wide?: boolean; children: ReactNode }) {
   return (
-    <div>
+    <div className={`min-w-0 break-words ${wide ? "col-span-2" : ""}`}>
       <dt className="text-xs text-slate-500">{label}</dt>
       <dd className="mt-0.5">{children}</dd>
     </div>
@@ -51,7 +51,7 @@ export function OverviewView({ projectKey, environmentKey, segmentKey }: Props) 
           <Fact label="Context kind">
             <code>{data.unboundedContextKind}</code>
           </Fact>
-          <Fact label="Integration">
+          <Fact label="Integration" wide>
             {data._external ? (
               <IntegrationBadge integrationKey={data._external} name={names.get(data._external)} />
             ) : (
