@@ -403,7 +403,7 @@ async function main() {
     },
     {
       measure: "batches partly applied / applied in pieces",
-      result: `${check.batches.partial} / ${check.batches.split}`,
+      result: `${check.batches.partial} / ${check.batches.split} (of ${check.batches.checkedForSplit} with a sync run id)`,
       target: "0 / 0",
       ok: check.batches.partial === 0 && check.batches.split === 0,
     },

@@ -195,7 +195,7 @@ async function main() {
     })),
     {
       measure: "batches partly applied / applied in pieces / acknowledged but lost",
-      result: `${check.batches.partial} / ${check.batches.split} / ${check.batches.lostAcknowledged + check.batches.removalsNotApplied}`,
+      result: `${check.batches.partial} / ${check.batches.split} (of ${check.batches.checkedForSplit} with a sync run id) / ${check.batches.lostAcknowledged + check.batches.removalsNotApplied}`,
       target: "0 / 0 / 0",
       ok:
         check.batches.partial +

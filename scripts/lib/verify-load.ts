@@ -34,6 +34,8 @@ export type BatchCheck = {
   partial: number;
   /** Add batches whose present keys were written by more than one sync run (applied in pieces). */
   split: number;
+  /** Fully present add batches whose rows carry a sync run id, so that `split` could be checked for them. */
+  checkedForSplit: number;
   /** Batches never acknowledged, by what the database shows: applied whole, or not at all. */
   unacknowledgedApplied: number;
   unacknowledgedNotApplied: number;
@@ -107,7 +109,7 @@ export async function verifyLoad(
     const batches = checkBatches(result.batches, byBatch);
     await db.query(
       `create temp table expected_member as select segment_id, context_key from load_key where batch_id = any($1::int[])`,
-      [batches.presentBatchIds],
+      [batches.expectedBatchIds],
     );
     await db.query("analyze expected_member");
 
@@ -167,7 +169,7 @@ export async function verifyLoad(
           check.storedCount === check.rows,
       });
     }
-    const { presentBatchIds: _presentBatchIds, ...batchCheck } = batches;
+    const { expectedBatchIds: _expectedBatchIds, ...batchCheck } = batches;
     const ok =
       segments.every((segment) => segment.ok) &&
       batchCheck.lostAcknowledged === 0 &&
@@ -183,18 +185,19 @@ export async function verifyLoad(
 function checkBatches(
   all: readonly Batch[],
   byBatch: Map<number, BatchPresence>,
-): BatchCheck & { presentBatchIds: number[] } {
-  const check: BatchCheck & { presentBatchIds: number[] } = {
+): BatchCheck & { expectedBatchIds: number[] } {
+  const check: BatchCheck & { expectedBatchIds: number[] } = {
     addBatches: 0,
     removeBatches: 0,
     lostAcknowledged: 0,
     removalsNotApplied: 0,
     partial: 0,
     split: 0,
+    checkedForSplit: 0,
     unacknowledgedApplied: 0,
     unacknowledgedNotApplied: 0,
     samples: [],
-    presentBatchIds: [],
+    expectedBatchIds: [],
   };
   const sample = (text: string) => {
     if (check.samples.length < 10) check.samples.push(text);
@@ -218,7 +221,11 @@ function checkBatches(
       check.split++;
       sample(`${describe}: written by ${presence?.runs} sync runs`);
     }
-    if (present === total) check.presentBatchIds.push(batch.id);
+    if (present === total && (presence?.runs ?? 0) > 0) check.checkedForSplit++;
+    // Expected in the segment: an acknowledged add that no acknowledged removal took back; where an answer was lost,
+    // whatever the database shows as a whole.
+    const expected = removal?.acked ? false : batch.acked && !removal ? true : present === total;
+    if (expected) check.expectedBatchIds.push(batch.id);
     if (removal?.acked) {
       if (present > 0) {
         check.removalsNotApplied++;
