@@ -4,7 +4,9 @@
  *   (a) rate limits are shared: with a limit of 30 requests per 10 s, requests alternating between the instances get
  *       exactly 30 answers before the 429s begin (not 60), and the remaining budget counts down across both;
  *   (b) concurrent pushes to one segment from both instances (8 senders, overlapping adds, overlapping removes) end with
- *       exactly the expected members, a stored count equal to the rows, and both instances reporting that count.
+ *       exactly the expected members, a stored count equal to the rows, and both instances reporting that count; then
+ *       pushes that add and remove the same keys at once keep the count equal to the rows, and a settling push makes the
+ *       whole set exact again.
  * Exits non-zero on any mismatch.
  */
 import { rmSync } from "node:fs";
@@ -28,6 +30,11 @@ const REMOVE_SIZE = 150;
 const SEED_KEYS = 20_000;
 const ADD_UNIVERSE = 30_000;
 const KEY_TAG = "mi";
+/** Keys that conflicting pushes add and remove at once: a pool apart from the seed keys and the add universe. */
+const CONFLICT_POOL_START = 100_000;
+const CONFLICT_POOL = 4_000;
+const CONFLICT_SIZE = 500;
+const CONFLICT_ROUNDS = 8;
 
 const log = (message: string) => logLine("multi", message);
 
@@ -211,11 +218,55 @@ async function checkConcurrentPushes(databaseUrl: string, clientSideId: string):
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
-    const segment = await db.query<{ id: number; key: string; included_count: number }>(
-      "select id, key, included_count from segment where external = 'rudderstack' and external_cohort_id = 'multi-instance'",
+    const segment = await db.query<{ id: number; key: string }>(
+      "select id, key from segment where external = 'rudderstack' and external_cohort_id = 'multi-instance'",
     );
-    const row = segment.rows[0];
-    if (!row) throw new Error("the pushed segment does not exist");
+    const segmentRow = segment.rows[0];
+    if (!segmentRow) throw new Error("the pushed segment does not exist");
+    const countsNow = async () => {
+      const result = await db.query<{ stored: number; rows: string }>(
+        "select included_count as stored, (select count(*) from segment_member where segment_id = $1) as rows from segment where id = $1",
+        [segmentRow.id],
+      );
+      return { stored: result.rows[0]?.stored ?? -1, rows: Number(result.rows[0]?.rows ?? -2) };
+    };
+
+    // (b2) Conflicting pushes: the same keys added by some requests and removed by others, at the same time through both
+    // instances. Which wins depends on commit order, so only the counter can be checked here; a last push then settles
+    // every key of the pool (odd indexes in, even out), after which the whole set is exact again.
+    const conflictAttempts: { instance: number; attempt: Attempt }[] = [];
+    await Promise.all(
+      Array.from({ length: SENDERS }, async (_, sender) => {
+        const random = seededRandom(777 + sender);
+        for (let round = 0; round < CONFLICT_ROUNDS; round++) {
+          const picked = new Set<number>();
+          while (picked.size < CONFLICT_SIZE * 2)
+            picked.add(CONFLICT_POOL_START + Math.floor(random() * CONFLICT_POOL));
+          const keys = [...picked];
+          const push: Push = { add: keys.slice(0, CONFLICT_SIZE), remove: keys.slice(CONFLICT_SIZE) };
+          const instance = (sender + round) % 2;
+          const made = await pushUntilAccepted(
+            instances[instance]?.url ?? "",
+            tokens[sender] ?? "",
+            rudderstackBody(clientSideId, push),
+          );
+          for (const attempt of made) conflictAttempts.push({ instance, attempt });
+        }
+      }),
+    );
+    const afterConflicts = await countsNow();
+    const pool = Array.from({ length: CONFLICT_POOL }, (_, offset) => CONFLICT_POOL_START + offset);
+    const settle: Push = {
+      add: pool.filter((index) => index % 2 === 1),
+      remove: pool.filter((index) => index % 2 === 0),
+    };
+    const settled = await pushUntilAccepted(
+      instances[1]?.url ?? "",
+      seedToken,
+      rudderstackBody(clientSideId, settle),
+    );
+    for (const index of settle.add) expected.add(index);
+    const row = { ...segmentRow, included_count: (await countsNow()).stored };
     await db.query("create temp table expected_member (context_key text primary key)");
     await pipeline(
       Readable.from(
@@ -265,6 +316,15 @@ async function checkConcurrentPushes(databaseUrl: string, clientSideId: string):
         result: `${accepted.length} accepted (instance A ${perInstance[0]}, B ${perInstance[1]}) in ${seconds.toFixed(1)} s; answers ${JSON.stringify(statusHistogram(attempts.map((entry) => entry.attempt)))}`,
         target: `${SENDERS * ROUNDS} accepted, no errors`,
         ok: accepted.length === SENDERS * ROUNDS && failed.length === 0,
+      },
+      {
+        measure: `(b) then ${SENDERS} senders × ${CONFLICT_ROUNDS} pushes adding and removing the same ${formatCount(CONFLICT_POOL)} keys`,
+        result: `${conflictAttempts.filter((entry) => isSuccess(entry.attempt)).length} accepted; right after: ${formatCount(afterConflicts.rows)} rows, stored count ${formatCount(afterConflicts.stored)}; settling push ${settled.some(isSuccess) ? "accepted" : "failed"}`,
+        target: "count = rows",
+        ok:
+          conflictAttempts.filter((entry) => isSuccess(entry.attempt)).length === SENDERS * CONFLICT_ROUNDS &&
+          afterConflicts.rows === afterConflicts.stored &&
+          settled.some(isSuccess),
       },
       {
         measure: `(b) segment ${row.key}: rows / stored count / expected`,
