@@ -15,6 +15,9 @@ export function isShuttingDown(): boolean {
     for (const signal of ["SIGTERM", "SIGINT"] as const) {
       process.once(signal, () => {
         shutdown.requested = true;
+        // A listener replaces Node's default of exiting on the signal: where nothing else handles it (tests, a custom
+        // server), send it again, now with no listener left, so the process still stops.
+        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
       });
     }
   }
