@@ -12,7 +12,7 @@ import { PARTNER_PAYLOADS } from "@/tests/support/partner-payloads";
 import { commitWithoutFlushing } from "@/tests/support/fast-commits";
 import { installWriteProbe, readWriteCounts, writesBetween } from "@/tests/support/write-probe";
 
-const RUNS_PER_INTEGRATION = 200;
+const RUNS_PER_INTEGRATION = 150;
 const SEED = 0x7a1b;
 /** LD_COMPAT §8: 100,000 members per request; one more must be refused. */
 const OVER_MEMBER_CAP = 100_001;

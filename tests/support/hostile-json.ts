@@ -391,11 +391,16 @@ export function hostileBodyText(validPayloads: readonly unknown[]): fc.Arbitrary
  * `constructor` and `prototype` keys in every object, and every array repeated past `overCap` items.
  */
 export function edgeCasesOf(valid: unknown, options: { depth: number; overCap: number }): string[] {
-  const cases = [deeplyNestedText(options.depth), deeplyNestedText(options.depth, "object")];
-  const deep = deeplyNestedValue(options.depth);
+  const deep = deeplyNestedText(options.depth);
+  const cases = [deep, deeplyNestedText(options.depth, "object")];
+  // The deep value goes in as text, in place of a marker no payload contains.
+  const marker = "\u0000deep\u0000";
+  const markerText = JSON.stringify(marker);
   for (const path of pathsOf(valid)) {
     const current = valueAt(valid, path);
-    if (path.length > 0) cases.push(toJsonText(setAt(structuredClone(valid), path, deep)));
+    if (path.length > 0) {
+      cases.push(toJsonText(setAt(structuredClone(valid), path, marker)).replace(markerText, deep));
+    }
     if (typeof current === "string") {
       cases.push(toJsonText(setAt(structuredClone(valid), path, "\ud800")));
       cases.push(toJsonText(setAt(structuredClone(valid), path, `${current}\u0000`)));
