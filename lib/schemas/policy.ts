@@ -23,6 +23,10 @@ function statementError(depth: number, detail: string | ((input: string) => stri
     );
 }
 
+/** Far more than any real role needs; without a bound, one request could make every later check of it slow. */
+export const MAX_POLICY_STATEMENTS = 100;
+export const MAX_STATEMENT_ITEMS = 256;
+
 function isKnownActionPattern(pattern: string): boolean {
   if (!pattern.includes("*")) return isAction(pattern);
   const matches = compileGlob(pattern);
@@ -32,7 +36,10 @@ function isKnownActionPattern(pattern: string): boolean {
 function list(field: string, item: z.ZodType<string>) {
   return z
     .array(item, { error: statementError(1, `"${field}" must be a list of strings`) })
-    .min(1, { error: statementError(1, `"${field}" must not be empty`) });
+    .min(1, { error: statementError(1, `"${field}" must not be empty`) })
+    .max(MAX_STATEMENT_ITEMS, {
+      error: statementError(1, `"${field}" must have at most ${MAX_STATEMENT_ITEMS} items`),
+    });
 }
 
 function actionList(field: "actions" | "notActions") {
@@ -111,9 +118,9 @@ export const policyStatementSchema = z
     error: statementError(1, `"resources" or "notResources" is required`),
   });
 
-export const policySchema = z.array(policyStatementSchema, {
-  error: "a policy must be a list of statements",
-});
+export const policySchema = z
+  .array(policyStatementSchema, { error: "a policy must be a list of statements" })
+  .max(MAX_POLICY_STATEMENTS, `a policy has at most ${MAX_POLICY_STATEMENTS} statements`);
 
 export type PolicyStatement = z.infer<typeof policyStatementSchema>;
 export type Policy = z.infer<typeof policySchema>;

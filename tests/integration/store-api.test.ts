@@ -105,6 +105,26 @@ describe("big-segment store integrations API", () => {
     });
     expectError(badPath, 400, "invalid_request");
 
+    // fast-json-patch's own message prints the whole document, password included: ours names the operation only.
+    const unresolvable = await callRoute(itemRoute.PATCH, {
+      method: "PATCH",
+      path,
+      params,
+      token: context.writer,
+      body: [{ op: "add", path: "/tags/7", value: "x" }],
+    });
+    expectError(unresolvable, 400, "invalid_request");
+    expect((unresolvable.json as { message: string }).message).toMatch(/^Patch operation 0 on "\/tags\/7": /);
+    expect(JSON.stringify(unresolvable.json)).not.toContain("s3cret-redis-password");
+    const tooMany = await callRoute(itemRoute.PATCH, {
+      method: "PATCH",
+      path,
+      params,
+      token: context.writer,
+      body: Array.from({ length: 101 }, () => ({ op: "test", path: "/version", value: 2 })),
+    });
+    expectError(tooMany, 400, "invalid_request");
+
     const tested = await callRoute(testRoute.POST, {
       path: `${path}/test-connection`,
       params,

@@ -1,4 +1,5 @@
 import jsonPatch, { type Operation } from "fast-json-patch";
+import { jsonPatchErrorReason } from "@/lib/server/api/json-patch-error-reason";
 import {
   segmentSettingsSchema,
   type JsonPatchOperation,
@@ -12,16 +13,6 @@ type CurrentSegment = SegmentSettings & { key: string; version: number };
 
 /** The document a JSON Patch sees: the editable settings plus `key` and `version` for `test`. */
 type PatchDocument = { key: string; name: unknown; description: unknown; tags: unknown; version: number };
-
-const PATCH_ERRORS: Partial<Record<string, string>> = {
-  OPERATION_PATH_CANNOT_ADD: "cannot add at this path",
-  OPERATION_PATH_UNRESOLVABLE: "the path does not exist",
-  OPERATION_FROM_UNRESOLVABLE: "the from path does not exist",
-  OPERATION_PATH_ILLEGAL_ARRAY_INDEX: "the array index is not a non-negative integer",
-  OPERATION_VALUE_OUT_OF_BOUNDS: "the array index is past the end of the array",
-  OPERATION_VALUE_REQUIRED: "a value is required",
-  OPERATION_VALUE_CANNOT_CONTAIN_UNDEFINED: "a value is required",
-};
 
 function toOperation(operation: JsonPatchOperation): Operation {
   switch (operation.op) {
@@ -59,7 +50,7 @@ function applyJsonPatch(current: CurrentSegment, operations: JsonPatchOperation[
         `Patch operation ${index}: test of "${path}" failed (${detail})`,
       );
     }
-    const reason = PATCH_ERRORS[error.name] ?? "the operation is invalid";
+    const reason = jsonPatchErrorReason(error.name);
     throw new ApiError("invalid_request", `Patch operation ${index} on "${path}": ${reason}`);
   }
 }

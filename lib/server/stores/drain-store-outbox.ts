@@ -3,7 +3,8 @@ import type { Redis } from "ioredis";
 import type pg from "pg";
 import { pgPool } from "@/lib/server/db";
 import { synchronizedOnKey } from "@/lib/server/stores/big-segment-keys";
-import { mirrorOutboxRow } from "@/lib/server/stores/mirror-outbox-row";
+import { applyBigSegmentOps } from "@/lib/server/stores/apply-big-segment-ops";
+import { readOutboxRowOps } from "@/lib/server/stores/read-outbox-row-ops";
 import type { StoreRow } from "@/lib/server/stores/store-row";
 
 const PAGE = 200;
@@ -36,7 +37,7 @@ export async function drainStoreOutbox(store: StoreRow, redis: Redis): Promise<n
     let applied = 0;
     let lastMarkedAt = Date.now();
     for (;;) {
-      // Only the row ids here: each row's keys are read with their current state by mirrorOutboxRow.
+      // Only the row ids here: each row's keys are read with their current state by readOutboxRowOps.
       const page = await db.query<OutboxRow>(
         `select id::text, txid::text, segment_ref from membership_outbox
          where environment_id = $1 and txid >= $2::bigint and txid < $3::bigint and (txid, id) > ($4::bigint, $5::bigint)
@@ -44,9 +45,20 @@ export async function drainStoreOutbox(store: StoreRow, redis: Redis): Promise<n
         [store.environmentId, store.outboxCursor, horizon, after.txid, after.id],
       );
       if (page.rows.length === 0) break;
-      for (const row of page.rows) {
-        await mirrorOutboxRow(db, redis, store.config.prefix, { id: row.id, segmentRef: row.segment_ref });
-        applied++;
+      // The next row's state is read from PostgreSQL while the previous row's writes are in Redis; the writes still go
+      // out in row order on one connection, so a later read's operations always land after an earlier one's.
+      let writing: Promise<void> = Promise.resolve();
+      try {
+        for (const row of page.rows) {
+          const next = await readOutboxRowOps(db, { id: row.id, segmentRef: row.segment_ref });
+          await writing;
+          writing = applyBigSegmentOps(redis, store.config.prefix, next.segmentRef, next.hashes, next.ops);
+          // Handled: a failure surfaces at the next `await writing`, not as an unhandled rejection meanwhile.
+          writing.catch(() => undefined);
+          applied++;
+        }
+      } finally {
+        await writing;
       }
       const last = page.rows.at(-1);
       if (!last || page.rows.length < PAGE) break;

@@ -1,4 +1,5 @@
 import "server-only";
+import { jsonPatchErrorReason } from "@/lib/server/api/json-patch-error-reason";
 import jsonpatch, { type Operation } from "fast-json-patch";
 import { z } from "zod";
 import { storeIntegrationCreateSchema } from "@/lib/schemas/store-integration";
@@ -9,6 +10,9 @@ import { storeIntegrationResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { parseStoredConfig } from "@/lib/server/stores/parse-stored-config";
 import { toStoredConfig } from "@/lib/server/stores/to-stored-config";
+
+/** A store has a handful of fields; more operations than this are a mistake or an attack. */
+const MAX_PATCH_OPERATIONS = 100;
 
 const patchSchema = z
   .array(
@@ -25,7 +29,8 @@ const patchSchema = z
       value: z.unknown().optional(),
     }),
   )
-  .min(1);
+  .min(1)
+  .max(MAX_PATCH_OPERATIONS, `at most ${MAX_PATCH_OPERATIONS} operations`);
 
 type Environment = { id: string; key: string; tags: string[]; project: { key: string; tags: string[] } };
 type StoreRow = Awaited<ReturnType<typeof prisma.storeIntegration.findFirstOrThrow>>;
@@ -68,9 +73,11 @@ export async function updateStoreIntegration(
         "A test operation failed: the store changed since you read it",
       );
     }
+    if (!(error instanceof jsonpatch.JsonPatchError)) throw error;
+    const index = error.index ?? 0;
     throw new ApiError(
       "invalid_request",
-      `Invalid patch: ${error instanceof Error ? error.message : String(error)}`,
+      `Patch operation ${index} on "${patch[index]?.path ?? ""}": ${jsonPatchErrorReason(error.name)}`,
     );
   }
   const next = storeIntegrationCreateSchema.parse(patched);

@@ -496,6 +496,28 @@ describe("parsePartnerPayload: members", () => {
     ]);
   });
 
+  it("skips ids PostgreSQL cannot store, and records what it skips and the names as storable text", () => {
+    const push = parse("amplitude", {
+      environmentId: ENV,
+      batch: [
+        { ...amplitudeMember("lone\ud800", true), cohortName: "Power\u0000users" },
+        amplitudeMember("nul\u0000", true),
+        amplitudeMember("pair\ud83d\ude00", true),
+      ],
+    });
+    const result = onlyCohort(push);
+    expect(result.add).toEqual(["pair\ud83d\ude00"]);
+    expect(result.cohortName).toBe("Power\ufffdusers");
+    expect(result.skipped).toEqual([
+      { id: "lone\ufffd", reason: "contains an unpaired surrogate" },
+      { id: "nul\ufffd", reason: "contains control characters" },
+    ]);
+    expectPayloadError(
+      () => parse("hightouch", { environmentId: ENV, cohortId: "\udc00", action: "add", members: [] }),
+      /^invalid "cohortId"/,
+    );
+  });
+
   it("mode B and C skip invalid ids too", () => {
     const modeC = parse("zeotap", {
       action: "members",

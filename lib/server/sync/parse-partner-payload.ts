@@ -311,7 +311,7 @@ function readContextKind(body: JsonObject, pointers: JsonPointerChoice | undefin
   return raw;
 }
 
-const COHORT_ID_RULE = `must be a non-empty string of at most ${MAX_KEY_CODE_POINTS} characters without control characters, or an integer`;
+const COHORT_ID_RULE = `must be a non-empty string of at most ${MAX_KEY_CODE_POINTS} characters without control characters or unpaired surrogates, or an integer`;
 
 function readCohortId(body: JsonObject, pointers: JsonPointerChoice, required: true): string;
 function readCohortId(body: JsonObject, pointers: JsonPointerChoice, required: boolean): string | null;
@@ -359,6 +359,7 @@ const NOT_AN_INTEGER: KeyProblem = { reason: "not an integer" };
 const EMPTY: KeyProblem = { reason: "empty" };
 const TOO_LONG: KeyProblem = { reason: `longer than ${MAX_KEY_CODE_POINTS} characters` };
 const CONTROL_CHARACTERS: KeyProblem = { reason: "contains control characters" };
+const LONE_SURROGATE: KeyProblem = { reason: "contains an unpaired surrogate" };
 
 /** The context key for a raw member id, or why it is skipped. */
 function memberKey(raw: unknown): string | KeyProblem {
@@ -372,6 +373,8 @@ function checkKeyString(value: string): string | KeyProblem {
   if (value.length === 0) return EMPTY;
   if (exceedsCodePoints(value, MAX_KEY_CODE_POINTS)) return TOO_LONG;
   if (hasControlCharacter(value)) return CONTROL_CHARACTERS;
+  // Not Unicode text: PostgreSQL cannot store it, and the key could never be looked up again.
+  if (!value.isWellFormed()) return LONE_SURROGATE;
   return value;
 }
 
@@ -407,7 +410,12 @@ function codePointPrefixLength(value: string, max: number): number {
 
 function skippedMember(rawId: unknown, reason: string): SkippedMember {
   const text = typeof rawId === "string" ? rawId : rawId === undefined ? "" : stringify(rawId);
-  return { id: text.slice(0, codePointPrefixLength(text, RECORDED_ID_CODE_POINTS)), reason };
+  return { id: storable(text.slice(0, codePointPrefixLength(text, RECORDED_ID_CODE_POINTS))), reason };
+}
+
+/** PostgreSQL text and jsonb hold neither U+0000 nor unpaired surrogates: recorded text shows U+FFFD in their place. */
+function storable(text: string): string {
+  return text.toWellFormed().replaceAll("\u0000", "\uFFFD");
 }
 
 function stringify(value: unknown): string {
@@ -420,7 +428,7 @@ function stringify(value: unknown): string {
 }
 
 function textOrNull(raw: unknown): string | null {
-  return typeof raw === "string" && raw.length > 0 ? raw : null;
+  return typeof raw === "string" && raw.length > 0 ? storable(raw) : null;
 }
 
 function linkOrNull(raw: unknown): string | null {
@@ -431,8 +439,10 @@ function linkOrNull(raw: unknown): string | null {
   } catch {
     return null;
   }
-  // Anything else (javascript:, data:) would become a live link in the dashboard.
-  return url.protocol === "http:" || url.protocol === "https:" ? raw : null;
+  // Anything else (javascript:, data:) would become a live link in the dashboard; a link that is not storable text is
+  // not a link either.
+  const linkable = (url.protocol === "http:" || url.protocol === "https:") && storable(raw) === raw;
+  return linkable ? raw : null;
 }
 
 function isRecord(value: unknown): value is JsonObject {

@@ -1,17 +1,8 @@
 import jsonPatch, { type Operation } from "fast-json-patch";
+import { jsonPatchErrorReason } from "@/lib/server/api/json-patch-error-reason";
 import type { JsonPatchOperation } from "@/lib/schemas/segment";
 import type { JsonPatchRequest } from "@/lib/schemas/token";
 import { ApiError } from "@/lib/server/api/errors";
-
-const PATCH_ERRORS: Partial<Record<string, string>> = {
-  OPERATION_PATH_CANNOT_ADD: "cannot add at this path",
-  OPERATION_PATH_UNRESOLVABLE: "the path does not exist",
-  OPERATION_FROM_UNRESOLVABLE: "the from path does not exist",
-  OPERATION_PATH_ILLEGAL_ARRAY_INDEX: "the array index is not a non-negative integer",
-  OPERATION_VALUE_OUT_OF_BOUNDS: "the array index is past the end of the array",
-  OPERATION_VALUE_REQUIRED: "a value is required",
-  OPERATION_VALUE_CANNOT_CONTAIN_UNDEFINED: "a value is required",
-};
 
 export type AppliedPatch<F extends string> = {
   /** The document after the patch; callers validate it like a create before writing anything. */
@@ -107,7 +98,7 @@ export function applyJsonPatch<F extends string>(
         `Patch operation ${index}: test of "${path}" failed (the value differs)`,
       );
     }
-    const reason = PATCH_ERRORS[error.name] ?? "the operation is invalid";
+    const reason = jsonPatchErrorReason(error.name);
     throw new ApiError("invalid_request", `Patch operation ${index} on "${path}": ${reason}`);
   }
 }

@@ -18,7 +18,9 @@ function partnerHandler(definition: IntegrationDefinition | null) {
       if (!definition) {
         throw new ApiError("not_found", `Unknown integration "${params.integrationKey.slice(0, 64)}"`);
       }
-      const result = await pushSegmentTargets({ definition, body: await readJsonBody(req), principal });
+      // The parser skips (and counts) member ids that cannot be stored rather than refusing the batch (LD_COMPAT §3).
+      const body = await readJsonBody(req, { allowUnstorableText: true });
+      const result = await pushSegmentTargets({ definition, body, principal });
       return partnerSuccessResponse(definition, result, req.nextUrl.origin);
     },
     {

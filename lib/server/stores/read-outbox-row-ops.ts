@@ -1,7 +1,6 @@
 import "server-only";
-import type { Redis } from "ioredis";
 import type pg from "pg";
-import { applyBigSegmentOps, type SetOps } from "@/lib/server/stores/apply-big-segment-ops";
+import type { SetOps } from "@/lib/server/stores/apply-big-segment-ops";
 import { contextKeyHash } from "@/lib/server/stores/big-segment-keys";
 
 /**
@@ -26,17 +25,19 @@ const CURRENT_STATE = {
          GROUP BY included, excluded`,
 };
 
+/** What to write to a store for one outbox row: the hashed keys, and the set operations their current state calls for. */
+export type OutboxRowOps = { segmentRef: string; hashes: string[]; ops: SetOps[] };
+
 /**
- * Makes the store agree with PostgreSQL for the keys of one outbox row: each key's include/exclude set holds the row's ref
- * exactly when PostgreSQL has the key included/excluded in the segment that currently carries that ref. Idempotent and
- * independent of order, so replays and reordering are harmless. Returns how many keys it mirrored.
+ * Reads the current state of the keys of one outbox row and turns it into store operations: each key's include/exclude
+ * set must hold the row's ref exactly when PostgreSQL has the key included/excluded in the segment that currently carries
+ * that ref. Applying them is idempotent and makes the store agree with PostgreSQL as of this read, so replays are
+ * harmless as long as the operations of a later read are applied after those of an earlier one.
  */
-export async function mirrorOutboxRow(
+export async function readOutboxRowOps(
   db: pg.ClientBase,
-  redis: Redis,
-  prefix: string,
   row: { id: string; segmentRef: string },
-): Promise<number> {
+): Promise<OutboxRowOps> {
   const states = await db.query<{ included: boolean; excluded: boolean; keys: string }>({
     ...CURRENT_STATE,
     values: [row.id],
@@ -51,6 +52,5 @@ export async function mirrorOutboxRow(
       ops.push(keyOps);
     }
   }
-  await applyBigSegmentOps(redis, prefix, row.segmentRef, hashes, ops);
-  return hashes.length;
+  return { segmentRef: row.segmentRef, hashes, ops };
 }
