@@ -6,7 +6,7 @@
  *   node --experimental-wasm-modules --conditions=react-server --import tsx [--cpu-prof --cpu-prof-dir=/tmp/prof] \
  *     bench/profile-push.ts [--preload=1000000] [--batches=20] [--batch=10000] [--store] [--integration=amplitude]
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -28,6 +28,29 @@ const BATCH = option("batch", 10_000);
 const WITH_STORE = process.argv.includes("--store");
 const INTEGRATION = textOption("integration", "amplitude");
 const SENDERS = option("senders", 1);
+
+/** CPU time (ms) of the processes whose command line contains `needle`, and of their children (PostgreSQL's backends). */
+export function processTreeCpuMs(needle: string): number {
+  const processes = readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .map((entry) => {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+        const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+        const cpuMs = ((Number(stat[11] ?? 0) + Number(stat[12] ?? 0)) * 1000) / 100;
+        return { pid: Number(entry), parent: Number(stat[1] ?? 0), cmdline, cpuMs };
+      } catch {
+        return null;
+      }
+    })
+    .filter((entry) => entry !== null);
+  const roots = new Set(
+    processes.filter((entry) => entry.cmdline.includes(needle)).map((entry) => entry.pid),
+  );
+  return processes
+    .filter((entry) => roots.has(entry.pid) || roots.has(entry.parent))
+    .reduce((total, entry) => total + entry.cpuMs, 0);
+}
 
 type SqlTiming = { count: number; ms: number };
 const sqlTimings = new Map<string, SqlTiming>();
@@ -64,10 +87,8 @@ function instrumentPg() {
 async function main() {
   const { startEmbeddedPostgres } = await import("@/lib/server/postgres/start-embedded-postgres");
   const { applyMigrations } = await import("@/lib/server/migrations/apply-migrations");
-  const postgres = await startEmbeddedPostgres({
-    dataDir: mkdtempSync(path.join(os.tmpdir(), "tributary-profile-pg-")),
-    persistent: false,
-  });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tributary-profile-pg-"));
+  const postgres = await startEmbeddedPostgres({ dataDir, persistent: false });
   try {
     await postgres.createDatabase("tributary");
     const url = postgres.urlFor("tributary");
@@ -149,16 +170,19 @@ async function main() {
     await push(bodies[1] ?? "");
     instrumentPg();
     const cpuStarted = process.cpuUsage();
+    const pgCpuStarted = processTreeCpuMs(dataDir);
     const timed = bodies.slice(2);
     const pushes = await runConcurrently(timed.length, SENDERS, (index) => push(timed[index] ?? ""));
     const totalMs = pushes.seconds * 1000;
     const cpu = process.cpuUsage(cpuStarted);
+    const pgCpuMs = processTreeCpuMs(dataDir) - pgCpuStarted;
     const sqlMs = [...sqlTimings.values()].reduce((sum, timing) => sum + timing.ms, 0);
     process.stdout.write(
       `${BATCHES} pushes of ${BATCH} (${INTEGRATION}${WITH_STORE ? ", store on" : ""}) onto ${PRELOAD} members: ` +
         `${SENDERS} sender(s), p50 ${pushes.p50.toFixed(1)} ms, p99 ${pushes.p99.toFixed(1)} ms, ` +
         `${Math.round((BATCHES * BATCH) / (totalMs / 1000))} members/s; ` +
-        `Node CPU ${((cpu.user + cpu.system) / 1000 / BATCHES).toFixed(1)} ms/push; ` +
+        `Node CPU ${((cpu.user + cpu.system) / 1000 / BATCHES).toFixed(1)} ms/push, ` +
+        `PostgreSQL CPU ${(pgCpuMs / BATCHES).toFixed(1)} ms/push; ` +
         `SQL wall ${(sqlMs / BATCHES).toFixed(1)} ms/push\n`,
     );
     const rows = [...sqlTimings.entries()].sort((a, b) => b[1].ms - a[1].ms);

@@ -80,6 +80,9 @@ if (e2eReport && e2eReport.stats) {
   summary.push(`playwright: no report (exit ${e2e.ok ? 0 : "non-zero"})`);
 }
 
+// Two instances of the build the e2e stage made, on one PostgreSQL: shared rate limits, exact concurrent syncs (#6).
+check("multi-instance", "npm run -s test:multi");
+
 process.stdout.write(`\n${summary.join("\n")}\n`);
 if (!existsSync("test-results")) mkdirSync("test-results");
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : "";
