@@ -2,6 +2,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import { pgPool } from "@/lib/server/db";
 import { ApiError } from "@/lib/server/api/errors";
+import { acquireMembershipWriteSlot } from "@/lib/server/membership/membership-write-slots";
 import { TransactionConflict } from "@/lib/server/membership/transaction-conflict";
 
 const MAX_ATTEMPTS = 4;
@@ -21,14 +22,22 @@ function backoff(attempt: number): Promise<void> {
 }
 
 /**
- * Runs `work` in one transaction on a connection of its own from the raw pool, and runs it again (from the start, on a
- * fresh connection) when PostgreSQL reports a serialization failure or deadlock or the work lost a creation race.
+ * Runs `work` in one transaction on a connection of its own from the raw pool (once a membership write slot is free), and
+ * runs it again (from the start, on a fresh connection) when PostgreSQL reports a serialization failure or deadlock or the
+ * work lost a creation race.
  * Any other error rolls back and propagates: nothing the work wrote survives. Still colliding after the last attempt is a
  * 409 `conflict` (the resource is in use), so the caller may retry.
  */
 export async function runMembershipTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
-    const client = await pgPool().connect();
+    const release = await acquireMembershipWriteSlot();
+    let client: PoolClient;
+    try {
+      client = await pgPool().connect();
+    } catch (error) {
+      release();
+      throw error;
+    }
     let broken: Error | undefined;
     try {
       await client.query("BEGIN");
@@ -49,6 +58,7 @@ export async function runMembershipTransaction<T>(work: (client: PoolClient) => 
       }
     } finally {
       client.release(broken);
+      release();
     }
     await backoff(attempt);
   }
