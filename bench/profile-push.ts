@@ -29,8 +29,8 @@ const WITH_STORE = process.argv.includes("--store");
 const INTEGRATION = textOption("integration", "amplitude");
 const SENDERS = option("senders", 1);
 
-/** CPU time (ms) of the processes whose command line contains `needle`, and of their children (PostgreSQL's backends). */
-export function processTreeCpuMs(needle: string): number {
+/** CPU time (ms) per process title of the processes whose command line contains `needle` and of their children. */
+export function processTreeCpu(needle: string): Map<string, number> {
   const processes = readdirSync("/proc")
     .filter((entry) => /^\d+$/.test(entry))
     .map((entry) => {
@@ -47,9 +47,18 @@ export function processTreeCpuMs(needle: string): number {
   const roots = new Set(
     processes.filter((entry) => entry.cmdline.includes(needle)).map((entry) => entry.pid),
   );
-  return processes
-    .filter((entry) => roots.has(entry.pid) || roots.has(entry.parent))
-    .reduce((total, entry) => total + entry.cpuMs, 0);
+  const byTitle = new Map<string, number>();
+  for (const entry of processes) {
+    if (!roots.has(entry.pid) && !roots.has(entry.parent)) continue;
+    // "postgres: tributary tributary 127.0.0.1(51234) idle" → "postgres: tributary tributary": all backends together.
+    const title = entry.cmdline.split("\u0000")[0]?.replace(/ 127\.0\.0\.1.*$/, "") ?? "";
+    byTitle.set(title, (byTitle.get(title) ?? 0) + entry.cpuMs);
+  }
+  return byTitle;
+}
+
+function total(cpu: Map<string, number>): number {
+  return [...cpu.values()].reduce((sum, ms) => sum + ms, 0);
 }
 
 type SqlTiming = { count: number; ms: number };
@@ -170,12 +179,13 @@ async function main() {
     await push(bodies[1] ?? "");
     instrumentPg();
     const cpuStarted = process.cpuUsage();
-    const pgCpuStarted = processTreeCpuMs(dataDir);
+    const pgCpuStarted = processTreeCpu(dataDir);
     const timed = bodies.slice(2);
     const pushes = await runConcurrently(timed.length, SENDERS, (index) => push(timed[index] ?? ""));
     const totalMs = pushes.seconds * 1000;
     const cpu = process.cpuUsage(cpuStarted);
-    const pgCpuMs = processTreeCpuMs(dataDir) - pgCpuStarted;
+    const pgCpuEnded = processTreeCpu(dataDir);
+    const pgCpuMs = total(pgCpuEnded) - total(pgCpuStarted);
     const sqlMs = [...sqlTimings.values()].reduce((sum, timing) => sum + timing.ms, 0);
     process.stdout.write(
       `${BATCHES} pushes of ${BATCH} (${INTEGRATION}${WITH_STORE ? ", store on" : ""}) onto ${PRELOAD} members: ` +
@@ -185,6 +195,13 @@ async function main() {
         `PostgreSQL CPU ${(pgCpuMs / BATCHES).toFixed(1)} ms/push; ` +
         `SQL wall ${(sqlMs / BATCHES).toFixed(1)} ms/push\n`,
     );
+    for (const [title, ms] of pgCpuEnded) {
+      const used = ms - (pgCpuStarted.get(title) ?? 0);
+      if (used > 0)
+        process.stdout.write(
+          `  PostgreSQL CPU ${(used / BATCHES).toFixed(1).padStart(7)} ms/push  ${title}\n`,
+        );
+    }
     const rows = [...sqlTimings.entries()].sort((a, b) => b[1].ms - a[1].ms);
     for (const [label, timing] of rows.slice(0, 15)) {
       process.stdout.write(
