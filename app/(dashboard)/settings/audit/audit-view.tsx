@@ -13,6 +13,7 @@ import {
   type AuditLogFilter,
 } from "@/lib/queries/audit-log";
 import { AuditEntryItem } from "@/components/audit/audit-entry-item";
+import { NewerOlderButtons } from "@/components/audit/newer-older-buttons";
 
 type Filters = { q?: string; spec?: string; after?: number; before?: number };
 
@@ -129,24 +130,7 @@ export function AuditView() {
             {cursor.before === undefined ? "now" : new Date(cursor.before).toLocaleString()} (
             {log.data.totalCount} in all)
           </p>
-          <div className="flex gap-2">
-            <Button
-              variant="secondary"
-              disabled={cursors.length <= 1}
-              onClick={() => setCursors((stack) => (stack.length > 1 ? stack.slice(0, -1) : stack))}
-            >
-              Newer
-            </Button>
-            <Button
-              variant="secondary"
-              disabled={older === null}
-              onClick={() => {
-                if (older) setCursors((stack) => [...stack, older]);
-              }}
-            >
-              Older
-            </Button>
-          </div>
+          <NewerOlderButtons cursors={cursors} older={older} onChange={setCursors} />
         </nav>
       ) : null}
     </div>

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { AuditEntryItem } from "@/components/audit/audit-entry-item";
-import { Button } from "@/components/ui/button";
+import { NewerOlderButtons } from "@/components/audit/newer-older-buttons";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { useSegmentHistory } from "@/lib/queries/audit";
 import { olderCursor, type AuditCursor } from "@/lib/queries/audit-log";
@@ -40,23 +40,8 @@ export function HistoryView({ projectKey, environmentKey, segmentKey }: Props) {
         </ol>
       ) : null}
       {cursors.length > 1 || older !== null ? (
-        <div className="flex justify-end gap-2">
-          <Button
-            variant="secondary"
-            disabled={cursors.length <= 1}
-            onClick={() => setCursors((stack) => (stack.length > 1 ? stack.slice(0, -1) : stack))}
-          >
-            Newer
-          </Button>
-          <Button
-            variant="secondary"
-            disabled={older === null}
-            onClick={() => {
-              if (older) setCursors((stack) => [...stack, older]);
-            }}
-          >
-            Older
-          </Button>
+        <div className="flex justify-end">
+          <NewerOlderButtons cursors={cursors} older={older} onChange={setCursors} />
         </div>
       ) : null}
     </section>
