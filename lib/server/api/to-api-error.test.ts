@@ -11,7 +11,11 @@ describe("toApiError", () => {
     const shutdown = Object.assign(new Error("terminating connection due to administrator command"), {
       code: "57P01",
     });
-    for (const error of [refused, wrapped, timeout, shutdown]) {
+    const socketGone = Object.assign(new Error("connect ENOENT /data/postgres/.s.PGSQL.5432"), {
+      code: "ENOENT",
+      syscall: "connect",
+    });
+    for (const error of [refused, wrapped, timeout, shutdown, socketGone]) {
       const { apiError, unexpected } = toApiError(error);
       expect(apiError.code).toBe("service_unavailable");
       expect(apiError.status).toBe(503);
@@ -26,6 +30,8 @@ describe("toApiError", () => {
     expect(toApiError(Object.assign(new Error("unique"), { code: "P2002" })).apiError.status).toBe(409);
     expect(toApiError(Object.assign(new Error("missing"), { code: "P2025" })).apiError.status).toBe(404);
     expect(toApiError(new ApiError("forbidden", "no")).apiError.status).toBe(403);
+    const missingFile = Object.assign(new Error("ENOENT: no such file"), { code: "ENOENT", syscall: "open" });
+    expect(toApiError(missingFile).apiError.status).toBe(500);
     const secret = toApiError(new Error("SELECT password_hash FROM member"));
     expect(secret.apiError.status).toBe(500);
     expect(secret.apiError.message).not.toContain("password");

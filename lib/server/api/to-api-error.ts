@@ -42,6 +42,8 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   for (const link of causeChain(error)) {
     const code = stringProperty(link, "code");
     if (code && (UNREACHABLE_CODES.has(code) || code.startsWith("08"))) return true;
+    // Any failed connect: over a Unix socket a stopped server is ENOENT (its socket file is gone), not ECONNREFUSED.
+    if (stringProperty(link, "syscall") === "connect") return true;
     const kind = stringProperty(link, "kind");
     if (kind && UNREACHABLE_MESSAGES.includes(kind)) return true;
     const message = stringProperty(link, "message") ?? "";
