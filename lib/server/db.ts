@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env, requireDatabaseUrl } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { tokenPrincipalCache } from "@/lib/server/access/tokens/token-principal-cache";
 
 type Database = { pool: pg.Pool; counterPool: pg.Pool; prisma: PrismaClient };
 
@@ -52,6 +53,7 @@ export function pgCounterPool(): pg.Pool {
 }
 
 export async function disconnectDatabase(): Promise<void> {
+  await tokenPrincipalCache.stop();
   const current = globalForDb.tributaryDb;
   if (!current) return;
   globalForDb.tributaryDb = undefined;

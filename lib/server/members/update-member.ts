@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/server/db";
+import { tokenPrincipalCache } from "@/lib/server/access/tokens/token-principal-cache";
 import { memberSettingsSchema, type MemberResponse } from "@/lib/schemas/member";
 import type { JsonPatchRequest } from "@/lib/schemas/token";
 import { ApiError } from "@/lib/server/api/errors";
@@ -155,5 +156,7 @@ export async function updateMember(
     });
     return updated;
   });
+  // Principals built from the old state: forgotten here at once, on other instances by the trigger's notification.
+  tokenPrincipalCache.forgetAll();
   return serializeMember(member);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/server/db";
+import { tokenPrincipalCache } from "@/lib/server/access/tokens/token-principal-cache";
 import { ApiError } from "@/lib/server/api/errors";
 import { assertAccess } from "@/lib/server/access/check-access";
 import type { Principal } from "@/lib/server/access/principal";
@@ -40,4 +41,6 @@ export async function deleteRole(principal: Principal, roleKey: string): Promise
       previous: { key: role.key, name: role.name, description: role.description, policy: role.policy ?? [] },
     });
   });
+  // Principals built from the old state: forgotten here at once, on other instances by the trigger's notification.
+  tokenPrincipalCache.forgetAll();
 }

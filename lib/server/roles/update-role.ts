@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/server/db";
+import { tokenPrincipalCache } from "@/lib/server/access/tokens/token-principal-cache";
 import { roleSettingsSchema, type RoleResponse } from "@/lib/schemas/role";
 import type { JsonPatchRequest } from "@/lib/schemas/token";
 import { ApiError } from "@/lib/server/api/errors";
@@ -24,7 +25,7 @@ export async function updateRole(
   patch: JsonPatchRequest,
 ): Promise<RoleResponse> {
   const target = roleResource(roleKey);
-  return prisma.$transaction(async (tx) => {
+  const role = await prisma.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<
       { id: string }[]
     >`SELECT id FROM custom_role WHERE key = ${roleKey} FOR UPDATE`;
@@ -75,4 +76,6 @@ export async function updateRole(
     });
     return updated;
   });
+  tokenPrincipalCache.forgetAll();
+  return role;
 }

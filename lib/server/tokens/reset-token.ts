@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/server/db";
+import { tokenPrincipalCache } from "@/lib/server/access/tokens/token-principal-cache";
 import type { TokenResponse } from "@/lib/schemas/token";
 import { ApiError } from "@/lib/server/api/errors";
 import { assertAccess } from "@/lib/server/access/check-access";
@@ -53,5 +54,7 @@ export async function resetToken(
     });
     return updated;
   });
+  // Principals built from the old state: forgotten here at once, on other instances by the trigger's notification.
+  tokenPrincipalCache.forgetAll();
   return serializeToken(token, value);
 }

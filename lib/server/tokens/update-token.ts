@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/server/db";
+import { tokenPrincipalCache } from "@/lib/server/access/tokens/token-principal-cache";
 import { tokenSettingsSchema, type JsonPatchRequest, type TokenResponse } from "@/lib/schemas/token";
 import { ApiError } from "@/lib/server/api/errors";
 import { assertAccess } from "@/lib/server/access/check-access";
@@ -127,5 +128,7 @@ export async function updateToken(
     });
     return updated;
   });
+  // Principals built from the old state: forgotten here at once, on other instances by the trigger's notification.
+  tokenPrincipalCache.forgetAll();
   return serializeToken(token);
 }

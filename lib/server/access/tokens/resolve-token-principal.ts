@@ -1,6 +1,7 @@
 import "server-only";
 import { pgPool } from "@/lib/server/db";
 import { hashToken } from "@/lib/server/access/tokens/hash-token";
+import { tokenPrincipalCache } from "@/lib/server/access/tokens/token-principal-cache";
 import type { NamedPolicy, Principal } from "@/lib/server/access/principal";
 import { builtInRolePolicy, customRolePolicies, memberPolicies } from "@/lib/server/access/member-policies";
 import { policySchema } from "@/lib/schemas/policy";
@@ -9,6 +10,8 @@ const LAST_USED_GRANULARITY_MS = 60_000;
 
 type TokenRow = {
   id: string;
+  by_current_value: boolean;
+  previous_expires_at: Date | null;
   name: string;
   ending: string;
   role: string | null;
@@ -26,7 +29,7 @@ type TokenRow = {
 // Every API request authenticates, so this is one prepared statement (token, member and both sets of custom roles)
 // rather than several ORM queries.
 const TOKEN_QUERY = `
-  select t.id, t.name, t.ending, t.role, t.inline_role, t.service_token, t.expires_at, t.last_used_at,
+  select t.id, t.hashed_value = $1 as by_current_value, t.previous_expires_at, t.name, t.ending, t.role, t.inline_role, t.service_token, t.expires_at, t.last_used_at,
          m.id as member_id, m.email, m.role as member_role,
          coalesce((select json_agg(json_build_object('key', r.key, 'policy', r.policy))
                    from token_custom_role tr join custom_role r on r.id = tr.custom_role_id
@@ -39,25 +42,40 @@ const TOKEN_QUERY = `
      or (t.previous_hashed_value = $1 and t.previous_expires_at > now())
   limit 1`;
 
-/** Finds the token by the hash of its value (the current value, or a reset's old value within its grace period). */
+/**
+ * Finds the token by the hash of its value (the current value, or a reset's old value within its grace period). Served
+ * from the process's principal cache when it can be (see token-principal-cache.ts); the last use is recorded at most once
+ * a minute either way.
+ */
 export async function resolveTokenPrincipal(value: string): Promise<Principal | null> {
-  const now = new Date();
+  const hashedValue = hashToken(value);
+  const now = Date.now();
+  const cached = tokenPrincipalCache.get(hashedValue, now);
+  if (cached) {
+    if (cached.lastUsedAt === null || now - cached.lastUsedAt >= LAST_USED_GRANULARITY_MS) {
+      await touchLastUsed(cached.tokenId, now);
+      cached.lastUsedAt = now;
+    }
+    return cached.principal;
+  }
+
+  const generation = tokenPrincipalCache.generation();
   const result = await pgPool().query<TokenRow>({
     name: "resolve-token-principal",
     text: TOKEN_QUERY,
-    values: [hashToken(value)],
+    values: [hashedValue],
   });
   const token = result.rows[0];
   if (!token) return null;
-  if (token.expires_at && token.expires_at <= now) return null;
+  const validUntil = token.by_current_value
+    ? (token.expires_at?.getTime() ?? null)
+    : Math.min(token.previous_expires_at?.getTime() ?? 0, token.expires_at?.getTime() ?? Infinity);
+  if (validUntil !== null && validUntil <= now) return null;
 
-  if (!token.last_used_at || now.getTime() - token.last_used_at.getTime() >= LAST_USED_GRANULARITY_MS) {
-    await pgPool().query({
-      name: "touch-token-last-used",
-      text: `update access_token set last_used_at = $2
-             where id = $1 and (last_used_at is null or last_used_at < $2::timestamptz - interval '60 seconds')`,
-      values: [token.id, now],
-    });
+  let lastUsedAt = token.last_used_at?.getTime() ?? null;
+  if (lastUsedAt === null || now - lastUsedAt >= LAST_USED_GRANULARITY_MS) {
+    await touchLastUsed(token.id, now);
+    lastUsedAt = now;
   }
 
   const roles: NamedPolicy[] = [
@@ -67,11 +85,27 @@ export async function resolveTokenPrincipal(value: string): Promise<Principal | 
   const inline = token.inline_role === null ? null : policySchema.safeParse(token.inline_role);
   if (inline?.success) roles.push({ name: "inline policy", policy: inline.data });
 
-  return {
+  const principal: Principal = {
     kind: "token",
     member: { id: token.member_id, email: token.email, role: token.member_role },
     token: { id: token.id, name: token.name, ending: token.ending, serviceToken: token.service_token },
     roles,
     boundedBy: token.service_token ? null : memberPolicies(token.member_role, token.member_roles),
   };
+  tokenPrincipalCache.remember(
+    hashedValue,
+    { principal, tokenId: token.id, validUntil, lastUsedAt },
+    generation,
+    now,
+  );
+  return principal;
+}
+
+async function touchLastUsed(tokenId: string, now: number): Promise<void> {
+  await pgPool().query({
+    name: "touch-token-last-used",
+    text: `update access_token set last_used_at = $2
+           where id = $1 and (last_used_at is null or last_used_at < $2::timestamptz - interval '60 seconds')`,
+    values: [tokenId, new Date(now)],
+  });
 }
