@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { ApiError } from "@/lib/server/api/errors";
 import { authenticateRequest } from "@/lib/server/api/authenticate-request";
-import { consumeRateLimit } from "@/lib/server/api/rate-limit";
+import { consumeRateLimit, type RateLimitOutcome } from "@/lib/server/api/rate-limit";
 import { errorResponse } from "@/lib/server/api/responses";
 import { isShuttingDown } from "@/lib/server/api/shutting-down";
 import { toApiError } from "@/lib/server/api/to-api-error";
@@ -12,6 +12,32 @@ import type { Principal } from "@/lib/server/access/principal";
 import { logger } from "@/lib/server/logger";
 
 type RouteParams = Record<string, string>;
+
+const READ_METHODS = new Set(["GET", "HEAD"]);
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+/** LaunchDarkly's rate-limit headers on every answer; a 429 when the window's budget is spent. */
+function applyRateLimit(rate: RateLimitOutcome, headers: Headers): void {
+  headers.set("X-Ratelimit-Route-Remaining", String(rate.remaining));
+  headers.set("X-Ratelimit-Reset", String(rate.resetAt));
+  if (!rate.allowed) {
+    throw new ApiError(
+      "rate_limited",
+      "Rate limit exceeded for this token and route; retry after the window resets",
+      {
+        "Retry-After": String(rate.retryAfterSeconds),
+      },
+    );
+  }
+}
 
 export type ApiContext<P extends RouteParams> = {
   req: NextRequest;
@@ -45,26 +71,25 @@ export function apiHandler<P extends RouteParams = RouteParams>(
     try {
       const params = await context.params;
       const principal = await authenticateRequest(req);
-      const rate = await consumeRateLimit(
-        principal.token?.id ?? `member:${principal.member.id}`,
-        options.route,
-      );
-      headers.set("X-Ratelimit-Route-Remaining", String(rate.remaining));
-      headers.set("X-Ratelimit-Reset", String(rate.resetAt));
-      if (!rate.allowed) {
-        throw new ApiError(
-          "rate_limited",
-          "Rate limit exceeded for this token and route; retry after the window resets",
-          {
-            "Retry-After": String(rate.retryAfterSeconds),
-          },
-        );
+      const counted = consumeRateLimit(principal.token?.id ?? `member:${principal.member.id}`, options.route);
+      const respond = async () => {
+        if (options.access) {
+          const { action, resource } = options.access(params);
+          assertAccess(principal, action, resource);
+        }
+        return handler({ req, params, principal, requestId });
+      };
+      if (READ_METHODS.has(req.method)) {
+        // A read changes nothing, so it need not wait for the count: both run at once, and a refusal wins.
+        const [rate, answer] = await Promise.all([counted, settle(respond())]);
+        if (!rate.allowed && answer.ok) await answer.value.body?.cancel();
+        applyRateLimit(rate, headers);
+        if (!answer.ok) throw answer.error;
+        response = answer.value;
+      } else {
+        applyRateLimit(await counted, headers);
+        response = await respond();
       }
-      if (options.access) {
-        const { action, resource } = options.access(params);
-        assertAccess(principal, action, resource);
-      }
-      response = await handler({ req, params, principal, requestId });
     } catch (error) {
       const { apiError, unexpected } = toApiError(error);
       if (unexpected) logger.error("unexpected error", { requestId, route: options.route, error });
