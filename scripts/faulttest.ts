@@ -13,7 +13,7 @@
 import { rmSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import pg from "pg";
-import { isRunning, launchApp, nextServerPids, type RunningApp } from "./lib/app-process";
+import { isRunning, launchApp, webServerPids, type RunningApp } from "./lib/app-process";
 import {
   isSuccess,
   mixedCohorts,
@@ -115,9 +115,9 @@ async function runFaults(load: RunningLoad, databaseUrl: string, timeline: Timel
   await waitFor(ackedAtLeast(0.4), "40% of the keys");
   const killed = app;
   if (!killed) throw new Error("no app to kill");
-  const pids = nextServerPids(killed);
-  if (pids.length === 0) throw new Error("no next-server process to kill");
-  log(`(b) SIGKILL to next-server ${pids.join(", ")}…`);
+  const pids = webServerPids(killed);
+  if (pids.length === 0) throw new Error("no web server process to kill");
+  log(`(b) SIGKILL to the web server ${pids.join(", ")}…`);
   const killAt = performance.now();
   for (const pid of pids) process.kill(pid, "SIGKILL");
   await killed.exited;
@@ -138,7 +138,7 @@ async function runFaults(load: RunningLoad, databaseUrl: string, timeline: Timel
     ).length >= 3;
   await waitFor(inFlightLongEnough, "three requests in flight");
   const terminated = app;
-  const serverPids = nextServerPids(terminated);
+  const serverPids = webServerPids(terminated);
   const inFlight = [...progress.inFlight.values()].filter(
     (startedAt) => performance.now() - startedAt >= IN_FLIGHT_MARGIN_MS,
   ).length;

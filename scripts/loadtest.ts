@@ -3,12 +3,12 @@
  * concurrent senders pushing 10,000,000 distinct keys (default) through the partner endpoint into 10 segments of all eight
  * integrations, in batches of 1,000 and 10,000, with 5% of requests removing an earlier batch and 5% re-sending one.
  * Senders honour 429's Retry-After; any other error counts. Afterwards every segment must hold exactly the expected keys
- * (compared in SQL) with a stored count equal to its rows, and the Next.js server's peak RSS must stay under 1 GiB.
+ * (compared in SQL) with a stored count equal to its rows, and the web server's peak RSS must stay under 1 GiB.
  * Prints a table and writes bench/results/loadtest-<time>.json; exits non-zero when a target is missed.
  */
 import { readFileSync } from "node:fs";
 import pg from "pg";
-import { descendantPids, launchApp, nextServerPids, processMemory, type RunningApp } from "./lib/app-process";
+import { descendantPids, launchApp, webServerPids, processMemory, type RunningApp } from "./lib/app-process";
 import {
   isSuccess,
   mixedCohorts,
@@ -51,14 +51,14 @@ function isStoreWorker(pid: number): boolean {
   }
 }
 
-/** Watches the Next.js server's resident memory while the load runs; the kernel's VmHWM gives the exact peak. */
+/** Watches the web server's resident memory while the load runs; the kernel's VmHWM gives the exact peak. */
 function watchMemory(running: RunningApp) {
   let peakSampled = 0;
   const peaks = new Map<number, number>();
   /** The store worker's process under the start script, for information. */
   const otherPeaks = new Map<number, number>();
   const sample = () => {
-    const servers = nextServerPids(running);
+    const servers = webServerPids(running);
     for (const pid of servers) {
       peakSampled = Math.max(peakSampled, processMemory(pid, "VmRSS") ?? 0);
       const peak = processMemory(pid, "VmHWM");
@@ -72,7 +72,7 @@ function watchMemory(running: RunningApp) {
   const timer = setInterval(sample, 1_000);
   sample();
   return {
-    current: () => nextServerPids(running).reduce((sum, pid) => sum + (processMemory(pid, "VmRSS") ?? 0), 0),
+    current: () => webServerPids(running).reduce((sum, pid) => sum + (processMemory(pid, "VmRSS") ?? 0), 0),
     stop: () => {
       sample();
       clearInterval(timer);
@@ -96,8 +96,8 @@ async function main() {
     env: { TRIBUTARY_RATE_LIMIT_PER_10S: "3000" },
   });
   const running = app;
-  const serverPids = nextServerPids(running);
-  if (serverPids.length === 0) throw new Error("no next-server process found under the app");
+  const serverPids = webServerPids(running);
+  if (serverPids.length === 0) throw new Error("no web server process found under the app");
 
   process.env.DATABASE_URL = DATABASE_URL;
   const { createTestToken } = await import("@/tests/factories/tokens");
@@ -178,7 +178,7 @@ async function main() {
       ok: figures.errors === 0 && result.givenUp === 0,
     },
     {
-      measure: "next-server peak RSS (VmHWM)",
+      measure: "web server peak RSS (VmHWM)",
       result: formatMiB(figures.peakRss),
       target: "< 1 GiB",
       ok: figures.peakRss > 0 && figures.peakRss < RSS_LIMIT,

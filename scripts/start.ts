@@ -1,6 +1,6 @@
 /**
  * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations, first-run seed, a production build when the
- * sources changed, then `next start`. Ctrl-C stops the app and the database cleanly; the data stays for the next start.
+ * sources changed, then the web server (scripts/web-server.ts: Next.js, with the hot API routes served directly). Ctrl-C stops the app and the database cleanly; the data stays for the next start.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -17,6 +17,8 @@ import {
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const config = env();
+// Our TypeScript entry points (the web server, the store worker) run through tsx, as this script does.
+const TSX_NODE_ARGS = ["--experimental-wasm-modules", "--conditions=react-server", "--import", "tsx"];
 const dataDir = path.resolve(root, config.TRIBUTARY_DATA_DIR);
 mkdirSync(dataDir, { recursive: true });
 
@@ -84,20 +86,10 @@ async function stopChild(child: ChildProcess | null, graceMs: number) {
  * for the app's event loop. It is restarted if it dies; the app does not depend on it (the outbox waits).
  */
 function startStoreWorkerProcess(databaseUrl: string) {
-  const worker = spawn(
-    process.execPath,
-    [
-      "--experimental-wasm-modules",
-      "--conditions=react-server",
-      "--import",
-      "tsx",
-      path.join(root, "scripts", "store-worker.ts"),
-    ],
-    {
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
-    },
-  );
+  const worker = spawn(process.execPath, [...TSX_NODE_ARGS, path.join(root, "scripts", "store-worker.ts")], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
+  });
   storeWorker = worker;
   worker.on("exit", (code, signal) => {
     if (stopping) return;
@@ -112,7 +104,7 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   log("stopping…");
-  // SIGTERM lets Next.js finish in-flight requests and the worker its current pass; whatever is left after 15 s is killed.
+  // SIGTERM lets the web server finish in-flight requests and the worker its current pass; whatever is left after 15 s is killed.
   await Promise.all([stopChild(app, 15_000), stopChild(storeWorker, 15_000)]);
   if (postgres) {
     rmSync(path.join(dataDir, "database-url"), { force: true });
@@ -183,7 +175,7 @@ async function main() {
   const port = String(config.PORT);
   const url = `http://localhost:${port}`;
   if (config.TRIBUTARY_STORE_WORKER) startStoreWorkerProcess(databaseUrl);
-  app = spawn(process.execPath, [nextBin, "start", "-p", port], {
+  app = spawn(process.execPath, [...TSX_NODE_ARGS, path.join(root, "scripts", "web-server.ts")], {
     stdio: "inherit",
     env: {
       ...process.env,
@@ -192,6 +184,7 @@ async function main() {
       NEXTAUTH_URL: config.NEXTAUTH_URL ?? url,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      PORT: port,
       // The worker runs in its own process (above), not inside the app.
       TRIBUTARY_STORE_WORKER: "false",
     },

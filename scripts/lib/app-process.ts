@@ -1,6 +1,6 @@
 /**
  * The built app as the reliability scripts run it: bench/support.ts's startApp (scripts/start.ts, the `npm start` path),
- * plus what a fault script needs on top: the Next.js server's process id and memory from /proc, and a handle to wait for
+ * plus what a fault script needs on top: the web server's process id and memory from /proc, and a handle to wait for
  * the app's exit.
  */
 import type { ChildProcess } from "node:child_process";
@@ -9,11 +9,11 @@ import { startApp, stopApp, type AppOptions } from "@/bench/support";
 
 export type RunningApp = {
   url: string;
-  /** The start.ts process; Next.js (next-server) runs as its child. */
+  /** The start.ts process; the web server (scripts/web-server.ts: Next.js and the hot API routes) runs as its child. */
   process: ChildProcess;
   /** Resolves when start.ts has exited. */
   exited: Promise<void>;
-  /** SIGTERM to start.ts, which stops Next.js gracefully (and its PostgreSQL, if it runs one), then waits. */
+  /** SIGTERM to start.ts, which stops the web server gracefully (and its PostgreSQL, if it runs one), then waits. */
   stop: () => Promise<void>;
 };
 
@@ -62,13 +62,13 @@ export function descendantPids(pid: number): number[] {
   return found;
 }
 
-/** The Next.js server processes below the app's start script (they set their title to `next-server (vX)`). */
-export function nextServerPids(app: RunningApp): number[] {
+/** The web server processes below the app's start script (scripts/web-server.ts sets their title to `tributary-web`). */
+export function webServerPids(app: RunningApp): number[] {
   const root = app.process.pid;
   if (root === undefined) return [];
   return descendantPids(root).filter((pid) => {
     try {
-      return readFileSync(`/proc/${pid}/cmdline`, "utf8").startsWith("next-server");
+      return readFileSync(`/proc/${pid}/cmdline`, "utf8").startsWith("tributary-web");
     } catch {
       return false;
     }
