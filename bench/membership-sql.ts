@@ -13,7 +13,7 @@ import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { membershipListStatement } from "@/lib/server/membership/apply-membership-changes";
+import { membershipListStatement } from "@/lib/server/membership/membership-list-statement";
 import { randomKeys } from "./keys";
 
 function option(name: string, fallback: number): number {
@@ -45,7 +45,7 @@ async function finish(client: pg.Client, segmentId: number, added: number) {
 }
 
 function productionVariant(name: string, outboxTable: string, withStore: boolean): Variant {
-  const sql = membershipListStatement("segment_member").replace(
+  const sql = membershipListStatement("segment_member", { skipExisting: true }).replace(
     "INSERT INTO membership_outbox",
     `INSERT INTO ${outboxTable}`,
   );
@@ -120,6 +120,32 @@ const variants: Variant[] = [
       );
       const present = new Set(existing.rows.map((row) => row.context_key));
       const fresh = [...new Set(keys)].filter((key) => !present.has(key)).sort();
+      const runId = "00000000-0000-4000-8000-000000000001";
+      await pipeline(
+        Readable.from([fresh.map((key) => `${segmentId}\t${key}\t${runId}\n`).join("")]),
+        client.query(copyFrom("COPY segment_member (segment_id, context_key, sync_run_id) FROM STDIN")),
+      );
+      return finish(client, segmentId, fresh.length);
+    },
+  },
+  {
+    name: "plain INSERT, sorted, no conflict handling (no outbox; a duplicate aborts)",
+    run: async ({ client, segmentId, keys }) => {
+      await client.query("BEGIN");
+      const result = await client.query(
+        `INSERT INTO segment_member (segment_id, context_key, added_at)
+         SELECT $1, k, now() FROM (SELECT DISTINCT k FROM json_array_elements_text($2::json) AS k) d
+         ORDER BY k COLLATE "C"`,
+        [segmentId, JSON.stringify(keys)],
+      );
+      return finish(client, segmentId, result.rowCount ?? 0);
+    },
+  },
+  {
+    name: "plain COPY straight in, sorted (no outbox; a duplicate aborts)",
+    run: async ({ client, segmentId, keys }) => {
+      await client.query("BEGIN");
+      const fresh = [...new Set(keys)].sort();
       const runId = "00000000-0000-4000-8000-000000000001";
       await pipeline(
         Readable.from([fresh.map((key) => `${segmentId}\t${key}\t${runId}\n`).join("")]),

@@ -163,6 +163,35 @@ describe("applyMembershipChanges: key lists", () => {
     expect(outcome.segments[0]?.includedCount).toBe(1);
   });
 
+  it("applies a batch tried as all new and refused for one existing key as a whole, exactly once", async () => {
+    const { production } = await createTestProject();
+    const segment = await createTestSegment(production, { members: ["m"] });
+    await prisma.storeIntegration.create({
+      data: { environmentId: production.id, integrationKey: "redis", name: "Redis", config: {} },
+    });
+    // The first add of this segment is tried as all new; "m" is already there, so that attempt is rolled back.
+    const mixed = await run(production.id, segment, { add: ["a", "m", "z"], remove: ["gone"] });
+    expect(mixed.counts).toMatchObject({ added: 2, removed: 0, unchanged: 2 });
+    expect(await memberKeys(segment.id)).toEqual(["a", "m", "z"]);
+    expect(mixed.segments[0]?.includedCount).toBe(3);
+    const outboxKeys = async () =>
+      (await prisma.membershipOutbox.findMany({ where: { segmentId: segment.id } }))
+        .flatMap((row) => row.contextKeys)
+        .sort();
+    expect(await outboxKeys()).toEqual(["a", "z"]);
+
+    // The next batches of this list go straight to the form that skips existing keys, with the same result.
+    const next = await run(production.id, segment, { add: ["a", "b"], remove: ["z"] });
+    expect(next.counts).toMatchObject({ added: 1, removed: 1, unchanged: 1 });
+    expect(await memberKeys(segment.id)).toEqual(["a", "b", "m"]);
+    expect(next.segments[0]?.includedCount).toBe(3);
+    expect(await outboxKeys()).toEqual(["a", "b", "z", "z"]);
+    const runs = await prisma.syncRun.findMany({
+      where: { environmentId: production.id, source: "contexts" },
+    });
+    expect(runs).toHaveLength(2);
+  });
+
   it("stores a key with a lone surrogate as U+FFFD, as a text parameter always did", async () => {
     const { production } = await createTestProject();
     const segment = await createTestSegment(production);

@@ -3,6 +3,12 @@ import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
 import { ApiError } from "@/lib/server/api/errors";
 import type { SyncRunActor } from "@/lib/server/membership/sync-run-actor";
+import {
+  membershipListStatement,
+  type MembershipTable,
+} from "@/lib/server/membership/membership-list-statement";
+import { recentMembershipConflicts } from "@/lib/server/membership/recent-membership-conflicts";
+import { TransactionConflict } from "@/lib/server/membership/transaction-conflict";
 import { segmentRef } from "@/lib/server/stores/big-segment-keys";
 
 /** A sync run lists at most this many skipped members (LD_COMPAT §8). */
@@ -19,6 +25,11 @@ export type SegmentMembershipChange = {
   excluded?: KeyListChange;
   /** Member entries of the request attributed to this segment, valid or not. */
   received: number;
+  /**
+   * The segment's generation, when the caller already holds its row `FOR KEY SHARE` in this transaction (or created it):
+   * the engine then need not lock and read it again.
+   */
+  lockedGeneration?: number;
   skipped: readonly SkippedEntry[];
 };
 
@@ -62,54 +73,24 @@ export type MembershipRunOutcome = {
   includedCountAfter: number;
 };
 
-type MembershipTable = "segment_member" | "segment_exclusion";
-
 type ListOutcome = { added: number; removed: number; requested: number };
 
-/** Outbox rows carry at most this many keys, so the store worker reads a bounded amount per row. */
-const OUTBOX_CHUNK = 10_000;
+const LIST_STATEMENTS = {
+  segment_member: {
+    allNew: membershipListStatement("segment_member", { skipExisting: false }),
+    skipExisting: membershipListStatement("segment_member", { skipExisting: true }),
+  },
+  segment_exclusion: {
+    allNew: membershipListStatement("segment_exclusion", { skipExisting: false }),
+    skipExisting: membershipListStatement("segment_exclusion", { skipExisting: true }),
+  },
+} satisfies Record<MembershipTable, { allNew: string; skipExisting: string }>;
 
-/**
- * One list (included or excluded) of one segment in one statement and one round trip. The keys travel as JSON text
- * (serialized natively, unlike a `text[]` parameter) and are deduplicated in SQL, a key both added and removed only
- * removed (LD_COMPAT §3). Adds are inserted in the key column's sort order: index locality, and two transactions that
- * insert overlapping keys wait for each other in one direction only, so they cannot deadlock over them. The changed keys
- * go to the outbox from inside the statement (no transfer back to Node.js), only when the environment has an enabled store.
- */
-export function membershipListStatement(table: MembershipTable): string {
-  return `
-    WITH removes AS (
-      SELECT DISTINCT k FROM json_array_elements_text($2::json) AS k
-    ), adds AS (
-      SELECT DISTINCT a.k FROM json_array_elements_text($3::json) AS a(k)
-      WHERE NOT EXISTS (SELECT 1 FROM removes r WHERE r.k = a.k)
-    ), removed AS (
-      DELETE FROM ${table} WHERE segment_id = $1 AND context_key = ANY (ARRAY(SELECT k FROM removes))
-      RETURNING context_key
-    ), added AS (
-      INSERT INTO ${table} (segment_id, context_key, added_at, sync_run_id)
-      SELECT $1, k, $4, $5 FROM adds ORDER BY k COLLATE "C"
-      ON CONFLICT DO NOTHING
-      RETURNING context_key
-    ), outbox AS (
-      INSERT INTO membership_outbox (environment_id, segment_id, segment_ref, context_keys)
-      SELECT $6, $1, $7, array_agg(context_key)
-      FROM (
-        SELECT context_key, (row_number() OVER () - 1) / ${OUTBOX_CHUNK} AS chunk
-        FROM (SELECT context_key FROM removed UNION ALL SELECT context_key FROM added) changed
-      ) numbered
-      WHERE EXISTS (SELECT 1 FROM store_integration WHERE environment_id = $6 AND "on")
-      GROUP BY chunk
-    )
-    SELECT (SELECT count(*) FROM removes)::int + (SELECT count(*) FROM adds)::int AS requested,
-           (SELECT count(*) FROM added)::int AS added,
-           (SELECT count(*) FROM removed)::int AS removed`;
+const UNIQUE_VIOLATION = "23505";
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === UNIQUE_VIOLATION;
 }
-
-const LIST_STATEMENTS: Record<MembershipTable, string> = {
-  segment_member: membershipListStatement("segment_member"),
-  segment_exclusion: membershipListStatement("segment_exclusion"),
-};
 
 /** How JSON.stringify writes a lone surrogate (paired ones stay as they are); PostgreSQL's JSON parser refuses it. */
 const ESCAPED_SURROGATE = /\\ud[89a-f][0-9a-f]{2}/i;
@@ -123,16 +104,29 @@ function keysJson(keys: readonly string[]): string {
   return ESCAPED_SURROGATE.test(json) ? JSON.stringify(keys.map((key) => key.toWellFormed())) : json;
 }
 
+type ListRun = {
+  syncRunId: string;
+  appliedAt: Date;
+  environmentId: string;
+  segmentId: number;
+  segmentRef: string;
+};
+
+/**
+ * Adds are first tried as all new (one index probe per key instead of two). When a key is already there, the statement
+ * fails with a unique violation; the list is remembered as one that meets existing keys, and the whole transaction is
+ * run again (`runMembershipTransaction`), this time with `ON CONFLICT DO NOTHING`. Nothing of the first attempt remains.
+ */
 async function applyList(
   client: PoolClient,
   table: MembershipTable,
   change: KeyListChange | undefined,
-  run: { syncRunId: string; appliedAt: Date; environmentId: string; segmentId: number; segmentRef: string },
+  run: ListRun,
 ): Promise<ListOutcome> {
   const add = change?.add ?? [];
   const remove = change?.remove ?? [];
   if (add.length === 0 && remove.length === 0) return { added: 0, removed: 0, requested: 0 };
-  const result = await client.query<ListOutcome>(LIST_STATEMENTS[table], [
+  const values = [
     run.segmentId,
     keysJson(remove),
     keysJson(add),
@@ -140,8 +134,35 @@ async function applyList(
     run.syncRunId,
     run.environmentId,
     run.segmentRef,
-  ]);
-  const row = result.rows[0];
+  ];
+  const statements = LIST_STATEMENTS[table];
+  const list = `${table}:${run.segmentId}`;
+  if (add.length > 0 && !recentMembershipConflicts.isRecent(list)) {
+    try {
+      const result = await client.query<ListOutcome>({
+        name: `tributary_membership_list_${table}_all_new`,
+        text: statements.allNew,
+        values,
+      });
+      return firstRow(result.rows);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      recentMembershipConflicts.remember(list);
+      throw new TransactionConflict(`${table} of segment ${run.segmentId} already holds some of the keys`, {
+        backoff: false,
+      });
+    }
+  }
+  const result = await client.query<ListOutcome>({
+    name: `tributary_membership_list_${table}`,
+    text: statements.skipExisting,
+    values,
+  });
+  return firstRow(result.rows);
+}
+
+function firstRow(rows: readonly ListOutcome[]): ListOutcome {
+  const row = rows[0];
   if (row === undefined) throw new Error("the membership statement returned no row");
   return row;
 }
@@ -212,15 +233,7 @@ export async function applyMembershipChanges(
   if (new Set(segmentIds).size !== segmentIds.length) {
     throw new Error("applyMembershipChanges: one change per segment");
   }
-  const locked = await client.query<{ id: number; key: string; generation: number }>(
-    "SELECT id, key, generation FROM segment WHERE id = ANY($1::int[]) ORDER BY id FOR KEY SHARE",
-    [segmentIds],
-  );
-  if (locked.rowCount !== segmentIds.length) {
-    throw new ApiError("not_found", "The segment was deleted while the sync was being applied");
-  }
-
-  const refs = new Map(locked.rows.map((row) => [row.id, segmentRef(row.key, row.generation)]));
+  const refs = await lockSegments(client, changes);
   const syncRunId = randomUUID();
   const appliedAt = new Date();
   const unassignedSkipped = input.unassignedSkipped ?? [];
@@ -253,9 +266,10 @@ export async function applyMembershipChanges(
   }
 
   const durationMs = Math.max(0, Date.now() - input.startedAt.getTime());
-  const finished = await client.query<{ id: number; included_count: number; excluded_count: number }>(
-    FINISH_STATEMENT,
-    [
+  const finished = await client.query<{ id: number; included_count: number; excluded_count: number }>({
+    name: "tributary_finish_membership_run",
+    text: FINISH_STATEMENT,
+    values: [
       deltas.map((delta) => delta.segmentId),
       deltas.map((delta) => delta.includedDelta),
       deltas.map((delta) => delta.excludedDelta),
@@ -280,7 +294,7 @@ export async function applyMembershipChanges(
       JSON.stringify(recordedSkipped),
       skippedCount > MAX_RECORDED_SKIPPED,
     ],
-  );
+  });
   const counters = new Map(finished.rows.map((row) => [row.id, row]));
 
   const segments: SegmentMembershipOutcome[] = [];
@@ -310,6 +324,30 @@ export async function applyMembershipChanges(
   };
   const includedCountAfter = sum(segments, (segment) => segment.includedCount);
   return { syncRunId, status, counts, segments, includedCountAfter };
+}
+
+/** Each segment's store reference (key and generation), its row locked `FOR KEY SHARE` unless the caller holds it already. */
+async function lockSegments(
+  client: PoolClient,
+  changes: readonly SegmentMembershipChange[],
+): Promise<Map<number, string>> {
+  const refs = new Map<number, string>();
+  const toLock: number[] = [];
+  for (const change of changes) {
+    if (change.lockedGeneration === undefined) toLock.push(change.segmentId);
+    else refs.set(change.segmentId, segmentRef(change.segmentKey, change.lockedGeneration));
+  }
+  if (toLock.length === 0) return refs;
+  const locked = await client.query<{ id: number; key: string; generation: number }>({
+    name: "tributary_lock_membership_segments",
+    text: "SELECT id, key, generation FROM segment WHERE id = ANY($1::int[]) ORDER BY id FOR KEY SHARE",
+    values: [toLock],
+  });
+  if (locked.rowCount !== toLock.length) {
+    throw new ApiError("not_found", "The segment was deleted while the sync was being applied");
+  }
+  for (const row of locked.rows) refs.set(row.id, segmentRef(row.key, row.generation));
+  return refs;
 }
 
 /** The first `limit` skipped entries in the order the sync run lists them, without copying all of them. */

@@ -19,11 +19,12 @@ export function pgAuditWriter(client: PoolClient): AuditWriter {
   return {
     auditEntry: {
       create: async ({ data }) => {
-        await client.query(
-          `INSERT INTO audit_entry (kind, name, description, accesses, target, member_id, member_email, token_id,
+        await client.query({
+          name: "tributary_insert_audit_entry",
+          text: `INSERT INTO audit_entry (kind, name, description, accesses, target, member_id, member_email, token_id,
              token_name, token_ending, previous_version, current_version)
            VALUES ($1, $2, $3, COALESCE($4::jsonb, '[]'::jsonb), $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb)`,
-          [
+          values: [
             data.kind,
             data.name,
             data.description,
@@ -37,7 +38,7 @@ export function pgAuditWriter(client: PoolClient): AuditWriter {
             jsonParameter(data.previousVersion),
             jsonParameter(data.currentVersion),
           ],
-        );
+        });
       },
     },
   };

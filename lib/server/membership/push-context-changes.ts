@@ -75,38 +75,41 @@ export async function pushContextChanges(push: ContextChangePush): Promise<Membe
     }
   }
 
-  return runMembershipTransaction(async (client) => {
-    const outcome = await applyMembershipChanges(client, {
-      environmentId: segment.environmentId,
-      source,
-      actor,
-      startedAt,
-      received,
-      changes: [
+  return runMembershipTransaction(
+    async (client) => {
+      const outcome = await applyMembershipChanges(client, {
+        environmentId: segment.environmentId,
+        source,
+        actor,
+        startedAt,
+        received,
+        changes: [
+          {
+            segmentId: segment.id,
+            segmentKey: segment.key,
+            included: change.included,
+            excluded: change.excluded,
+            received,
+            skipped: [],
+          },
+        ],
+      });
+      const { added, removed, unchanged } = outcome.counts;
+      await recordAuditEntry(
+        pgAuditWriter(client),
+        principal,
         {
-          segmentId: segment.id,
-          segmentKey: segment.key,
-          included: change.included,
-          excluded: change.excluded,
-          received,
-          skipped: [],
+          kind: "sync",
+          name: segment.name,
+          description: `Updated the members of segment ${segment.key}: ${added} added, ${removed} removed, ${unchanged} unchanged`,
+          action: hasKeys(change.excluded) && !hasKeys(change.included) ? "updateExcluded" : "updateIncluded",
+          target: resource,
+          current: { syncRunId: outcome.syncRunId, source, status: outcome.status, counts: outcome.counts },
         },
-      ],
-    });
-    const { added, removed, unchanged } = outcome.counts;
-    await recordAuditEntry(
-      pgAuditWriter(client),
-      principal,
-      {
-        kind: "sync",
-        name: segment.name,
-        description: `Updated the members of segment ${segment.key}: ${added} added, ${removed} removed, ${unchanged} unchanged`,
-        action: hasKeys(change.excluded) && !hasKeys(change.included) ? "updateExcluded" : "updateIncluded",
-        target: resource,
-        current: { syncRunId: outcome.syncRunId, source, status: outcome.status, counts: outcome.counts },
-      },
-      principal ? undefined : "system",
-    );
-    return outcome;
-  });
+        principal ? undefined : "system",
+      );
+      return outcome;
+    },
+    { keys: received },
+  );
 }

@@ -22,15 +22,19 @@ function backoff(attempt: number): Promise<void> {
 }
 
 /**
- * Runs `work` in one transaction on a connection of its own from the raw pool (once a membership write slot is free), and
+ * Runs `work` in one transaction on a connection of its own from the raw pool (once a membership write slot is free for a
+ * transaction of `keys` keys; unknown counts as large), and
  * runs it again (from the start, on a fresh connection) when PostgreSQL reports a serialization failure or deadlock or the
  * work lost a creation race.
  * Any other error rolls back and propagates: nothing the work wrote survives. Still colliding after the last attempt is a
  * 409 `conflict` (the resource is in use), so the caller may retry.
  */
-export async function runMembershipTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+export async function runMembershipTransaction<T>(
+  work: (client: PoolClient) => Promise<T>,
+  options: { keys?: number } = {},
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
-    const release = await acquireMembershipWriteSlot();
+    const release = await acquireMembershipWriteSlot(options.keys);
     let client: PoolClient;
     try {
       client = await pgPool().connect();
@@ -39,6 +43,7 @@ export async function runMembershipTransaction<T>(work: (client: PoolClient) => 
       throw error;
     }
     let broken: Error | undefined;
+    let waitBeforeRetry = true;
     try {
       await client.query("BEGIN");
       const result = await work(client);
@@ -50,6 +55,7 @@ export async function runMembershipTransaction<T>(work: (client: PoolClient) => 
         broken = rollbackError instanceof Error ? rollbackError : new Error("ROLLBACK failed");
       });
       if (!isRetryable(error)) throw error;
+      waitBeforeRetry = !(error instanceof TransactionConflict) || error.backoff;
       if (attempt >= MAX_ATTEMPTS) {
         throw new ApiError(
           "conflict",
@@ -60,6 +66,6 @@ export async function runMembershipTransaction<T>(work: (client: PoolClient) => 
       client.release(broken);
       release();
     }
-    await backoff(attempt);
+    if (waitBeforeRetry) await backoff(attempt);
   }
 }

@@ -3,8 +3,12 @@
  * the whole transaction is rolled back and run again, and the second attempt finds what the winner committed.
  */
 export class TransactionConflict extends Error {
-  constructor(message: string) {
+  /** false: the race is already settled (the next attempt takes another path), so run again at once. */
+  readonly backoff: boolean;
+
+  constructor(message: string, options: { backoff?: boolean } = {}) {
     super(message);
     this.name = "TransactionConflict";
+    this.backoff = options.backoff ?? true;
   }
 }

@@ -90,59 +90,63 @@ export async function pushSegmentTargets(request: PartnerPush): Promise<PartnerP
   const planned: { current: CohortSegmentPlan | null } = { current: null };
 
   try {
-    return await runMembershipTransaction(async (client) => {
-      planned.current = null;
-      const segments = await resolveCohortSegments(client, {
-        integrationKey: definition.key,
-        environment,
-        push,
-        principal,
-        onPlanned: (plan) => {
-          planned.current = plan;
-        },
-      });
-      const outcome = await applyMembershipChanges(client, {
-        environmentId: environment.id,
-        source: definition.key,
-        actor,
-        startedAt,
-        received: push.received,
-        unassignedSkipped: push.skippedWithoutCohort,
-        changes: segments.map((segment) => ({
-          segmentId: segment.segmentId,
-          segmentKey: segment.segmentKey,
-          included: { add: segment.cohort.add, remove: segment.cohort.remove },
-          received: segment.cohort.received,
-          skipped: segment.cohort.skipped,
-        })),
-      });
-      const [first] = segments;
-      await recordAuditEntry(
-        pgAuditWriter(client),
-        principal,
-        {
-          kind: "sync",
-          name: segments.length === 1 && first ? first.segmentName : `${segments.length} segments`,
-          description: describe(definition, segments, outcome),
-          action: segments.some((segment) => segment.created) ? "createSegment" : "updateIncluded",
-          target: auditTarget(environment, segments),
-          current: {
-            syncRunId: outcome.syncRunId,
-            source: definition.key,
-            status: outcome.status,
-            segments: segments.map((segment) => segment.segmentKey),
-            counts: outcome.counts,
+    return await runMembershipTransaction(
+      async (client) => {
+        planned.current = null;
+        const segments = await resolveCohortSegments(client, {
+          integrationKey: definition.key,
+          environment,
+          push,
+          principal,
+          onPlanned: (plan) => {
+            planned.current = plan;
           },
-        },
-        principal ? undefined : "system",
-      );
-      return {
-        projectKey: environment.project.key,
-        environmentKey: environment.key,
-        segments: segments.map((segment) => ({ key: segment.segmentKey, created: segment.created })),
-        outcome,
-      };
-    });
+        });
+        const outcome = await applyMembershipChanges(client, {
+          environmentId: environment.id,
+          source: definition.key,
+          actor,
+          startedAt,
+          received: push.received,
+          unassignedSkipped: push.skippedWithoutCohort,
+          changes: segments.map((segment) => ({
+            segmentId: segment.segmentId,
+            segmentKey: segment.segmentKey,
+            included: { add: segment.cohort.add, remove: segment.cohort.remove },
+            received: segment.cohort.received,
+            skipped: segment.cohort.skipped,
+            lockedGeneration: segment.generation,
+          })),
+        });
+        const [first] = segments;
+        await recordAuditEntry(
+          pgAuditWriter(client),
+          principal,
+          {
+            kind: "sync",
+            name: segments.length === 1 && first ? first.segmentName : `${segments.length} segments`,
+            description: describe(definition, segments, outcome),
+            action: segments.some((segment) => segment.created) ? "createSegment" : "updateIncluded",
+            target: auditTarget(environment, segments),
+            current: {
+              syncRunId: outcome.syncRunId,
+              source: definition.key,
+              status: outcome.status,
+              segments: segments.map((segment) => segment.segmentKey),
+              counts: outcome.counts,
+            },
+          },
+          principal ? undefined : "system",
+        );
+        return {
+          projectKey: environment.project.key,
+          environmentKey: environment.key,
+          segments: segments.map((segment) => ({ key: segment.segmentKey, created: segment.created })),
+          outcome,
+        };
+      },
+      { keys: push.received },
+    );
   } catch (error) {
     const plan = planned.current;
     if (

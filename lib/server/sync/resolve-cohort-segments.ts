@@ -18,6 +18,8 @@ export type CohortSegment = {
   segmentKey: string;
   segmentName: string;
   tags: string[];
+  /** Locked `FOR KEY SHARE` (or created) by this transaction. */
+  generation: number;
   created: boolean;
   /** The previous name when this sync renamed the segment. */
   renamedFrom: string | null;
@@ -48,6 +50,7 @@ type ExistingSegment = {
   external_cohort_id: string;
   name_edited_by_hand: boolean;
   included_count: number;
+  generation: number;
 };
 
 function cutCodePoints(text: string, max: number): string {
@@ -102,7 +105,7 @@ async function createSegment(
   cohort: ParsedCohort,
   key: string,
   contextKind: string,
-): Promise<{ id: number; name: string }> {
+): Promise<{ id: number; name: string; generation: number }> {
   const environmentId = request.environment.id;
   const name = cohortName(cohort) ?? cutCodePoints(cohort.cohortId, MAX_NAME_CODE_POINTS);
   const now = new Date();
@@ -136,7 +139,7 @@ async function createSegment(
      ON CONFLICT (environment_id, key) DO UPDATE SET generation = GREATEST(segment_generation.generation, EXCLUDED.generation)`,
     [environmentId, key, row.generation],
   );
-  return { id: row.id, name };
+  return { id: row.id, name, generation: row.generation };
 }
 
 /**
@@ -176,15 +179,16 @@ export async function resolveCohortSegments(
   request: CohortSegmentRequest,
 ): Promise<CohortSegment[]> {
   const { environment, push, principal, integrationKey } = request;
-  const found = await client.query<ExistingSegment>(
-    `SELECT id, key, name, tags, unbounded_context_kind, external_link, external_cohort_id, name_edited_by_hand,
-            included_count
+  const found = await client.query<ExistingSegment>({
+    name: "tributary_resolve_cohort_segments",
+    text: `SELECT id, key, name, tags, unbounded_context_kind, external_link, external_cohort_id, name_edited_by_hand,
+            included_count, generation
      FROM segment
      WHERE environment_id = $1 AND external = $2 AND external_cohort_id = ANY($3::text[])
      ORDER BY id
      FOR KEY SHARE`,
-    [environment.id, integrationKey, push.cohorts.map((cohort) => cohort.cohortId)],
-  );
+    values: [environment.id, integrationKey, push.cohorts.map((cohort) => cohort.cohortId)],
+  });
   const existing = new Map(found.rows.map((row) => [row.external_cohort_id, row]));
   const missing = push.cohorts.filter((cohort) => !existing.has(cohort.cohortId)).sort(compareCohortIds);
   const newKeys = await deriveNewKeys(client, environment.id, integrationKey, missing);
@@ -216,7 +220,7 @@ export async function resolveCohortSegments(
     }
   }
 
-  const created = new Map<string, { id: number; name: string }>();
+  const created = new Map<string, { id: number; name: string; generation: number }>();
   for (const cohort of missing) {
     created.set(cohort.cohortId, await createSegment(client, request, cohort, keyOf(cohort), contextKind));
   }
@@ -231,6 +235,7 @@ export async function resolveCohortSegments(
         segmentKey: segment.key,
         segmentName: name,
         tags: segment.tags ?? [],
+        generation: segment.generation,
         created: false,
         renamedFrom,
       });
@@ -243,6 +248,7 @@ export async function resolveCohortSegments(
         segmentKey: keyOf(cohort),
         segmentName: made.name,
         tags: [],
+        generation: made.generation,
         created: true,
         renamedFrom: null,
       });

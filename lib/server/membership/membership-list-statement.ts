@@ -1,0 +1,48 @@
+import "server-only";
+
+export type MembershipTable = "segment_member" | "segment_exclusion";
+
+/** Outbox rows carry at most this many keys, so the store worker reads a bounded amount per row. */
+const OUTBOX_CHUNK = 10_000;
+
+/**
+ * One list (included or excluded) of one segment in one statement and one round trip. The keys travel as JSON text
+ * (serialized natively, unlike a `text[]` parameter) and are deduplicated in SQL, a key both added and removed only
+ * removed (LD_COMPAT §3). Adds are inserted in the key column's sort order: index locality, and two transactions that
+ * insert overlapping keys wait for each other in one direction only, so they cannot deadlock over them. The changed keys
+ * go to the outbox from inside the statement (no transfer back to Node.js), only when the environment has an enabled store.
+ *
+ * `skipExisting: false` leaves out `ON CONFLICT DO NOTHING`, and a key already in the list then fails the statement with
+ * a unique violation. It is the cheaper statement when every key is new: `ON CONFLICT` probes the index once for the
+ * conflict check and again to insert, a plain insert once (measured: 10 instead of 15-16 ms of PostgreSQL CPU per 1,000
+ * new keys into a 1,000,000-member segment).
+ */
+export function membershipListStatement(table: MembershipTable, options: { skipExisting: boolean }): string {
+  return `
+    WITH removes AS (
+      SELECT DISTINCT k FROM json_array_elements_text($2::json) AS k
+    ), adds AS (
+      SELECT DISTINCT a.k FROM json_array_elements_text($3::json) AS a(k)
+      WHERE NOT EXISTS (SELECT 1 FROM removes r WHERE r.k = a.k)
+    ), removed AS (
+      DELETE FROM ${table} WHERE segment_id = $1 AND context_key = ANY (ARRAY(SELECT k FROM removes))
+      RETURNING context_key
+    ), added AS (
+      INSERT INTO ${table} (segment_id, context_key, added_at, sync_run_id)
+      SELECT $1, k, $4, $5 FROM adds ORDER BY k COLLATE "C"
+      ${options.skipExisting ? "ON CONFLICT DO NOTHING" : ""}
+      RETURNING context_key
+    ), outbox AS (
+      INSERT INTO membership_outbox (environment_id, segment_id, segment_ref, context_keys)
+      SELECT $6, $1, $7, array_agg(context_key)
+      FROM (
+        SELECT context_key, (row_number() OVER () - 1) / ${OUTBOX_CHUNK} AS chunk
+        FROM (SELECT context_key FROM removed UNION ALL SELECT context_key FROM added) changed
+      ) numbered
+      WHERE EXISTS (SELECT 1 FROM store_integration WHERE environment_id = $6 AND "on")
+      GROUP BY chunk
+    )
+    SELECT (SELECT count(*) FROM removes)::int + (SELECT count(*) FROM adds)::int AS requested,
+           (SELECT count(*) FROM added)::int AS added,
+           (SELECT count(*) FROM removed)::int AS removed`;
+}
