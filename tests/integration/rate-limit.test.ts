@@ -41,6 +41,35 @@ describe("rate limits per token and route", () => {
     expect(refused.headers.get("x-ratelimit-route-remaining")).toBe("0");
   });
 
+  it("counts concurrent requests together and still lets exactly the limit through, each with its own remainder", async () => {
+    const { project, production } = await createTestProject();
+    const segment = await createTestSegment(production, { members: ["member"] });
+    const { value, token } = await createTestToken({ role: "reader" });
+    const lookup = () =>
+      callRoute(contextRoute.GET, {
+        path: `/api/v2/segments/${project.key}/production/${segment.key}/contexts/member`,
+        params: {
+          projectKey: project.key,
+          environmentKey: "production",
+          segmentKey: segment.key,
+          contextKey: "member",
+        },
+        token: value,
+      });
+    const answers = await Promise.all(Array.from({ length: 7 }, () => lookup()));
+    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(3);
+    expect(answers.filter((answer) => answer.status === 429)).toHaveLength(4);
+    const remainders = answers
+      .filter((answer) => answer.status === 200)
+      .map((answer) => answer.headers.get("x-ratelimit-route-remaining"))
+      .sort();
+    expect(remainders).toEqual(["0", "1", "2"]);
+    // What the store holds is every request counted once: the window stays closed for the next one too.
+    expectError(await lookup(), 429, "rate_limited");
+    const stored = await prisma.rateLimit.findMany({ where: { key: { contains: `${token.id}:` } } });
+    expect(stored.map((row) => row.points)).toEqual([8]);
+  });
+
   it("refuses a write over the limit before applying anything", async () => {
     const { project, production } = await createTestProject();
     const segment = await createTestSegment(production, { members: [] });
