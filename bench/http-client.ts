@@ -40,6 +40,8 @@ export function keepAliveClient(base: string, headers: Record<string, string>) {
   return {
     get: (path: string) => send("GET", path),
     post: (path: string, body: unknown) => send("POST", path, JSON.stringify(body)),
+    /** A body serialized beforehand. */
+    postText: (path: string, text: string) => send("POST", path, text),
     close: () => agent.destroy(),
   };
 }
