@@ -17,7 +17,7 @@ const globalForSlots = globalThis as unknown as { tributaryMembershipSlots?: Slo
 const CAPACITY = 2 * Math.max(2, availableParallelism());
 
 /** Up to this many keys a transaction is small. */
-export const SMALL_TRANSACTION_KEYS = 2_000;
+const SMALL_TRANSACTION_KEYS = 2_000;
 
 function slots(): Slots {
   return (globalForSlots.tributaryMembershipSlots ??= { used: 0, waiting: [] });

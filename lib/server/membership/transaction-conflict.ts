@@ -1,6 +1,7 @@
 /**
- * Thrown inside a membership transaction when a concurrent transaction won a race (it created the same segment first):
- * the whole transaction is rolled back and run again, and the second attempt finds what the winner committed.
+ * Thrown inside a membership transaction when it must start over: a concurrent transaction won a race (it created the
+ * same segment first, and the second attempt finds what the winner committed), or a batch tried as all-new keys met a
+ * key already there (the second attempt skips existing keys). The whole transaction is rolled back and run again.
  */
 export class TransactionConflict extends Error {
   /** false: the race is already settled (the next attempt takes another path), so run again at once. */
