@@ -271,26 +271,16 @@ async function main() {
   const lookupPath = (key: string) =>
     `/api/v2/segments/default/production/amplitude-bench-amplitude/contexts/${encodeURIComponent(key)}`;
   const loadHeaders = { Authorization: token };
-  const lookup = await runRequestLoad(
-    BASE,
-    loadHeaders,
-    SENDERS,
-    Array.from({ length: 5000 }, (_, index) => ({
-      method: "GET" as const,
-      path: lookupPath(index % 2 === 0 ? (amplitudeKeys[(index * 7919) % MEMBERS] ?? "") : `absent-${index}`),
-    })),
-  );
-  const lookupSingle = await runRequestLoad(
-    BASE,
-    loadHeaders,
-    1,
-    Array.from({ length: 2000 }, (_, index) => ({
+  // Half members (spread over the segment by `stride`), half keys that are not in it.
+  const lookupRequests = (count: number, stride: number, absentPrefix: string) =>
+    Array.from({ length: count }, (_, index) => ({
       method: "GET" as const,
       path: lookupPath(
-        index % 2 === 0 ? (amplitudeKeys[(index * 104_729) % MEMBERS] ?? "") : `none-${index}`,
+        index % 2 === 0 ? (amplitudeKeys[(index * stride) % MEMBERS] ?? "") : `${absentPrefix}-${index}`,
       ),
-    })),
-  );
+    }));
+  const lookup = await runRequestLoad(BASE, loadHeaders, SENDERS, lookupRequests(5000, 7919, "absent"));
+  const lookupSingle = await runRequestLoad(BASE, loadHeaders, 1, lookupRequests(2000, 104_729, "none"));
   const evaluate = await runRequestLoad(
     BASE,
     loadHeaders,
