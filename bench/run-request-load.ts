@@ -4,12 +4,16 @@ import type { Timing } from "./measure";
 
 export type LoadRequest = { method: "GET" | "POST"; path: string; body?: string };
 
-/** Runs `requests` from a fresh process (bench/request-load.ts) with `clients` in flight and returns its Timing. */
+/**
+ * Runs `requests` from a fresh process (bench/request-load.ts) with `clients` in flight and returns their Timing; the
+ * `warmup` requests go first, untimed.
+ */
 export function runRequestLoad(
   base: string,
   headers: Record<string, string>,
   clients: number,
   requests: LoadRequest[],
+  warmup: LoadRequest[] = [],
 ): Promise<Timing> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -31,6 +35,6 @@ export function runRequestLoad(
         reject(error instanceof Error ? error : new Error(String(error)));
       }
     });
-    child.stdin.end(JSON.stringify({ base, headers, clients, requests }));
+    child.stdin.end(JSON.stringify({ base, headers, clients, warmup, requests }));
   });
 }

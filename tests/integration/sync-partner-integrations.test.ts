@@ -264,7 +264,30 @@ describe("POST /api/v2/segment-targets/{integrationKey}: each integration's exam
         where: { target: `proj/${project.key}:env/production:segment/${example.segmentKey}` },
       });
       expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({ kind: "sync", tokenId: token.id, name: example.name });
+      // Written by the run's last statement together with the counters: every column as recordAuditEntry writes it.
+      expect(audit[0]).toMatchObject({
+        kind: "sync",
+        name: example.name,
+        accesses: [
+          {
+            action: "createSegment",
+            resource: `proj/${project.key}:env/production:segment/${example.segmentKey}`,
+          },
+        ],
+        tokenId: token.id,
+        tokenName: token.name,
+        tokenEnding: token.ending,
+        previousVersion: null,
+        currentVersion: {
+          syncRunId: run?.id,
+          source: integrationKey,
+          status: "succeeded",
+          segments: [example.segmentKey],
+          counts: { received: example.counts.received, added: example.counts.added, skipped: 0 },
+        },
+      });
+      expect(audit[0]?.description).toContain(`${example.counts.added} added`);
+      expect(audit[0]?.description).toContain(`created segment ${example.segmentKey}`);
     },
   );
 

@@ -2,6 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
 import { ApiError } from "@/lib/server/api/errors";
+import type { AuditEntryData } from "@/lib/server/audit/audit-entry-data";
+import { auditEntryValues } from "@/lib/server/audit/audit-entry-values";
 import type { SyncRunActor } from "@/lib/server/membership/sync-run-actor";
 import {
   membershipListStatement,
@@ -44,6 +46,14 @@ export type MembershipRunInput = {
   received: number;
   /** Skipped entries that belong to no segment (a mode A member without a usable cohort id). */
   unassignedSkipped?: readonly SkippedEntry[];
+  /** The audit entry recording this run, written by the run's last statement (one round trip less per push). */
+  audit?: (run: MembershipRunSummary) => AuditEntryData;
+};
+
+export type MembershipRunSummary = {
+  syncRunId: string;
+  status: "succeeded" | "partially_applied";
+  counts: MembershipCounts;
 };
 
 export type MembershipCounts = {
@@ -65,10 +75,7 @@ export type SegmentMembershipOutcome = {
   excludedCount: number;
 };
 
-export type MembershipRunOutcome = {
-  syncRunId: string;
-  status: "succeeded" | "partially_applied";
-  counts: MembershipCounts;
+export type MembershipRunOutcome = MembershipRunSummary & {
   segments: SegmentMembershipOutcome[];
   includedCountAfter: number;
 };
@@ -178,7 +185,8 @@ type SegmentDelta = {
 };
 
 /**
- * The counters, the sync run and its per-segment rows in one statement, the last one of the transaction. Updating a
+ * The counters, the sync run, its per-segment rows and its audit entry (when $24 is not null) in one statement, the last
+ * one of the transaction. Updating a
  * segment row locks it until commit, so concurrent runs on one segment are serialized only for this short end, not for
  * their bulk writes. Rows are updated in id order (the array is sorted), which keeps two multi-segment runs from locking
  * in opposite orders.
@@ -210,6 +218,11 @@ const FINISH_STATEMENT = `
       included_count_after)
     SELECT $10, d.segment_id, $13, d.added, d.removed, d.unchanged, d.skipped, c.included_count
     FROM delta d JOIN counters c ON c.id = d.segment_id
+  ), audit AS (
+    INSERT INTO audit_entry (kind, name, description, accesses, target, member_id, member_email, token_id,
+      token_name, token_ending, previous_version, current_version)
+    SELECT $24, $25, $26, COALESCE($27::jsonb, '[]'::jsonb), $28, $29, $30, $31, $32, $33, $34::jsonb, $35::jsonb
+    WHERE $24::text IS NOT NULL
   )
   SELECT id, included_count, excluded_count FROM counters`;
 
@@ -265,6 +278,14 @@ export async function applyMembershipChanges(
     });
   }
 
+  const counts: MembershipCounts = {
+    received: input.received,
+    added: sum(deltas, (delta) => delta.added),
+    removed: sum(deltas, (delta) => delta.removed),
+    unchanged: sum(deltas, (delta) => delta.unchanged),
+    skipped: skippedCount,
+  };
+  const audit = input.audit?.({ syncRunId, status, counts });
   const durationMs = Math.max(0, Date.now() - input.startedAt.getTime());
   const finished = await client.query<{ id: number; included_count: number; excluded_count: number }>({
     name: "tributary_finish_membership_run",
@@ -293,6 +314,7 @@ export async function applyMembershipChanges(
       skippedCount,
       JSON.stringify(recordedSkipped),
       skippedCount > MAX_RECORDED_SKIPPED,
+      ...(audit ? auditEntryValues(audit) : Array.from({ length: 12 }, () => null)),
     ],
   });
   const counters = new Map(finished.rows.map((row) => [row.id, row]));
@@ -315,13 +337,6 @@ export async function applyMembershipChanges(
       excludedCount: row.excluded_count,
     });
   }
-  const counts: MembershipCounts = {
-    received: input.received,
-    added: sum(segments, (segment) => segment.added),
-    removed: sum(segments, (segment) => segment.removed),
-    unchanged: sum(segments, (segment) => segment.unchanged),
-    skipped: skippedCount,
-  };
   const includedCountAfter = sum(segments, (segment) => segment.includedCount);
   return { syncRunId, status, counts, segments, includedCountAfter };
 }

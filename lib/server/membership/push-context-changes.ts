@@ -4,13 +4,12 @@ import { ApiError } from "@/lib/server/api/errors";
 import { assertAccess } from "@/lib/server/access/check-access";
 import type { Principal } from "@/lib/server/access/principal";
 import { segmentResource } from "@/lib/server/access/resource-names";
-import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+import { auditEntryData } from "@/lib/server/audit/audit-entry-data";
 import {
   applyMembershipChanges,
   type MembershipRunOutcome,
 } from "@/lib/server/membership/apply-membership-changes";
 import type { MembershipSegment } from "@/lib/server/membership/get-membership-segment-or-throw";
-import { pgAuditWriter } from "@/lib/server/membership/pg-audit-writer";
 import { recordFailedSyncRun } from "@/lib/server/membership/record-failed-sync-run";
 import { runMembershipTransaction } from "@/lib/server/membership/run-membership-transaction";
 import { syncRunActor } from "@/lib/server/membership/sync-run-actor";
@@ -93,21 +92,21 @@ export async function pushContextChanges(push: ContextChangePush): Promise<Membe
             skipped: [],
           },
         ],
+        audit: ({ syncRunId, status, counts }) =>
+          auditEntryData(
+            principal,
+            {
+              kind: "sync",
+              name: segment.name,
+              description: `Updated the members of segment ${segment.key}: ${counts.added} added, ${counts.removed} removed, ${counts.unchanged} unchanged`,
+              action:
+                hasKeys(change.excluded) && !hasKeys(change.included) ? "updateExcluded" : "updateIncluded",
+              target: resource,
+              current: { syncRunId, source, status, counts },
+            },
+            principal ? undefined : "system",
+          ),
       });
-      const { added, removed, unchanged } = outcome.counts;
-      await recordAuditEntry(
-        pgAuditWriter(client),
-        principal,
-        {
-          kind: "sync",
-          name: segment.name,
-          description: `Updated the members of segment ${segment.key}: ${added} added, ${removed} removed, ${unchanged} unchanged`,
-          action: hasKeys(change.excluded) && !hasKeys(change.included) ? "updateExcluded" : "updateIncluded",
-          target: resource,
-          current: { syncRunId: outcome.syncRunId, source, status: outcome.status, counts: outcome.counts },
-        },
-        principal ? undefined : "system",
-      );
       return outcome;
     },
     { keys: received },

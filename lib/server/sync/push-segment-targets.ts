@@ -2,12 +2,12 @@ import "server-only";
 import { ApiError } from "@/lib/server/api/errors";
 import type { Principal } from "@/lib/server/access/principal";
 import { environmentResource, segmentResource } from "@/lib/server/access/resource-names";
-import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+import { auditEntryData } from "@/lib/server/audit/audit-entry-data";
 import {
   applyMembershipChanges,
   type MembershipRunOutcome,
+  type MembershipRunSummary,
 } from "@/lib/server/membership/apply-membership-changes";
-import { pgAuditWriter } from "@/lib/server/membership/pg-audit-writer";
 import { recordFailedSyncRun } from "@/lib/server/membership/record-failed-sync-run";
 import { runMembershipTransaction } from "@/lib/server/membership/run-membership-transaction";
 import { syncRunActor } from "@/lib/server/membership/sync-run-actor";
@@ -47,12 +47,8 @@ function parse(definition: IntegrationDefinition, body: unknown): ParsedPartnerP
   }
 }
 
-function describe(
-  definition: IntegrationDefinition,
-  segments: CohortSegment[],
-  outcome: MembershipRunOutcome,
-) {
-  const { added, removed, unchanged, skipped } = outcome.counts;
+function describe(definition: IntegrationDefinition, segments: CohortSegment[], run: MembershipRunSummary) {
+  const { added, removed, unchanged, skipped } = run.counts;
   const parts = [
     `${definition.name} sync of ${segments.map((segment) => segment.segmentKey).join(", ")}: ` +
       `${added} added, ${removed} removed, ${unchanged} unchanged, ${skipped} skipped`,
@@ -102,6 +98,7 @@ export async function pushSegmentTargets(request: PartnerPush): Promise<PartnerP
             planned.current = plan;
           },
         });
+        const [first] = segments;
         const outcome = await applyMembershipChanges(client, {
           environmentId: environment.id,
           source: definition.key,
@@ -117,27 +114,26 @@ export async function pushSegmentTargets(request: PartnerPush): Promise<PartnerP
             skipped: segment.cohort.skipped,
             lockedGeneration: segment.generation,
           })),
+          audit: (run) =>
+            auditEntryData(
+              principal,
+              {
+                kind: "sync",
+                name: segments.length === 1 && first ? first.segmentName : `${segments.length} segments`,
+                description: describe(definition, segments, run),
+                action: segments.some((segment) => segment.created) ? "createSegment" : "updateIncluded",
+                target: auditTarget(environment, segments),
+                current: {
+                  syncRunId: run.syncRunId,
+                  source: definition.key,
+                  status: run.status,
+                  segments: segments.map((segment) => segment.segmentKey),
+                  counts: run.counts,
+                },
+              },
+              principal ? undefined : "system",
+            ),
         });
-        const [first] = segments;
-        await recordAuditEntry(
-          pgAuditWriter(client),
-          principal,
-          {
-            kind: "sync",
-            name: segments.length === 1 && first ? first.segmentName : `${segments.length} segments`,
-            description: describe(definition, segments, outcome),
-            action: segments.some((segment) => segment.created) ? "createSegment" : "updateIncluded",
-            target: auditTarget(environment, segments),
-            current: {
-              syncRunId: outcome.syncRunId,
-              source: definition.key,
-              status: outcome.status,
-              segments: segments.map((segment) => segment.segmentKey),
-              counts: outcome.counts,
-            },
-          },
-          principal ? undefined : "system",
-        );
         return {
           projectKey: environment.project.key,
           environmentKey: environment.key,

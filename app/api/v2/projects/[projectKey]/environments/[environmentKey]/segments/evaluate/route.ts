@@ -4,7 +4,6 @@ import { readJsonBody } from "@/lib/server/api/read-json-body";
 import { json } from "@/lib/server/api/responses";
 import { checkAccess } from "@/lib/server/access/check-access";
 import { segmentResource } from "@/lib/server/access/resource-names";
-import { getEnvironmentOrThrow } from "@/lib/server/environments/get-environment-or-throw";
 import { evaluateContextSegments } from "@/lib/server/membership/evaluate-context-segments";
 
 type Params = { projectKey: string; environmentKey: string };
@@ -12,14 +11,16 @@ type Params = { projectKey: string; environmentKey: string };
 export const POST = apiHandler<Params>(
   async ({ req, params, principal }) => {
     const context = evaluateContextSchema.parse(await readJsonBody(req));
-    const environment = await getEnvironmentOrThrow(params.projectKey, params.environmentKey);
-    const segments = await evaluateContextSegments(environment.id, context);
+    const { project, environment, segments } = await evaluateContextSegments(
+      params.projectKey,
+      params.environmentKey,
+      context,
+    );
     // Only segments the caller may view; membership is the only way a segment gets here (no rules yet).
     const items: EvaluatedSegment[] = segments
       .filter(
         (segment) =>
-          checkAccess(principal, "viewSegment", segmentResource(environment.project, environment, segment))
-            .allowed,
+          checkAccess(principal, "viewSegment", segmentResource(project, environment, segment)).allowed,
       )
       .map((segment) => ({
         key: segment.key,
