@@ -105,6 +105,8 @@ async function main() {
     adminEmail: ADMIN_EMAIL,
     adminPassword: ADMIN_PASSWORD,
     log: (line) => process.stdout.write(`${line}\n`),
+    // APP_NODE_OPTIONS: Node.js options for the app's processes only (e.g. --require of a profiler).
+    env: { NODE_OPTIONS: process.env.APP_NODE_OPTIONS ?? "" },
   });
   runningApp = app;
   process.env.DATABASE_URL = DATABASE_URL;

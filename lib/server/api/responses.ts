@@ -1,7 +1,8 @@
 import type { ApiError, ApiErrorBody } from "@/lib/server/api/errors";
+import { JsonResponse } from "@/lib/server/api/json-response";
 
 export function json(data: unknown, status = 200): Response {
-  return Response.json(data, { status });
+  return new JsonResponse(data, { status });
 }
 
 export function noContent(): Response {
@@ -10,5 +11,5 @@ export function noContent(): Response {
 
 export function errorResponse(error: ApiError, requestId: string): Response {
   const body: ApiErrorBody = { code: error.code, message: error.message, id: requestId };
-  return Response.json(body, { status: error.status, headers: error.headers });
+  return new JsonResponse(body, { status: error.status, headers: error.headers });
 }

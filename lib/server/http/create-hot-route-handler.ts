@@ -9,6 +9,7 @@ import { compilePagePattern } from "@/lib/server/http/compile-page-pattern";
 import type { HotApiRoute, RouteHandler } from "@/lib/server/http/hot-api-routes";
 import { ApiError } from "@/lib/server/api/errors";
 import { errorResponse } from "@/lib/server/api/responses";
+import { JsonResponse } from "@/lib/server/api/json-response";
 import { logger } from "@/lib/server/logger";
 
 /** A `.` or `..` path segment, which URL parsing would resolve away: such paths are Next.js's to interpret. */
@@ -86,7 +87,10 @@ async function writeResponse(
   rules: HeaderRule[],
   pathname: string,
 ): Promise<void> {
-  const body = Buffer.from(await response.arrayBuffer());
+  const body =
+    response instanceof JsonResponse && !response.bodyUsed
+      ? Buffer.from(response.bodyText)
+      : Buffer.from(await response.arrayBuffer());
   for (const rule of rules) {
     if (rule.regex.test(pathname)) for (const { key, value } of rule.headers) res.setHeader(key, value);
   }
