@@ -77,3 +77,25 @@ test("pushes, lookups and evaluate over the hot path answer with the same header
   });
   expect(trailingSlash.status()).toBe(308);
 });
+
+test("a dashboard session looks a key up over the hot path, and a forged session cookie is refused", async ({
+  ownerPage,
+  request,
+}) => {
+  const { value: token } = await createTestToken({ role: "writer" });
+  const environmentId = await clientSideId(request, token);
+  const cohortId = unique("hot-session");
+  const pushed = await request.post("/api/v2/segment-targets/rudderstack", {
+    headers: { Authorization: token },
+    data: { environmentId, cohortId, cohortName: "Session", listData: { add: [{ id: "session-key" }] } },
+  });
+  expect(pushed.status()).toBe(204);
+  const path = `/api/v2/segments/default/production/rudderstack-${cohortId}/contexts/session-key`;
+  // The signed-in page's cookies, no token: next-auth reads the session from the request's cookies.
+  const lookup = await ownerPage.request.get(path);
+  expect(lookup.status()).toBe(200);
+  expect(await lookup.json()).toMatchObject({ userKey: "session-key", included: true });
+  expect(lookup.headers()["x-ratelimit-route-remaining"]).toMatch(/^\d+$/);
+  const forged = await request.get(path, { headers: { Cookie: "next-auth.session-token=forged" } });
+  expect(forged.status()).toBe(401);
+});

@@ -1,6 +1,7 @@
 import "server-only";
 import { getToken } from "next-auth/jwt";
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
+import type { ApiRequest } from "@/lib/server/api/handler";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/server/api/errors";
 import type { Principal } from "@/lib/server/access/principal";
@@ -9,7 +10,7 @@ import { resolveMemberPrincipal } from "@/lib/server/auth/resolve-member-princip
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-function presentedToken(req: NextRequest): string | null {
+function presentedToken(req: ApiRequest): string | null {
   const header = req.headers.get("authorization");
   if (header === null) return null;
   const value = header.replace(/^Bearer\s+/i, "").trim();
@@ -17,7 +18,7 @@ function presentedToken(req: NextRequest): string | null {
 }
 
 /** A cookie-authenticated write must come from our own origin (CSRF); tokens are not sent by browsers on their own. */
-function assertSameOrigin(req: NextRequest): void {
+function assertSameOrigin(req: ApiRequest): void {
   if (SAFE_METHODS.has(req.method)) return;
   const origin = req.headers.get("origin");
   const fetchSite = req.headers.get("sec-fetch-site");
@@ -38,7 +39,7 @@ function assertSameOrigin(req: NextRequest): void {
 }
 
 /** Token in the Authorization header (with or without "Bearer"), else the dashboard session cookie. */
-export async function authenticateRequest(req: NextRequest): Promise<Principal> {
+export async function authenticateRequest(req: ApiRequest): Promise<Principal> {
   const token = presentedToken(req);
   if (token !== null) {
     if (token === "") throw new ApiError("unauthorized", "The Authorization header is empty");
@@ -46,7 +47,10 @@ export async function authenticateRequest(req: NextRequest): Promise<Principal> 
     if (!principal) throw new ApiError("unauthorized", "Invalid access token");
     return principal;
   }
-  const session = await getToken({ req, secret: env().NEXTAUTH_SECRET });
+  // next-auth reads the session cookie from a NextRequest; the web server's stand-in (a GET, no body) becomes one here.
+  const nextRequest =
+    req instanceof NextRequest ? req : new NextRequest(req.url, { method: req.method, headers: req.headers });
+  const session = await getToken({ req: nextRequest, secret: env().NEXTAUTH_SECRET });
   const memberId = session?.sub;
   if (!memberId)
     throw new ApiError("unauthorized", "Missing access token: send it in the Authorization header");

@@ -39,8 +39,24 @@ function applyRateLimit(rate: RateLimitOutcome, headers: Headers): void {
   }
 }
 
+/**
+ * What route handlers may read of a request: a NextRequest from Next.js, or for GET and HEAD on the hot routes the web
+ * server's lighter stand-in (`createHotRouteHandler`), which skips building a NextRequest (40 µs per lookup).
+ */
+export type ApiRequest = Pick<NextRequest, "method" | "headers" | "url" | "body" | "nextUrl" | "cookies">;
+
+type RouteContext<P extends RouteParams> = { params: Promise<P> };
+
+/** A route.ts handler for Next.js, and the same handler for any ApiRequest (the web server's hot routes). */
+export type ApiRoute<P extends RouteParams> = ((
+  req: NextRequest,
+  context: RouteContext<P>,
+) => Promise<Response>) & {
+  forApiRequest: (req: ApiRequest, context: RouteContext<P>) => Promise<Response>;
+};
+
 export type ApiContext<P extends RouteParams> = {
-  req: NextRequest;
+  req: ApiRequest;
   params: P;
   principal: Principal;
   requestId: string;
@@ -62,8 +78,8 @@ export type ApiHandlerOptions<P extends RouteParams> = {
 export function apiHandler<P extends RouteParams = RouteParams>(
   handler: (context: ApiContext<P>) => Promise<Response>,
   options: ApiHandlerOptions<P>,
-) {
-  return async function route(req: NextRequest, context: { params: Promise<P> }): Promise<Response> {
+): ApiRoute<P> {
+  async function forApiRequest(req: ApiRequest, context: RouteContext<P>): Promise<Response> {
     const requestId = randomUUID();
     const started = performance.now();
     const headers = new Headers({ "X-Request-Id": requestId });
@@ -106,5 +122,7 @@ export function apiHandler<P extends RouteParams = RouteParams>(
       ms: Math.round(performance.now() - started),
     });
     return response;
-  };
+  }
+  const route = (req: NextRequest, context: RouteContext<P>) => forApiRequest(req, context);
+  return Object.assign(route, { forApiRequest });
 }

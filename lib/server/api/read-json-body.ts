@@ -85,7 +85,10 @@ function unstorableTextAt(value: unknown): string | null {
  * that grows past it while streaming is cut off, so an oversized request is never held in memory whole. A body nested
  * deeper than `MAX_JSON_DEPTH`, or (unless allowed) with text PostgreSQL cannot store, is a 400.
  */
-export async function readJsonBody(req: Request, options: ReadJsonOptions = {}): Promise<unknown> {
+export async function readJsonBody(
+  req: Pick<Request, "headers" | "body">,
+  options: ReadJsonOptions = {},
+): Promise<unknown> {
   const limit = env().TRIBUTARY_BODY_LIMIT_BYTES;
   const contentType = req.headers.get("content-type");
   if (contentType && !isJsonContentType(contentType)) {

@@ -8,6 +8,7 @@ import { NextRequest } from "next/server";
 import { compilePagePattern } from "@/lib/server/http/compile-page-pattern";
 import type { HotApiRoute, RouteHandler } from "@/lib/server/http/hot-api-routes";
 import { ApiError } from "@/lib/server/api/errors";
+import type { ApiRequest } from "@/lib/server/api/handler";
 import { errorResponse } from "@/lib/server/api/responses";
 import { JsonResponse } from "@/lib/server/api/json-response";
 import { logger } from "@/lib/server/logger";
@@ -48,6 +49,35 @@ function requestHeaders(req: IncomingMessage): Headers {
     headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
   return headers;
+}
+
+/**
+ * A GET or HEAD as route handlers read it (ApiRequest), without building a NextRequest (an undici Request, its abort
+ * signal and a parsed NextURL: 40 µs per lookup, a fifth of the web server's CPU for it). `nextUrl` and `cookies`, which
+ * the hot routes read only on rare paths, come from a NextRequest made when first asked for.
+ */
+class BodilessRequest implements ApiRequest {
+  readonly body = null;
+  #nextRequest: NextRequest | undefined;
+
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    readonly headers: Headers,
+  ) {}
+
+  #full(): NextRequest {
+    this.#nextRequest ??= new NextRequest(this.url, { method: this.method, headers: this.headers });
+    return this.#nextRequest;
+  }
+
+  get nextUrl(): NextRequest["nextUrl"] {
+    return this.#full().nextUrl;
+  }
+
+  get cookies(): NextRequest["cookies"] {
+    return this.#full().cookies;
+  }
 }
 
 function requestOrigin(req: IncomingMessage): string {
@@ -157,13 +187,21 @@ export async function createHotRouteHandler(
     pathname: string,
   ): Promise<void> {
     try {
-      const hasBody = req.method !== "GET" && req.method !== "HEAD";
-      const request = new NextRequest(`${requestOrigin(req)}${req.url ?? "/"}`, {
-        method: req.method,
-        headers: requestHeaders(req),
-        ...(hasBody ? { body: lazyRequestBody(req), duplex: "half" } : {}),
-      });
-      const response = await handler(request, { params: Promise.resolve(params) });
+      const method = req.method ?? "GET";
+      const hasBody = method !== "GET" && method !== "HEAD";
+      const url = `${requestOrigin(req)}${req.url ?? "/"}`;
+      const context = { params: Promise.resolve(params) };
+      const response =
+        !hasBody && handler.forApiRequest
+          ? await handler.forApiRequest(new BodilessRequest(method, url, requestHeaders(req)), context)
+          : await handler(
+              new NextRequest(url, {
+                method,
+                headers: requestHeaders(req),
+                ...(hasBody ? { body: lazyRequestBody(req), duplex: "half" } : {}),
+              }),
+              context,
+            );
       await writeResponse(res, response, rules, pathname);
     } catch (error) {
       // The route wrapper maps every error itself; this is a failure of the plumbing around it.

@@ -1,13 +1,19 @@
 import "server-only";
 import type { NextRequest } from "next/server";
+import type { ApiRequest } from "@/lib/server/api/handler";
+
+type RouteContext = { params: Promise<Record<string, string>> };
 
 /**
- * A route.ts handler. Written as a method so its parameters check bivariantly: each route declares its own params type,
- * and the params passed are named after the page's `[segments]`, which are the same names.
+ * A route.ts handler, and for those made by `apiHandler` the same handler for any ApiRequest. Written as methods so the
+ * parameters check bivariantly: each route declares its own params type, and the params passed are named after the
+ * page's `[segments]`, which are the same names.
  */
 export type RouteHandler = {
-  handle(req: NextRequest, context: { params: Promise<Record<string, string>> }): Promise<Response>;
-}["handle"];
+  handle(req: NextRequest, context: RouteContext): Promise<Response>;
+}["handle"] & {
+  forApiRequest?: { handle(req: ApiRequest, context: RouteContext): Promise<Response> }["handle"];
+};
 
 export type RouteModule = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", RouteHandler>>;
 

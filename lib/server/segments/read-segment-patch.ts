@@ -17,7 +17,7 @@ function looksSemantic(body: unknown): boolean {
 }
 
 /** Reads a segment PATCH body as a JSON Patch (bare array or `{comment, patch}`) or, by content type, a semantic patch. */
-export async function readSegmentPatch(req: Request): Promise<SegmentPatch> {
+export async function readSegmentPatch(req: Pick<Request, "headers" | "body">): Promise<SegmentPatch> {
   const semantic = isSemanticPatch(req.headers.get("content-type"));
   const body = await readJsonBody(req);
   if (semantic) return { kind: "semantic", ...segmentSemanticPatchSchema.parse(body) };
