@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import * as contextRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/contexts/[contextKey]/route";
 import { prisma } from "@/lib/server/db";
 import { createTestProject } from "@/tests/factories/projects";
 import { createTestSegment } from "@/tests/factories/segments";
 import { createTestToken } from "@/tests/factories/tokens";
-import { callRoute } from "@/tests/support/call-route";
+import { memberLookup } from "@/tests/support/member-lookup";
 import { expectError } from "@/tests/support/expect-error";
 
 // 200 per window: the app leases 2 positions ahead with each count it writes (1% of the budget).
@@ -15,17 +14,7 @@ describe("rate limits with leased counts", () => {
     const { project, production } = await createTestProject();
     const segment = await createTestSegment(production, { members: ["member"] });
     const { value, token } = await createTestToken({ role: "reader" });
-    const lookup = () =>
-      callRoute(contextRoute.GET, {
-        path: `/api/v2/segments/${project.key}/production/${segment.key}/contexts/member`,
-        params: {
-          projectKey: project.key,
-          environmentKey: "production",
-          segmentKey: segment.key,
-          contextKey: "member",
-        },
-        token: value,
-      });
+    const lookup = memberLookup(project.key, segment.key, value);
     const storedPoints = async () =>
       (await prisma.rateLimit.findMany({ where: { key: { contains: `${token.id}:` } } })).map(
         (row) => row.points,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import * as contextRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/contexts/[contextKey]/route";
 import * as contextsRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/contexts/route";
 import { prisma } from "@/lib/server/db";
 import { createTestProject } from "@/tests/factories/projects";
@@ -7,6 +6,7 @@ import { createTestSegment } from "@/tests/factories/segments";
 import { createTestToken } from "@/tests/factories/tokens";
 import { callRoute } from "@/tests/support/call-route";
 import { expectError } from "@/tests/support/expect-error";
+import { memberLookup } from "@/tests/support/member-lookup";
 
 // Read when the limiter is first used (no module reads the environment on import).
 process.env.TRIBUTARY_RATE_LIMIT_PER_10S = "3";
@@ -16,18 +16,7 @@ describe("rate limits per token and route", () => {
     const { project, production } = await createTestProject();
     const segment = await createTestSegment(production, { members: ["member"] });
     const { value } = await createTestToken({ role: "reader" });
-    const params = {
-      projectKey: project.key,
-      environmentKey: "production",
-      segmentKey: segment.key,
-      contextKey: "member",
-    };
-    const lookup = () =>
-      callRoute(contextRoute.GET, {
-        path: `/api/v2/segments/${project.key}/production/${segment.key}/contexts/member`,
-        params,
-        token: value,
-      });
+    const lookup = memberLookup(project.key, segment.key, value);
     for (const remaining of [2, 1, 0]) {
       const answer = await lookup();
       expect(answer.status).toBe(200);
@@ -45,17 +34,7 @@ describe("rate limits per token and route", () => {
     const { project, production } = await createTestProject();
     const segment = await createTestSegment(production, { members: ["member"] });
     const { value, token } = await createTestToken({ role: "reader" });
-    const lookup = () =>
-      callRoute(contextRoute.GET, {
-        path: `/api/v2/segments/${project.key}/production/${segment.key}/contexts/member`,
-        params: {
-          projectKey: project.key,
-          environmentKey: "production",
-          segmentKey: segment.key,
-          contextKey: "member",
-        },
-        token: value,
-      });
+    const lookup = memberLookup(project.key, segment.key, value);
     const answers = await Promise.all(Array.from({ length: 7 }, () => lookup()));
     expect(answers.filter((answer) => answer.status === 200)).toHaveLength(3);
     expect(answers.filter((answer) => answer.status === 429)).toHaveLength(4);
