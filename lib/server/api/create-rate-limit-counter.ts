@@ -42,9 +42,15 @@ export function createRateLimitCounter(options: {
 }): RateLimitCounter {
   const states = new Map<string, KeyState>();
 
+  /** Positions left in the lease; used-up or expired ranges are dropped (they are in order, oldest first). */
   function leasedLeft(state: KeyState, now: number): number {
-    state.leased = state.leased.filter((range) => range.next <= range.last && range.expiresAt > now);
-    return state.leased.reduce((sum, range) => sum + range.last - range.next + 1, 0);
+    for (let range = state.leased[0]; range; range = state.leased[0]) {
+      if (range.next <= range.last && range.expiresAt > now) break;
+      state.leased.shift();
+    }
+    let left = 0;
+    for (const range of state.leased) left += range.last - range.next + 1;
+    return left;
   }
 
   function fromLease(state: KeyState): RateLimitOutcome | null {

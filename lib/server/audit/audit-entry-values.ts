@@ -9,11 +9,10 @@ function jsonParameter(value: unknown): string | null {
 }
 
 /**
- * An audit row as query parameters for raw SQL inserts, in the column order kind, name, description, accesses, target,
- * member_id, member_email, token_id, token_name, token_ending, previous_version, current_version (JSON as text, to cast
- * to jsonb).
+ * An audit row as the parameters of `auditEntryInsertSql` (JSON as text, to cast to jsonb); for no row, as many nulls.
  */
-export function auditEntryValues(data: AuditEntryData): (string | null)[] {
+export function auditEntryValues(data: AuditEntryData | null): (string | null)[] {
+  if (data === null) return Array.from({ length: 12 }, () => null);
   return [
     data.kind,
     data.name,

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
 import { ApiError } from "@/lib/server/api/errors";
 import type { AuditEntryData } from "@/lib/server/audit/audit-entry-data";
+import { auditEntryInsertSql } from "@/lib/server/audit/audit-entry-insert-sql";
 import { auditEntryValues } from "@/lib/server/audit/audit-entry-values";
 import type { SyncRunActor } from "@/lib/server/membership/sync-run-actor";
 import {
@@ -186,10 +187,9 @@ type SegmentDelta = {
 
 /**
  * The counters, the sync run, its per-segment rows and its audit entry (when $24 is not null) in one statement, the last
- * one of the transaction. Updating a
- * segment row locks it until commit, so concurrent runs on one segment are serialized only for this short end, not for
- * their bulk writes. Rows are updated in id order (the array is sorted), which keeps two multi-segment runs from locking
- * in opposite orders.
+ * one of the transaction. Updating a segment row locks it until commit, so concurrent runs on one segment are serialized
+ * only for this short end, not for their bulk writes. Rows are updated in id order (the array is sorted), which keeps two
+ * multi-segment runs from locking in opposite orders.
  */
 const FINISH_STATEMENT = `
   WITH delta AS (
@@ -219,9 +219,7 @@ const FINISH_STATEMENT = `
     SELECT $10, d.segment_id, $13, d.added, d.removed, d.unchanged, d.skipped, c.included_count
     FROM delta d JOIN counters c ON c.id = d.segment_id
   ), audit AS (
-    INSERT INTO audit_entry (kind, name, description, accesses, target, member_id, member_email, token_id,
-      token_name, token_ending, previous_version, current_version)
-    SELECT $24, $25, $26, COALESCE($27::jsonb, '[]'::jsonb), $28, $29, $30, $31, $32, $33, $34::jsonb, $35::jsonb
+    ${auditEntryInsertSql(24)}
     WHERE $24::text IS NOT NULL
   )
   SELECT id, included_count, excluded_count FROM counters`;
@@ -314,7 +312,7 @@ export async function applyMembershipChanges(
       skippedCount,
       JSON.stringify(recordedSkipped),
       skippedCount > MAX_RECORDED_SKIPPED,
-      ...(audit ? auditEntryValues(audit) : Array.from({ length: 12 }, () => null)),
+      ...auditEntryValues(audit ?? null),
     ],
   });
   const counters = new Map(finished.rows.map((row) => [row.id, row]));

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PoolClient } from "pg";
 import type { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+import { auditEntryInsertSql } from "@/lib/server/audit/audit-entry-insert-sql";
 import { auditEntryValues } from "@/lib/server/audit/audit-entry-values";
 
 type AuditWriter = Parameters<typeof recordAuditEntry>[0];
@@ -15,9 +16,7 @@ export function pgAuditWriter(client: PoolClient): AuditWriter {
       create: async ({ data }) => {
         await client.query({
           name: "tributary_insert_audit_entry",
-          text: `INSERT INTO audit_entry (kind, name, description, accesses, target, member_id, member_email, token_id,
-             token_name, token_ending, previous_version, current_version)
-           VALUES ($1, $2, $3, COALESCE($4::jsonb, '[]'::jsonb), $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb)`,
+          text: auditEntryInsertSql(1),
           values: auditEntryValues(data),
         });
       },
