@@ -10,7 +10,7 @@ export type HttpAnswer = { status: number; body: Buffer };
 export function keepAliveClient(base: string, headers: Record<string, string>) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const origin = new URL(base);
-  const once = (method: string, path: string, body?: string): Promise<HttpAnswer> =>
+  const once = (method: string, path: string, body?: string | Buffer): Promise<HttpAnswer> =>
     new Promise((resolve, reject) => {
       const requestHeaders: Record<string, string | number> = { ...headers };
       if (body !== undefined) {
@@ -31,7 +31,7 @@ export function keepAliveClient(base: string, headers: Record<string, string>) {
       request.on("error", reject);
       request.end(body);
     });
-  const send = (method: string, path: string, body?: string) =>
+  const send = (method: string, path: string, body?: string | Buffer) =>
     once(method, path, body).catch((error: unknown) => {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === "ECONNRESET" || code === "EPIPE") return once(method, path, body);
@@ -40,8 +40,8 @@ export function keepAliveClient(base: string, headers: Record<string, string>) {
   return {
     get: (path: string) => send("GET", path),
     post: (path: string, body: unknown) => send("POST", path, JSON.stringify(body)),
-    /** A body serialized beforehand. */
-    postText: (path: string, text: string) => send("POST", path, text),
+    /** A body serialized (and, as a Buffer, encoded) beforehand. */
+    postText: (path: string, text: string | Buffer) => send("POST", path, text),
     close: () => agent.destroy(),
   };
 }

@@ -8,8 +8,8 @@
  * pushes) and looks up its `amplitude-bench-amplitude` segment instead, to tell the data's part from the rest. Each round
  * prints the CPU time per request of PostgreSQL's backends, the web server and this load process.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import pg from "pg";
+import { cpuByRole, describeCpuPerUnit } from "./cpu-by-role";
 import { runConcurrently } from "./measure";
 import { keepAliveClient } from "./http-client";
 import { startApp, stopApp, tokenPoster } from "./support";
@@ -21,31 +21,6 @@ const MEMBERS = Number(process.argv.find((arg) => arg.startsWith("--members="))?
 const PROFILE_DIR = process.argv.find((arg) => arg.startsWith("--profile="))?.split("=")[1];
 const DATABASE_URL = `postgresql://tributary:tributary@127.0.0.1:${PG_PORT}/tributary`;
 const BASE = `http://localhost:${PORT}`;
-
-/** CPU time (ms) of this machine's processes by role: PostgreSQL backends, the web server, other Node.js processes. */
-function cpuByRole(): Map<string, number> {
-  const byRole = new Map<string, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\u0000", " ");
-      const role = cmdline.startsWith("postgres: tributary")
-        ? "postgres backends"
-        : cmdline.startsWith("tributary-web")
-          ? "web server"
-          : cmdline.includes("profile-lookup-http")
-            ? "load client"
-            : null;
-      if (role === null) continue;
-      const cpuMs = ((Number(stat[11] ?? 0) + Number(stat[12] ?? 0)) * 1000) / 100;
-      byRole.set(role, (byRole.get(role) ?? 0) + cpuMs);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return byRole;
-}
 
 async function main() {
   const app = await startApp({
@@ -116,11 +91,9 @@ async function main() {
     };
     await runConcurrently(1000, 4, lookup);
     for (const clients of [1, 4, 1, 4]) {
-      const cpuBefore = cpuByRole();
+      const cpuBefore = cpuByRole("profile-lookup-http");
       const timing = await runConcurrently(clients === 1 ? 3000 : 6000, clients, lookup);
-      const cpu = [...cpuByRole()]
-        .map(([role, ms]) => `${role} ${((ms - (cpuBefore.get(role) ?? 0)) / timing.count).toFixed(2)}`)
-        .join(", ");
+      const cpu = describeCpuPerUnit(cpuBefore, cpuByRole("profile-lookup-http"), timing.count);
       process.stdout.write(
         `${clients} client(s): ${Math.round(timing.count / timing.seconds)} req/s, p50 ${timing.p50.toFixed(2)} ms, ` +
           `p99 ${timing.p99.toFixed(2)} ms, max ${timing.max.toFixed(1)} ms; CPU ms/request: ${cpu}\n`,

@@ -93,6 +93,16 @@ function instrumentPg() {
   } as typeof pg.Client.prototype.query;
 }
 
+type WalStats = { records: number; fpi: number; bytes: number };
+
+async function walStats(): Promise<WalStats> {
+  const { pgPool } = await import("@/lib/server/db");
+  const result = await pgPool().query<WalStats>(
+    "select wal_records::float8 as records, wal_fpi::float8 as fpi, wal_bytes::float8 as bytes from pg_stat_wal",
+  );
+  return result.rows[0] ?? { records: 0, fpi: 0, bytes: 0 };
+}
+
 async function main() {
   const { startEmbeddedPostgres } = await import("@/lib/server/postgres/start-embedded-postgres");
   const { applyMigrations } = await import("@/lib/server/migrations/apply-migrations");
@@ -177,6 +187,7 @@ async function main() {
     // Two warm-up pushes, not counted.
     await push(bodies[0] ?? "");
     await push(bodies[1] ?? "");
+    const walBefore = await walStats();
     instrumentPg();
     const cpuStarted = process.cpuUsage();
     const pgCpuStarted = processTreeCpu(dataDir);
@@ -186,6 +197,7 @@ async function main() {
     const cpu = process.cpuUsage(cpuStarted);
     const pgCpuEnded = processTreeCpu(dataDir);
     const pgCpuMs = total(pgCpuEnded) - total(pgCpuStarted);
+    const walAfter = await walStats();
     const sqlMs = [...sqlTimings.values()].reduce((sum, timing) => sum + timing.ms, 0);
     process.stdout.write(
       `${BATCHES} pushes of ${BATCH} (${INTEGRATION}${WITH_STORE ? ", store on" : ""}) onto ${PRELOAD} members: ` +
@@ -194,6 +206,11 @@ async function main() {
         `Node CPU ${((cpu.user + cpu.system) / 1000 / BATCHES).toFixed(1)} ms/push, ` +
         `PostgreSQL CPU ${(pgCpuMs / BATCHES).toFixed(1)} ms/push; ` +
         `SQL wall ${(sqlMs / BATCHES).toFixed(1)} ms/push\n`,
+    );
+    process.stdout.write(
+      `  WAL per push: ${((walAfter.records - walBefore.records) / BATCHES).toFixed(0)} records, ` +
+        `${((walAfter.fpi - walBefore.fpi) / BATCHES).toFixed(1)} full-page images, ` +
+        `${((walAfter.bytes - walBefore.bytes) / BATCHES / 1024).toFixed(0)} KiB\n`,
     );
     for (const [title, ms] of pgCpuEnded) {
       const used = ms - (pgCpuStarted.get(title) ?? 0);
@@ -206,6 +223,16 @@ async function main() {
     for (const [label, timing] of rows.slice(0, 15)) {
       process.stdout.write(
         `  ${(timing.ms / BATCHES).toFixed(2).padStart(8)} ms/push  x${String(timing.count / BATCHES).padEnd(4)} ${label}\n`,
+      );
+    }
+    const pooled = await pgPool().connect();
+    const plans = await pooled.query<{ name: string; generic_plans: string; custom_plans: string }>(
+      "select name, generic_plans, custom_plans from pg_prepared_statements order by name",
+    );
+    pooled.release();
+    for (const plan of plans.rows) {
+      process.stdout.write(
+        `  plans on one connection: ${plan.generic_plans} generic, ${plan.custom_plans} custom  ${plan.name}\n`,
       );
     }
     await disconnectDatabase();

@@ -14,6 +14,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { Redis } from "ioredis";
 import { includeSetKey } from "@/lib/server/stores/big-segment-keys";
 import { startRedis } from "@/tests/support/start-redis";
+import { cpuByRole, describeCpuPerUnit } from "./cpu-by-role";
 import { keepAliveClient } from "./http-client";
 import { runConcurrently, type Timing } from "./measure";
 import { runRequestLoad } from "./run-request-load";
@@ -40,6 +41,11 @@ const BASE = `http://localhost:${PORT}`;
 const DATABASE_URL = `postgresql://tributary:tributary@127.0.0.1:${PG_PORT}/tributary`;
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1_000_000);
 const SENDERS = 4;
+/** Untimed pushes before the timed ingest (see the warm-up step). */
+const WARMUP_PUSHES = 2_000;
+const WARMUP_BATCH = 20;
+/** BENCH_INGEST_ONLY=1: the COPY ceiling and the two target ingests, then stop. */
+const INGEST_ONLY = process.env.BENCH_INGEST_ONLY === "1";
 const ADMIN_EMAIL = "bench@tributary.local";
 const ADMIN_PASSWORD = "bench-password-1";
 
@@ -132,16 +138,16 @@ async function main() {
     const answer = await client.post(path, body);
     if (answer.status >= 300) throw new Error(`${path} answered ${answer.status}: ${answer.body.toString()}`);
   };
-  const postText = async (path: string, text: string): Promise<void> => {
+  const postText = async (path: string, text: Buffer): Promise<void> => {
     const answer = await client.postText(path, text);
     if (answer.status >= 300) throw new Error(`${path} answered ${answer.status}: ${answer.body.toString()}`);
   };
   /**
-   * Ingest bodies are serialized before the clock starts, as the COPY ceiling's keys are generated before its clock: a
+   * Ingest bodies are serialized and encoded before the clock starts, as the COPY ceiling's keys are generated before its clock: a
    * partner's sender runs on its own machine, while this client shares the two cores with the app and PostgreSQL.
    */
-  const serializedBatches = (count: number, body: (index: number) => unknown): string[] =>
-    Array.from({ length: count }, (_, index) => JSON.stringify(body(index)));
+  const serializedBatches = (count: number, body: (index: number) => unknown): Buffer[] =>
+    Array.from({ length: count }, (_, index) => Buffer.from(JSON.stringify(body(index))));
 
   const results: { name: string; value: string; target: string; ok: boolean | null }[] = [];
 
@@ -158,6 +164,30 @@ async function main() {
   const ceilingBefore = await copyCeiling(db, rudderKeys);
   log(`  ${Math.round(ceilingBefore)} keys/s`);
 
+  // 0. untimed: a server that has just started runs the write path in V8's unoptimised tiers and compiles as it goes
+  // (a fifth of the web server's CPU during the first 1,000 pushes went to the optimising compiler), and each pool
+  // connection prepares its statements once. A partner's sync meets a server that has been up for a while.
+  log(
+    `warm-up: ${WARMUP_PUSHES} untimed pushes of ${WARMUP_BATCH} keys to another cohort of each integration…`,
+  );
+  const warmupKeys = randomKeys(WARMUP_PUSHES * WARMUP_BATCH);
+  const warmupCpu = cpuByRole("bench/run.ts");
+  const warmup = await runConcurrently(WARMUP_PUSHES, SENDERS, (index) => {
+    const keys = warmupKeys.slice(index * WARMUP_BATCH, (index + 1) * WARMUP_BATCH);
+    return index % 10 === 9
+      ? post("/api/v2/segment-targets/amplitude", amplitudeBody(clientSideId, keys, "bench-warmup"))
+      : post("/api/v2/segment-targets/rudderstack", {
+          environmentId: clientSideId,
+          contextKind: "user",
+          cohortId: "bench-warmup",
+          cohortName: "Bench warm-up",
+          listData: { add: keys.map((id) => ({ id })), remove: [] },
+        });
+  });
+  log(
+    `  ${Math.round(warmup.count / warmup.seconds)} pushes/s; CPU ms per push: ${describeCpuPerUnit(warmupCpu, cpuByRole("bench/run.ts"), WARMUP_PUSHES)}`,
+  );
+
   // 1. rudderstack, batches of 1,000, one cohort; the environment has no store.
   log("ingest: rudderstack, batches of 1,000…");
   const rudderBodies = serializedBatches(MEMBERS / 1000, (index) => ({
@@ -167,9 +197,11 @@ async function main() {
     cohortName: "Bench rudderstack",
     listData: { add: rudderKeys.slice(index * 1000, (index + 1) * 1000).map((id) => ({ id })), remove: [] },
   }));
+  const rudderCpu = cpuByRole("bench/run.ts");
   const rudder = await runConcurrently(MEMBERS / 1000, SENDERS, (index) =>
-    postText("/api/v2/segment-targets/rudderstack", rudderBodies[index] ?? ""),
+    postText("/api/v2/segment-targets/rudderstack", rudderBodies[index] ?? Buffer.alloc(0)),
   );
+  log(`  CPU ms per push: ${describeCpuPerUnit(rudderCpu, cpuByRole("bench/run.ts"), MEMBERS / 1000)}`);
   rudderBodies.length = 0;
   log(
     `  ${Math.round(MEMBERS / rudder.seconds)} members/s, p50 ${rudder.p50.toFixed(0)} ms, p99 ${rudder.p99.toFixed(0)} ms`,
@@ -180,13 +212,24 @@ async function main() {
   const amplitudeBodies = serializedBatches(MEMBERS / 10_000, (index) =>
     amplitudeBody(clientSideId, amplitudeKeys.slice(index * 10_000, (index + 1) * 10_000), "bench-amplitude"),
   );
+  const amplitudeCpu = cpuByRole("bench/run.ts");
   const amplitude = await runConcurrently(MEMBERS / 10_000, SENDERS, (index) =>
-    postText("/api/v2/segment-targets/amplitude", amplitudeBodies[index] ?? ""),
+    postText("/api/v2/segment-targets/amplitude", amplitudeBodies[index] ?? Buffer.alloc(0)),
   );
+  log(`  CPU ms per push: ${describeCpuPerUnit(amplitudeCpu, cpuByRole("bench/run.ts"), MEMBERS / 10_000)}`);
   amplitudeBodies.length = 0;
   log(
     `  ${Math.round(MEMBERS / amplitude.seconds)} members/s, p50 ${amplitude.p50.toFixed(0)} ms, p99 ${amplitude.p99.toFixed(0)} ms`,
   );
+
+  if (INGEST_ONLY) {
+    // For iterating on the write path: the two target ingests and nothing else (no table, no results file).
+    client.close();
+    await db.end();
+    await disconnectDatabase();
+    await stopApp(app);
+    return;
+  }
 
   // 3. the same again into the other environment, which has a Redis store: the worker mirrors while the pushes come in,
   // probes measure the push → Redis mirror lag, and one client looks keys up in the first segment.
@@ -236,7 +279,7 @@ async function main() {
     }
   })();
   const withStore = await runConcurrently(MEMBERS / 10_000, SENDERS, (index) =>
-    postText("/api/v2/segment-targets/amplitude", storeBodies[index] ?? ""),
+    postText("/api/v2/segment-targets/amplitude", storeBodies[index] ?? Buffer.alloc(0)),
   );
   storeBodies.length = 0;
   ingesting = false;
