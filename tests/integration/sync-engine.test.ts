@@ -139,7 +139,7 @@ describe("applyMembershipChanges: key lists", () => {
   function run(
     environmentId: string,
     segment: { id: number; key: string },
-    included: { add?: string[]; remove?: string[] },
+    included: { add?: string[]; remove?: string[]; distinct?: boolean },
   ) {
     return runMembershipTransaction((client) =>
       applyMembershipChanges(client, {
@@ -190,6 +190,42 @@ describe("applyMembershipChanges: key lists", () => {
       where: { environmentId: production.id, source: "contexts" },
     });
     expect(runs).toHaveLength(2);
+  });
+
+  it("applies lists marked distinct without deduplicating them, with the same counts and outbox rows", async () => {
+    const { production } = await createTestProject();
+    const segment = await createTestSegment(production, { members: ["m", "n"] });
+    await prisma.storeIntegration.create({
+      data: { environmentId: production.id, integrationKey: "redis", name: "Redis", config: {} },
+    });
+    // Tried as all new, refused for "m", then run again in the form that skips existing keys.
+    const first = await run(production.id, segment, {
+      add: ["a", "m", "z"],
+      remove: ["n", "gone"],
+      distinct: true,
+    });
+    expect(first.counts).toMatchObject({ added: 2, removed: 1, unchanged: 2 });
+    expect(await memberKeys(segment.id)).toEqual(["a", "m", "z"]);
+    expect(first.segments[0]?.includedCount).toBe(3);
+    const second = await run(production.id, segment, { add: ["b"], remove: ["z"], distinct: true });
+    expect(second.counts).toMatchObject({ added: 1, removed: 1, unchanged: 0 });
+    expect(await memberKeys(segment.id)).toEqual(["a", "b", "m"]);
+    const outboxKeys = (await prisma.membershipOutbox.findMany({ where: { segmentId: segment.id } }))
+      .flatMap((row) => row.contextKeys)
+      .sort();
+    expect(outboxKeys).toEqual(["a", "b", "n", "z", "z"]);
+    const counts = await prisma.segment.findUniqueOrThrow({ where: { id: segment.id } });
+    expect(counts.includedCount).toBe(3);
+  });
+
+  it("deduplicates a list marked distinct after all when lone surrogates made two keys one", async () => {
+    const { production } = await createTestProject();
+    const segment = await createTestSegment(production);
+    const outcome = await run(production.id, segment, { add: ["x\ud800y", "x\udbffy", "w"], distinct: true });
+    // Both surrogate keys are stored as "x\ufffdy": one key asked for, once.
+    expect(outcome.counts).toMatchObject({ added: 2, removed: 0, unchanged: 0 });
+    expect(await memberKeys(segment.id)).toEqual(["w", "x\ufffdy"]);
+    expect(outcome.segments[0]?.includedCount).toBe(2);
   });
 
   it("stores a key with a lone surrogate as U+FFFD, as a text parameter always did", async () => {

@@ -90,7 +90,8 @@ export async function commitSegmentImport(request: ImportCommitRequest): Promise
         {
           segmentId: segment.id,
           segmentKey: segment.key,
-          included: { add, remove },
+          // The staged keys are segment_import_key's primary key, and the removes are members not among them.
+          included: { add, remove, distinct: true },
           received: row.received,
           skipped: [],
         },

@@ -17,7 +17,12 @@ import { segmentRef } from "@/lib/server/stores/big-segment-keys";
 /** A sync run lists at most this many skipped members (LD_COMPAT §8). */
 const MAX_RECORDED_SKIPPED = 100;
 
-export type KeyListChange = { add?: readonly string[]; remove?: readonly string[] };
+export type KeyListChange = {
+  add?: readonly string[];
+  remove?: readonly string[];
+  /** Each list holds a key at most once and no key is in both (a partner push): the statement need not deduplicate. */
+  distinct?: boolean;
+};
 
 export type SkippedEntry = { id: string; reason: string };
 
@@ -83,16 +88,25 @@ export type MembershipRunOutcome = MembershipRunSummary & {
 
 type ListOutcome = { added: number; removed: number; requested: number };
 
+type ListStatements = { allNew: string; skipExisting: string };
+
+function listStatements(table: MembershipTable, distinctKeys: boolean): ListStatements {
+  return {
+    allNew: membershipListStatement(table, { skipExisting: false, distinctKeys }),
+    skipExisting: membershipListStatement(table, { skipExisting: true, distinctKeys }),
+  };
+}
+
 const LIST_STATEMENTS = {
   segment_member: {
-    allNew: membershipListStatement("segment_member", { skipExisting: false }),
-    skipExisting: membershipListStatement("segment_member", { skipExisting: true }),
+    any: listStatements("segment_member", false),
+    distinct: listStatements("segment_member", true),
   },
   segment_exclusion: {
-    allNew: membershipListStatement("segment_exclusion", { skipExisting: false }),
-    skipExisting: membershipListStatement("segment_exclusion", { skipExisting: true }),
+    any: listStatements("segment_exclusion", false),
+    distinct: listStatements("segment_exclusion", true),
   },
-} satisfies Record<MembershipTable, { allNew: string; skipExisting: string }>;
+} satisfies Record<MembershipTable, { any: ListStatements; distinct: ListStatements }>;
 
 const UNIQUE_VIOLATION = "23505";
 
@@ -105,11 +119,13 @@ const ESCAPED_SURROGATE = /\\ud[89a-f][0-9a-f]{2}/i;
 
 /**
  * The keys as a JSON array. A lone surrogate becomes U+FFFD, which is what the UTF-8 encoding of a text parameter made of
- * it before, instead of an error from PostgreSQL.
+ * it before, instead of an error from PostgreSQL; two keys may then become one, so `rewritten` says it happened.
  */
-function keysJson(keys: readonly string[]): string {
+function keysJson(keys: readonly string[]): { json: string; rewritten: boolean } {
   const json = JSON.stringify(keys);
-  return ESCAPED_SURROGATE.test(json) ? JSON.stringify(keys.map((key) => key.toWellFormed())) : json;
+  return ESCAPED_SURROGATE.test(json)
+    ? { json: JSON.stringify(keys.map((key) => key.toWellFormed())), rewritten: true }
+    : { json, rewritten: false };
 }
 
 type ListRun = {
@@ -134,25 +150,33 @@ async function applyList(
   const add = change?.add ?? [];
   const remove = change?.remove ?? [];
   if (add.length === 0 && remove.length === 0) return { added: 0, removed: 0, requested: 0 };
+  const removeJson = keysJson(remove);
+  const addJson = keysJson(add);
+  const distinct = change?.distinct === true && !removeJson.rewritten && !addJson.rewritten;
   const values = [
     run.segmentId,
-    keysJson(remove),
-    keysJson(add),
+    removeJson.json,
+    addJson.json,
     run.appliedAt,
     run.syncRunId,
     run.environmentId,
     run.segmentRef,
   ];
-  const statements = LIST_STATEMENTS[table];
+  const statements = distinct ? LIST_STATEMENTS[table].distinct : LIST_STATEMENTS[table].any;
+  const name = `tributary_membership_list_${table}${distinct ? "_distinct" : ""}`;
+  const outcome = (rows: readonly ListOutcome[]): ListOutcome => {
+    const row = firstRow(rows);
+    return distinct ? { added: row.added, removed: row.removed, requested: add.length + remove.length } : row;
+  };
   const list = `${table}:${run.segmentId}`;
   if (add.length > 0 && !recentMembershipConflicts.isRecent(list)) {
     try {
       const result = await client.query<ListOutcome>({
-        name: `tributary_membership_list_${table}_all_new`,
+        name: `${name}_all_new`,
         text: statements.allNew,
         values,
       });
-      return firstRow(result.rows);
+      return outcome(result.rows);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       recentMembershipConflicts.remember(list);
@@ -161,12 +185,8 @@ async function applyList(
       });
     }
   }
-  const result = await client.query<ListOutcome>({
-    name: `tributary_membership_list_${table}`,
-    text: statements.skipExisting,
-    values,
-  });
-  return firstRow(result.rows);
+  const result = await client.query<ListOutcome>({ name, text: statements.skipExisting, values });
+  return outcome(result.rows);
 }
 
 function firstRow(rows: readonly ListOutcome[]): ListOutcome {

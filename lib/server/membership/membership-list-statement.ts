@@ -16,20 +16,37 @@ const OUTBOX_CHUNK = 10_000;
  * a unique violation. It is the cheaper statement when every key is new: `ON CONFLICT` probes the index once for the
  * conflict check and again to insert, a plain insert once (measured: 10 instead of 15-16 ms of PostgreSQL CPU per 1,000
  * new keys into a 1,000,000-member segment).
+ *
+ * `distinctKeys: true` is for lists already free of duplicates, adds and removes disjoint (a partner push, deduplicated
+ * while parsing): the statement then neither deduplicates nor reports how many keys were asked for, which the caller
+ * knows (about 1 of 5.5 ms of PostgreSQL's time for 1,000 new keys, in `EXPLAIN ANALYZE`).
  */
-export function membershipListStatement(table: MembershipTable, options: { skipExisting: boolean }): string {
-  return `
-    WITH removes AS (
+export function membershipListStatement(
+  table: MembershipTable,
+  options: { skipExisting: boolean; distinctKeys?: boolean },
+): string {
+  const removes = options.distinctKeys
+    ? "SELECT json_array_elements_text($2::json)"
+    : "SELECT k FROM removes";
+  const adds = options.distinctKeys ? "json_array_elements_text($3::json) AS adds(k)" : "adds";
+  const requested = options.distinctKeys
+    ? ""
+    : "(SELECT count(*) FROM removes)::int + (SELECT count(*) FROM adds)::int AS requested,";
+  const deduplicated = options.distinctKeys
+    ? "WITH"
+    : `WITH removes AS (
       SELECT DISTINCT k FROM json_array_elements_text($2::json) AS k
     ), adds AS (
       SELECT DISTINCT a.k FROM json_array_elements_text($3::json) AS a(k)
       WHERE NOT EXISTS (SELECT 1 FROM removes r WHERE r.k = a.k)
-    ), removed AS (
-      DELETE FROM ${table} WHERE segment_id = $1 AND context_key = ANY (ARRAY(SELECT k FROM removes))
+    ),`;
+  return `
+    ${deduplicated} removed AS (
+      DELETE FROM ${table} WHERE segment_id = $1 AND context_key = ANY (ARRAY(${removes}))
       RETURNING context_key
     ), added AS (
       INSERT INTO ${table} (segment_id, context_key, added_at, sync_run_id)
-      SELECT $1, k, $4, $5 FROM adds ORDER BY k COLLATE "C"
+      SELECT $1, k, $4, $5 FROM ${adds} ORDER BY k COLLATE "C"
       ${options.skipExisting ? "ON CONFLICT DO NOTHING" : ""}
       RETURNING context_key
     ), outbox AS (
@@ -42,7 +59,7 @@ export function membershipListStatement(table: MembershipTable, options: { skipE
       WHERE EXISTS (SELECT 1 FROM store_integration WHERE environment_id = $6 AND "on")
       GROUP BY chunk
     )
-    SELECT (SELECT count(*) FROM removes)::int + (SELECT count(*) FROM adds)::int AS requested,
+    SELECT ${requested}
            (SELECT count(*) FROM added)::int AS added,
            (SELECT count(*) FROM removed)::int AS removed`;
 }

@@ -27,8 +27,12 @@ export type ParsedCohort = {
   /** Only an absolute http(s) URL: it is rendered as a link in the dashboard. */
   cohortUrl: string | null;
   cohortDescription: string | null;
-  /** Deduplicated, first-seen order; a key both added and removed in this request is only in `remove`. */
+  /**
+   * Deduplicated, first-seen order; a key both added and removed in this request is only in `remove`. The membership
+   * engine relies on both lists being free of duplicates and disjoint (`KeyListChange.distinct`).
+   */
   add: string[];
+  /** Deduplicated, first-seen order. */
   remove: string[];
   /** Member entries attributed to this cohort, valid or not. */
   received: number;

@@ -109,7 +109,7 @@ export async function pushSegmentTargets(request: PartnerPush): Promise<PartnerP
           changes: segments.map((segment) => ({
             segmentId: segment.segmentId,
             segmentKey: segment.segmentKey,
-            included: { add: segment.cohort.add, remove: segment.cohort.remove },
+            included: { add: segment.cohort.add, remove: segment.cohort.remove, distinct: true },
             received: segment.cohort.received,
             skipped: segment.cohort.skipped,
             lockedGeneration: segment.generation,
