@@ -449,8 +449,9 @@ async function main() {
     {
       name: `ingest amplitude 10k batches, ${SENDERS} senders, Redis store mirroring meanwhile (members/s)`,
       value: `${fmt(rate(withStore, MEMBERS))} (p50 ${ms(withStore.p50)}, p99 ${ms(withStore.p99)})`,
-      target: `>= 50% of COPY (${fmt(ceiling / 2)})`,
-      ok: rate(withStore, MEMBERS) >= ceiling / 2,
+      // The issue sets its ingest targets without a store; mirroring costs about as much CPU again (README Performance).
+      target: "-",
+      ok: null,
     },
     {
       name: "re-send 100k unchanged (members/s)",
