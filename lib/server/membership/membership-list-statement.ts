@@ -2,6 +2,12 @@ import "server-only";
 
 export type MembershipTable = "segment_member" | "segment_exclusion";
 
+/** The list an outbox row records a change of: the store worker then writes only that set of each key. */
+const OUTBOX_LIST = { segment_member: "included", segment_exclusion: "excluded" } satisfies Record<
+  MembershipTable,
+  string
+>;
+
 /** Outbox rows carry at most this many keys, so the store worker reads a bounded amount per row. */
 const OUTBOX_CHUNK = 10_000;
 
@@ -10,7 +16,8 @@ const OUTBOX_CHUNK = 10_000;
  * (serialized natively, unlike a `text[]` parameter) and are deduplicated in SQL, a key both added and removed only
  * removed (LD_COMPAT §3). Adds are inserted in the key column's sort order: index locality, and two transactions that
  * insert overlapping keys wait for each other in one direction only, so they cannot deadlock over them. The changed keys
- * go to the outbox from inside the statement (no transfer back to Node.js), only when the environment has an enabled store.
+ * go to the outbox from inside the statement (no transfer back to Node.js), only when the environment has an enabled store,
+ * with the list they changed in.
  *
  * `skipExisting: false` leaves out `ON CONFLICT DO NOTHING`, and a key already in the list then fails the statement with
  * a unique violation. It is the cheaper statement when every key is new: `ON CONFLICT` probes the index once for the
@@ -50,8 +57,8 @@ export function membershipListStatement(
       ${options.skipExisting ? "ON CONFLICT DO NOTHING" : ""}
       RETURNING context_key
     ), outbox AS (
-      INSERT INTO membership_outbox (environment_id, segment_id, segment_ref, context_keys)
-      SELECT $6, $1, $7, array_agg(context_key)
+      INSERT INTO membership_outbox (environment_id, segment_id, segment_ref, context_keys, list)
+      SELECT $6, $1, $7, array_agg(context_key), '${OUTBOX_LIST[table]}'
       FROM (
         SELECT context_key, (row_number() OVER () - 1) / ${OUTBOX_CHUNK} AS chunk
         FROM (SELECT context_key FROM removed UNION ALL SELECT context_key FROM added) changed

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "membership_outbox" ADD COLUMN     "list" TEXT;
