@@ -1,6 +1,7 @@
 import { Redis } from "ioredis";
+import type { PoolClient } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/server/db";
+import { pgPool, prisma } from "@/lib/server/db";
 import { applyMembershipChanges, type KeyListChange } from "@/lib/server/membership/apply-membership-changes";
 import { runMembershipTransaction } from "@/lib/server/membership/run-membership-transaction";
 import { syncRunActor } from "@/lib/server/membership/sync-run-actor";
@@ -16,14 +17,22 @@ const PREFIX = "outbox-lists";
 
 let redisServer: RedisHandle;
 let redis: Redis;
+/** Holds the worker's advisory lock of this file's stores, so a store worker of another test file never drains them. */
+let storeLocks: PoolClient;
+const createdStores: string[] = [];
 
 beforeAll(async () => {
   redisServer = await startRedis();
   redis = new Redis({ host: "127.0.0.1", port: redisServer.port, lazyConnect: true });
   await redis.connect();
+  storeLocks = await pgPool().connect();
 }, 30_000);
 
 afterAll(async () => {
+  // Other files' store workers would otherwise keep trying this file's Redis once it is stopped.
+  await prisma.storeIntegration.updateMany({ where: { id: { in: createdStores } }, data: { on: false } });
+  await storeLocks.query("SELECT pg_advisory_unlock_all()");
+  storeLocks.release();
   redis.disconnect();
   await redisServer.stop();
 });
@@ -40,6 +49,8 @@ async function projectWithStore() {
       needsFullSync: false,
     },
   });
+  createdStores.push(created.id);
+  await storeLocks.query("SELECT pg_advisory_lock(hashtext($1))", [`store:${created.id}`]);
   return { production, storeId: created.id };
 }
 

@@ -41,8 +41,8 @@ export type OutboxRowOps = { segmentRef: string; hashes: string[]; ops: SetOps[]
  * Reads the current state of the keys of one outbox row and turns it into store operations: each key's include/exclude
  * set must hold the row's ref exactly when PostgreSQL has the key included/excluded in the segment that currently carries
  * that ref. A set changes only with its own list, and every change of a list writes an outbox row naming it, so a row
- * need only write the set of its list. Applying them is idempotent and makes the store agree with PostgreSQL as of this read, so replays are
- * harmless as long as the operations of a later read are applied after those of an earlier one.
+ * need only write the set of its list. Applying them is idempotent and makes the store agree with PostgreSQL as of this
+ * read, so replays are harmless as long as the operations of a later read are applied after those of an earlier one.
  */
 export async function readOutboxRowOps(
   db: pg.ClientBase,
