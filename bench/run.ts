@@ -143,13 +143,15 @@ async function main() {
     if (answer.status >= 300) throw new Error(`${path} answered ${answer.status}: ${answer.body.toString()}`);
   };
   /**
-   * Ingest bodies are serialized and encoded before the clock starts, as the COPY ceiling's keys are generated before its clock: a
-   * partner's sender runs on its own machine, while this client shares the two cores with the app and PostgreSQL.
+   * Ingest bodies are serialized and encoded before the clock starts, as the COPY ceiling's keys are generated before its
+   * clock: a partner's sender runs on its own machine, while this client shares the two cores with the app and PostgreSQL.
    */
   const serializedBatches = (count: number, body: (index: number) => unknown): Buffer[] =>
     Array.from({ length: count }, (_, index) => Buffer.from(JSON.stringify(body(index))));
 
   const results: { name: string; value: string; target: string; ok: boolean | null }[] = [];
+  /** CPU time so far of each process of the benchmark, by role (this process is the load). */
+  const benchCpu = () => cpuByRole("bench/run.ts");
 
   const amplitudeBody = (environmentId: string, keys: string[], cohortId: string) => ({
     environmentId,
@@ -171,7 +173,7 @@ async function main() {
     `warm-up: ${WARMUP_PUSHES} untimed pushes of ${WARMUP_BATCH} keys to another cohort of each integration…`,
   );
   const warmupKeys = randomKeys(WARMUP_PUSHES * WARMUP_BATCH);
-  const warmupCpu = cpuByRole("bench/run.ts");
+  const warmupCpu = benchCpu();
   const warmup = await runConcurrently(WARMUP_PUSHES, SENDERS, (index) => {
     const keys = warmupKeys.slice(index * WARMUP_BATCH, (index + 1) * WARMUP_BATCH);
     return index % 10 === 9
@@ -185,7 +187,7 @@ async function main() {
         });
   });
   log(
-    `  ${Math.round(warmup.count / warmup.seconds)} pushes/s; CPU ms per push: ${describeCpuPerUnit(warmupCpu, cpuByRole("bench/run.ts"), WARMUP_PUSHES)}`,
+    `  ${Math.round(warmup.count / warmup.seconds)} pushes/s; CPU ms per push: ${describeCpuPerUnit(warmupCpu, benchCpu(), WARMUP_PUSHES)}`,
   );
 
   // 1. rudderstack, batches of 1,000, one cohort; the environment has no store.
@@ -197,11 +199,11 @@ async function main() {
     cohortName: "Bench rudderstack",
     listData: { add: rudderKeys.slice(index * 1000, (index + 1) * 1000).map((id) => ({ id })), remove: [] },
   }));
-  const rudderCpu = cpuByRole("bench/run.ts");
+  const rudderCpu = benchCpu();
   const rudder = await runConcurrently(MEMBERS / 1000, SENDERS, (index) =>
     postText("/api/v2/segment-targets/rudderstack", rudderBodies[index] ?? Buffer.alloc(0)),
   );
-  log(`  CPU ms per push: ${describeCpuPerUnit(rudderCpu, cpuByRole("bench/run.ts"), MEMBERS / 1000)}`);
+  log(`  CPU ms per push: ${describeCpuPerUnit(rudderCpu, benchCpu(), MEMBERS / 1000)}`);
   rudderBodies.length = 0;
   log(
     `  ${Math.round(MEMBERS / rudder.seconds)} members/s, p50 ${rudder.p50.toFixed(0)} ms, p99 ${rudder.p99.toFixed(0)} ms`,
@@ -212,11 +214,11 @@ async function main() {
   const amplitudeBodies = serializedBatches(MEMBERS / 10_000, (index) =>
     amplitudeBody(clientSideId, amplitudeKeys.slice(index * 10_000, (index + 1) * 10_000), "bench-amplitude"),
   );
-  const amplitudeCpu = cpuByRole("bench/run.ts");
+  const amplitudeCpu = benchCpu();
   const amplitude = await runConcurrently(MEMBERS / 10_000, SENDERS, (index) =>
     postText("/api/v2/segment-targets/amplitude", amplitudeBodies[index] ?? Buffer.alloc(0)),
   );
-  log(`  CPU ms per push: ${describeCpuPerUnit(amplitudeCpu, cpuByRole("bench/run.ts"), MEMBERS / 10_000)}`);
+  log(`  CPU ms per push: ${describeCpuPerUnit(amplitudeCpu, benchCpu(), MEMBERS / 10_000)}`);
   amplitudeBodies.length = 0;
   log(
     `  ${Math.round(MEMBERS / amplitude.seconds)} members/s, p50 ${amplitude.p50.toFixed(0)} ms, p99 ${amplitude.p99.toFixed(0)} ms`,
