@@ -6,7 +6,7 @@
  *   node --experimental-wasm-modules --conditions=react-server --import tsx bench/membership-sql.ts \
  *     [--preload=1000000] [--rounds=10] [--batch=10000]
  */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -15,6 +15,7 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { membershipListStatement } from "@/lib/server/membership/membership-list-statement";
 import { randomKeys } from "./keys";
+import { processCpuMs } from "./process-cpu";
 
 function option(name: string, fallback: number): number {
   const raw = process.argv.find((arg) => arg.startsWith(`--${name}=`));
@@ -24,13 +25,6 @@ function option(name: string, fallback: number): number {
 const PRELOAD = option("preload", 1_000_000);
 const ROUNDS = option("rounds", 10);
 const BATCH = option("batch", 10_000);
-
-/** CPU time (user + system, ms) a process has used: the backend's own work, less sensitive to a busy machine than wall time. */
-export function processCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-  const ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
-  return (ticks * 1000) / 100;
-}
 
 type Context = { client: pg.Client; segmentId: number; environmentId: string; keys: string[] };
 type Variant = { name: string; run: (context: Context) => Promise<number> };

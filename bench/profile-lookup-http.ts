@@ -9,7 +9,7 @@
  * prints the CPU time per request of PostgreSQL's backends, the web server and this load process.
  */
 import pg from "pg";
-import { cpuByRole, describeCpuPerUnit } from "./cpu-by-role";
+import { cpuByRole, describeCpuPerUnit } from "./process-cpu";
 import { runConcurrently } from "./measure";
 import { keepAliveClient } from "./http-client";
 import { startApp, stopApp, tokenPoster } from "./support";

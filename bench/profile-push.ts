@@ -6,12 +6,13 @@
  *   node --experimental-wasm-modules --conditions=react-server --import tsx [--cpu-prof --cpu-prof-dir=/tmp/prof] \
  *     bench/profile-push.ts [--preload=1000000] [--batches=20] [--batch=10000] [--store] [--integration=amplitude]
  */
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { randomKeys } from "./keys";
 import { runConcurrently } from "./measure";
+import { processTree } from "./process-cpu";
 
 function option(name: string, fallback: number): number {
   const raw = process.argv.find((arg) => arg.startsWith(`--${name}=`));
@@ -30,26 +31,9 @@ const INTEGRATION = textOption("integration", "amplitude");
 const SENDERS = option("senders", 1);
 
 /** CPU time (ms) per process title of the processes whose command line contains `needle` and of their children. */
-export function processTreeCpu(needle: string): Map<string, number> {
-  const processes = readdirSync("/proc")
-    .filter((entry) => /^\d+$/.test(entry))
-    .map((entry) => {
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-        const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
-        const cpuMs = ((Number(stat[11] ?? 0) + Number(stat[12] ?? 0)) * 1000) / 100;
-        return { pid: Number(entry), parent: Number(stat[1] ?? 0), cmdline, cpuMs };
-      } catch {
-        return null;
-      }
-    })
-    .filter((entry) => entry !== null);
-  const roots = new Set(
-    processes.filter((entry) => entry.cmdline.includes(needle)).map((entry) => entry.pid),
-  );
+function processTreeCpu(needle: string): Map<string, number> {
   const byTitle = new Map<string, number>();
-  for (const entry of processes) {
-    if (!roots.has(entry.pid) && !roots.has(entry.parent)) continue;
+  for (const entry of processTree(needle)) {
     // "postgres: tributary tributary 127.0.0.1(51234) idle" → "postgres: tributary tributary": all backends together.
     const title = entry.cmdline.split("\u0000")[0]?.replace(/ 127\.0\.0\.1.*$/, "") ?? "";
     byTitle.set(title, (byTitle.get(title) ?? 0) + entry.cpuMs);
@@ -210,7 +194,7 @@ async function main() {
     process.stdout.write(
       `  WAL per push: ${((walAfter.records - walBefore.records) / BATCHES).toFixed(0)} records, ` +
         `${((walAfter.fpi - walBefore.fpi) / BATCHES).toFixed(1)} full-page images, ` +
-        `${((walAfter.bytes - walBefore.bytes) / BATCHES / 1024).toFixed(0)} KiB\n`,
+        `${((walAfter.bytes - walBefore.bytes) / BATCHES / 1024).toFixed(0)} KiB (backends report WAL at most once a second: a run of a few seconds undercounts)\n`,
     );
     for (const [title, ms] of pgCpuEnded) {
       const used = ms - (pgCpuStarted.get(title) ?? 0);

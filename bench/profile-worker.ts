@@ -5,12 +5,13 @@
  *
  *   node --experimental-wasm-modules --conditions=react-server --import tsx bench/profile-worker.ts [--batches=50] [--batch=10000]
  */
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
 import { startRedis } from "@/tests/support/start-redis";
 import { randomKeys } from "./keys";
+import { processTree } from "./process-cpu";
 
 function option(name: string, fallback: number): number {
   const raw = process.argv.find((arg) => arg.startsWith(`--${name}=`));
@@ -20,35 +21,9 @@ function option(name: string, fallback: number): number {
 const BATCHES = option("batches", 50);
 const BATCH = option("batch", 10_000);
 
-function cpuMsOf(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-    return ((Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 1000) / 100;
-  } catch {
-    return 0;
-  }
-}
-
 /** CPU time of the processes whose command line contains `needle`, and of their children (PostgreSQL's backends). */
 function cpuMsMatching(needle: string): number {
-  const processes = readdirSync("/proc")
-    .filter((entry) => /^\d+$/.test(entry))
-    .map((entry) => {
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-        const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
-        return { pid: Number(entry), parent: Number(stat[1] ?? 0), cmdline };
-      } catch {
-        return null;
-      }
-    })
-    .filter((entry) => entry !== null);
-  const roots = new Set(
-    processes.filter((entry) => entry.cmdline.includes(needle)).map((entry) => entry.pid),
-  );
-  return processes
-    .filter((entry) => roots.has(entry.pid) || roots.has(entry.parent))
-    .reduce((total, entry) => total + cpuMsOf(entry.pid), 0);
+  return processTree(needle).reduce((total, entry) => total + entry.cpuMs, 0);
 }
 
 async function main() {

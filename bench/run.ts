@@ -14,7 +14,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { Redis } from "ioredis";
 import { includeSetKey } from "@/lib/server/stores/big-segment-keys";
 import { startRedis } from "@/tests/support/start-redis";
-import { cpuByRole, describeCpuPerUnit } from "./cpu-by-role";
+import { cpuByRole, describeCpuPerUnit } from "./process-cpu";
 import { keepAliveClient } from "./http-client";
 import { runConcurrently, type Timing } from "./measure";
 import { runRequestLoad } from "./run-request-load";
