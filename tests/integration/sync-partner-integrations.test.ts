@@ -8,7 +8,7 @@ import { callRoute } from "@/tests/support/call-route";
 
 type Example = {
   integrationKey: string;
-  /** Shaped like /work/shared/partner-payloads/{integrationKey}.json, for the given client-side ID. */
+  /** Shaped like tests/fixtures/partner-payloads/{integrationKey}.json, for the given client-side ID. */
   body: (environmentId: string) => unknown;
   segmentKey: string;
   name: string;

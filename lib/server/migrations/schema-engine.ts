@@ -25,8 +25,8 @@ import type {
 
 /*
  * The Prisma schema engine (WASM build) driven by @prisma/adapter-pg, for environments where the native engine cannot be
- * downloaded. See /work/shared/PRISMA_WASM.md for defects 1 and 2 of adapter-pg 7.10 worked around here; defect 3 is
- * described below.
+ * downloaded. docs/prisma-wasm.md describes defects 1 and 2 of adapter-pg 7.10 worked around here; defect 3 is described
+ * below.
  */
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../../", import.meta.url));

@@ -14,7 +14,7 @@ import {
 } from "@/lib/server/sync/parse-partner-payload";
 import { PartnerPayloadError } from "@/lib/server/sync/partner-payload-error";
 
-const PAYLOAD_DIR = path.resolve(process.cwd(), "../shared/partner-payloads");
+const PAYLOAD_DIR = path.resolve(process.cwd(), "tests/fixtures/partner-payloads");
 const ENV = "5f3a9c0e1b2d4e6f8a7b9c0d";
 
 function examplePayload(integrationKey: string): unknown {
