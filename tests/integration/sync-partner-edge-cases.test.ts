@@ -113,7 +113,7 @@ describe("partner pushes: membership semantics", () => {
     expect(audit[0]?.target).toBe(`proj/${project.key}:env/production`);
   });
 
-  it("ends with a key removed when one request both adds and removes it", async () => {
+  it("applies a mode A request's items in order (the last per key decides), and mode B's adds before its removes", async () => {
     const { production, token } = await setup();
     await push("amplitude", token, amplitude(production.clientSideId, [{ userId: "k", value: true }]));
     const segment = await segmentOf(production.id, "amplitude-c1");
@@ -130,9 +130,22 @@ describe("partner pushes: membership semantics", () => {
       ]),
     );
     expect(response.status).toBe(204);
-    expect(await memberKeys(segment.id)).toEqual([]);
-    expect((await segmentOf(production.id, "amplitude-c1")).includedCount).toBe(0);
-    expect(await latestRun(production.id)).toMatchObject({ received: 4, added: 0, removed: 1, unchanged: 1 });
+    // k leaves (it was a member: removed); n leaves and rejoins (it was not: added). Counts are the net effect.
+    expect(await memberKeys(segment.id)).toEqual(["n"]);
+    expect((await segmentOf(production.id, "amplitude-c1")).includedCount).toBe(1);
+    expect(await latestRun(production.id)).toMatchObject({ received: 4, added: 1, removed: 1, unchanged: 0 });
+
+    // A member who leaves and rejoins stays a member, unchanged.
+    await push(
+      "amplitude",
+      token,
+      amplitude(production.clientSideId, [
+        { userId: "n", value: false },
+        { userId: "n", value: true },
+      ]),
+    );
+    expect(await memberKeys(segment.id)).toEqual(["n"]);
+    expect(await latestRun(production.id)).toMatchObject({ received: 2, added: 0, removed: 0, unchanged: 1 });
 
     await push("rudderstack", token, {
       environmentId: production.clientSideId,

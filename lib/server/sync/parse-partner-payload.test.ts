@@ -417,7 +417,7 @@ describe("parsePartnerPayload: members", () => {
     expect(onlyCohort(push)).toMatchObject({ cohortId: "c1", add: ["u1"], received: 1, skipped: [] });
   });
 
-  it("a key both added and removed ends up only in remove, whatever the order", () => {
+  it("mode A applies items in order: a key's last item decides", () => {
     const push = parse("amplitude", {
       environmentId: ENV,
       batch: [
@@ -426,10 +426,50 @@ describe("parsePartnerPayload: members", () => {
         amplitudeMember("y", false),
         amplitudeMember("y", true),
         amplitudeMember("z", true),
+        amplitudeMember("w", false),
+        amplitudeMember("w", true),
+        amplitudeMember("w", false),
       ],
     });
-    expect(onlyCohort(push)).toMatchObject({ add: ["z"], remove: ["x", "y"], received: 5 });
+    const cohort = onlyCohort(push);
+    expect(cohort).toMatchObject({ received: 8 });
+    expect(new Set(cohort.add)).toEqual(new Set(["y", "z"]));
+    expect(new Set(cohort.remove)).toEqual(new Set(["x", "w"]));
 
+    // Twilio Segment: a user who leaves and rejoins within one batch, in event order.
+    const segment = parse("segment-audiences", {
+      environmentId: ENV,
+      batch: [
+        { userId: "u", cohortId: "aud", cohortName: "Aud", value: false },
+        { userId: "u", cohortId: "aud", cohortName: "Aud", value: true },
+      ],
+    });
+    expect(onlyCohort(segment)).toMatchObject({ add: ["u"], remove: [] });
+  });
+
+  it("mode A ends where applying every item in order ends, with distinct and disjoint lists", () => {
+    const item = fc.record({ key: fc.constantFrom("a", "b", "c", "d"), value: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 12 }), (items) => {
+        const last = new Map<string, boolean>();
+        for (const { key, value } of items) last.set(key, value);
+        const push = parse("amplitude", {
+          environmentId: ENV,
+          batch: items.map(({ key, value }) => amplitudeMember(key, value)),
+        });
+        const [only] = push.cohorts;
+        const add = only?.add ?? [];
+        const remove = only?.remove ?? [];
+        expect(new Set(add).size).toBe(add.length);
+        expect(new Set(remove).size).toBe(remove.length);
+        expect(new Set(add)).toEqual(new Set([...last].filter(([, value]) => value).map(([key]) => key)));
+        expect(new Set(remove)).toEqual(new Set([...last].filter(([, value]) => !value).map(([key]) => key)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("mode B applies adds, then removes: a key in both ends up removed", () => {
     const modeB = parse("rudderstack", {
       environmentId: ENV,
       cohortId: "rs",

@@ -28,11 +28,12 @@ export type ParsedCohort = {
   cohortUrl: string | null;
   cohortDescription: string | null;
   /**
-   * Deduplicated, first-seen order; a key both added and removed in this request is only in `remove`. The membership
-   * engine relies on both lists being free of duplicates and disjoint (`KeyListChange.distinct`).
+   * Deduplicated. Mode A: a key's last item decides whether it is here or in `remove` (items apply in order); modes B
+   * and C: a key both added and removed in this request is only in `remove`. The membership engine relies on both lists
+   * being free of duplicates and disjoint (`KeyListChange.distinct`).
    */
   add: string[];
-  /** Deduplicated, first-seen order. */
+  /** Deduplicated. */
   remove: string[];
   /** Member entries attributed to this cohort, valid or not. */
   received: number;
@@ -89,7 +90,7 @@ type CohortBuilder = {
   cohortUrl: string | null;
   urlSeen: boolean;
   cohortDescription: string | null;
-  // Two sets rather than one map of key → action: one hash operation per member, and a remove wins at the end.
+  // Two sets rather than one map of key → action: one hash operation per member while only one of them is in use.
   readonly adds: Set<string>;
   readonly removes: Set<string>;
   received: number;
@@ -167,8 +168,10 @@ function parseModeA(definition: ModeADefinition, body: JsonObject, push: PushBui
       cohort.skipped.push(skippedMember(rawId, "value is not a boolean"));
       continue;
     }
-    if (value) addMember(cohort, key);
-    else removeMember(cohort, key);
+    // Items apply in order, the last one of a key deciding: Twilio Segment sends a user who leaves and rejoins within
+    // one batch as a remove followed by an add, and sends nothing more once the user is back in (LD_COMPAT §3).
+    if (value) addMemberLastWins(cohort, key);
+    else removeMemberLastWins(cohort, key);
   }
 
   if (batchCohortId !== null) {
@@ -246,6 +249,18 @@ function removeMember(cohort: CohortBuilder, key: string): void {
   cohort.removes.add(key);
 }
 
+/** Mode A: keeps the two sets disjoint as it goes, so an add after a remove of the same key wins (and the reverse). */
+function addMemberLastWins(cohort: CohortBuilder, key: string): void {
+  if (cohort.removes.size !== 0) cohort.removes.delete(key);
+  cohort.adds.add(key);
+}
+
+function removeMemberLastWins(cohort: CohortBuilder, key: string): void {
+  if (cohort.adds.size !== 0) cohort.adds.delete(key);
+  cohort.removes.add(key);
+}
+
+/** Modes B and C apply adds, then removes: a key in both ends up removed (`toParsedCohort` drops it from the adds). */
 function toParsedCohort(cohort: CohortBuilder): ParsedCohort {
   const { adds, removes } = cohort;
   const add = removes.size === 0 ? Array.from(adds) : Array.from(adds).filter((key) => !removes.has(key));
