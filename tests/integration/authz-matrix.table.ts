@@ -271,6 +271,11 @@ export const MATRIX: readonly MatrixRow[] = [
     expect: "401 401 401 401 | 200 200 200 200 200 200 200 | 200 200 200 200 200 401 401 200",
   },
   {
+    route: "GET /api/v2/versions",
+    request: () => ({ path: "/api/v2/versions", params: {} }),
+    expect: "401 401 401 401 | 200 200 200 200 200 200 200 | 200 200 200 200 200 401 401 200",
+  },
+  {
     route: "GET /api/v2/members/{memberId}",
     request: ({ world }) => ({
       path: `/api/v2/members/${world.memberId}`,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-openapi";
+import { apiVersionsSchema } from "@/lib/schemas/api-versions";
 import { errorBodySchema, paginationQuerySchema } from "@/lib/schemas/common";
 import {
   contextMembershipSchema,
@@ -71,8 +72,28 @@ const contextsPush = operation("Sync", "Add or remove a segment's included and e
   responses: { "204": { description: "Applied" }, ...errors(400, 401, 403, 404, 413, 415, 429, 503) },
 });
 
+const clientSideId = z.string().meta({ description: "The environment's client-side ID" });
+
 /** The sync API's paths, for the OpenAPI document. */
 export const syncOpenApiPaths: ZodOpenApiPathsObject = {
+  "/api/v2/versions": {
+    get: operation("Sync", "List the API versions (tools call it to check their token)", {
+      description:
+        "Any valid token may call it; an invalid one gets 401. Tributary answers every version the same way.",
+      responses: { ...ok("Versions", apiVersionsSchema), ...errors(401, 429) },
+    }),
+  },
+  "/sdk/goals/{clientSideId}": {
+    get: {
+      tags: ["Sync"],
+      summary: "An environment's experiment goals (always none): tools call it to check a client-side ID",
+      description:
+        "Needs no token, like LaunchDarkly's client-side SDK endpoint. HEAD answers the same without a body.",
+      security: [],
+      requestParams: { path: z.object({ clientSideId }) },
+      responses: { ...ok("No goals", z.array(z.never())), ...errors(404, 503) },
+    },
+  },
   "/api/v2/segment-targets/{integrationKey}": { post: partnerPush },
   "/api/v2/segment-target/{integrationKey}": {
     post: { ...partnerPush, summary: `${partnerPush.summary} (alias)` },
