@@ -13,7 +13,12 @@ const envSchema = z.object({
   TRIBUTARY_ADMIN_EMAIL: z.email().optional(),
   TRIBUTARY_ADMIN_PASSWORD: z.string().min(8).optional(),
   TRIBUTARY_RATE_LIMIT_PER_10S: z.coerce.number().int().min(1).default(3000),
+  /** Sign-in attempts per minute, all clients together. */
   TRIBUTARY_SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Sign-in attempts per minute from one client address. */
+  TRIBUTARY_SIGN_IN_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For; 0: the client is the TCP peer. */
+  TRIBUTARY_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   TRIBUTARY_BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()

@@ -32,6 +32,11 @@ let stopping = false;
 const server = http.createServer((req, res) => {
   if (stopping) res.setHeader("Connection", "close");
   if (handleHotRoute(req, res)) return;
+  // As every proxy does: the sign-in limits count per client address (lib/server/auth/client-address.ts), and the last
+  // entry of X-Forwarded-For is then one no client can choose.
+  const peer = req.socket.remoteAddress;
+  if (peer)
+    req.headers["x-forwarded-for"] = [req.headers["x-forwarded-for"], peer].filter(Boolean).join(", ");
   void handleWithNext(req, res);
 });
 

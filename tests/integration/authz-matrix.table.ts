@@ -336,7 +336,7 @@ export const MATRIX: readonly MatrixRow[] = [
       path: `/api/v2/projects/${world.projectKey}/environments/production`,
       params: environmentParams(world),
     }),
-    expect: "401 401 401 401 | 200 403 200 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "GET /api/v2/projects/{projectKey}/environments/{environmentKey}",
@@ -345,7 +345,7 @@ export const MATRIX: readonly MatrixRow[] = [
       path: `/api/v2/projects/${world.projectKey}/environments/test`,
       params: { projectKey: world.projectKey, environmentKey: "test" },
     }),
-    expect: "401 401 401 401 | 200 403 403 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 404 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "POST /api/v2/projects/{projectKey}/environments/{environmentKey}/segments/evaluate",
@@ -354,7 +354,7 @@ export const MATRIX: readonly MatrixRow[] = [
       params: environmentParams(world),
       body: { key: "m-1", kind: "user" },
     }),
-    expect: "401 401 401 401 | 200 200 200 200 200 200 200 | 200 200 200 200 200 401 401 403",
+    expect: "401 401 401 401 | 200 404 200 200 200 200 200 | 200 200 200 200 404 401 401 403",
   },
   {
     route: "GET /api/v2/projects/{projectKey}/environments",
@@ -362,7 +362,7 @@ export const MATRIX: readonly MatrixRow[] = [
       path: `/api/v2/projects/${world.projectKey}/environments`,
       params: { projectKey: world.projectKey },
     }),
-    expect: "401 401 401 401 | 200 403 403 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 404 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "POST /api/v2/projects/{projectKey}/environments",
@@ -371,7 +371,7 @@ export const MATRIX: readonly MatrixRow[] = [
       params: { projectKey: world.projectKey },
       body: { key: unique("env"), name: "Staging" },
     }),
-    expect: "401 401 401 401 | 403 403 403 403 201 201 403 | 201 201 201 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 404 404 201 201 403 | 201 201 201 403 404 401 401 403",
   },
   {
     route: "GET /api/v2/projects/{projectKey}",
@@ -379,7 +379,7 @@ export const MATRIX: readonly MatrixRow[] = [
       path: `/api/v2/projects/${world.projectKey}`,
       params: { projectKey: world.projectKey },
     }),
-    expect: "401 401 401 401 | 200 403 403 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 404 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "GET /api/v2/projects",
@@ -433,7 +433,7 @@ export const MATRIX: readonly MatrixRow[] = [
       params: environmentParams(world),
       body: { keys: [(await freshSegment(world)).key], add: ["vip"] },
     }),
-    expect: "401 401 401 401 | 403 403 200 403 200 200 403 | 200 200 200 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 200 404 200 200 403 | 200 200 200 403 404 401 401 403",
   },
   {
     route: "POST /api/v2/segment-tags/{projectKey}/{environmentKey}",
@@ -443,7 +443,7 @@ export const MATRIX: readonly MatrixRow[] = [
       params: environmentParams(world),
       body: { keys: [(await freshSegment(world, "amplitude")).key], add: ["vip"] },
     }),
-    expect: "401 401 401 401 | 403 403 200 200 200 200 403 | 200 200 200 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 200 200 200 200 403 | 200 200 200 403 404 401 401 403",
   },
   {
     route: "POST /api/v2/segment-target/{integrationKey}",
@@ -479,7 +479,7 @@ export const MATRIX: readonly MatrixRow[] = [
       const { path, params } = segmentPath(world, world.segmentKey, "/contexts/m-1");
       return { path, params: { ...params, contextKey: "m-1" } };
     },
-    expect: "401 401 401 401 | 200 403 200 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "POST /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/contexts",
@@ -487,7 +487,7 @@ export const MATRIX: readonly MatrixRow[] = [
       ...segmentPath(world, (await freshSegment(world)).key, "/contexts"),
       body: { included: { add: ["k-1"], remove: ["k-2"] } },
     }),
-    expect: "401 401 401 401 | 403 204 204 403 204 204 403 | 204 204 204 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 204 204 404 204 204 403 | 204 204 204 403 404 401 401 403",
   },
   {
     route: "POST /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/contexts",
@@ -496,7 +496,7 @@ export const MATRIX: readonly MatrixRow[] = [
       ...segmentPath(world, (await freshSegment(world)).key, "/contexts"),
       body: { excluded: { add: ["k-1"] } },
     }),
-    expect: "401 401 401 401 | 403 403 204 403 204 204 403 | 204 204 204 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 403 204 404 204 204 403 | 204 204 204 403 404 401 401 403",
   },
   {
     route: "POST /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/contexts",
@@ -505,7 +505,7 @@ export const MATRIX: readonly MatrixRow[] = [
       ...segmentPath(world, (await freshSegment(world, "amplitude")).key, "/contexts"),
       body: { included: { add: ["k-1"] } },
     }),
-    expect: "401 401 401 401 | 403 204 204 204 204 204 403 | 204 204 204 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 204 204 204 204 204 403 | 204 204 204 403 404 401 401 403",
   },
   {
     route: "POST /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/users",
@@ -513,7 +513,7 @@ export const MATRIX: readonly MatrixRow[] = [
       ...segmentPath(world, (await freshSegment(world)).key, "/users"),
       body: { included: { add: ["k-1"] } },
     }),
-    expect: "401 401 401 401 | 403 204 204 403 204 204 403 | 204 204 204 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 204 204 404 204 204 403 | 204 204 204 403 404 401 401 403",
   },
   {
     route: "POST /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/imports",
@@ -557,23 +557,23 @@ export const MATRIX: readonly MatrixRow[] = [
   {
     route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/members",
     request: ({ world }) => segmentPath(world, world.segmentKey, "/members"),
-    expect: "401 401 401 401 | 200 403 200 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}",
     request: ({ world }) => segmentPath(world, world.segmentKey),
-    expect: "401 401 401 401 | 200 403 200 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}",
     variant: "an amplitude segment",
     request: ({ world }) => segmentPath(world, world.amplitudeSegmentKey),
-    expect: "401 401 401 401 | 200 403 200 200 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 200 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "PATCH /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}",
     request: async ({ world }) => ({ ...segmentPath(world, (await freshSegment(world)).key), body: RENAME }),
-    expect: "401 401 401 401 | 403 403 200 403 200 200 403 | 200 200 200 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 200 404 200 200 403 | 200 200 200 403 404 401 401 403",
   },
   {
     route: "PATCH /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}",
@@ -582,23 +582,23 @@ export const MATRIX: readonly MatrixRow[] = [
       ...segmentPath(world, (await freshSegment(world, "amplitude")).key),
       body: RENAME,
     }),
-    expect: "401 401 401 401 | 403 403 200 200 200 200 403 | 200 200 200 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 200 200 200 200 403 | 200 200 200 403 404 401 401 403",
   },
   {
     route: "DELETE /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}",
     request: async ({ world }) => segmentPath(world, (await freshSegment(world)).key),
-    expect: "401 401 401 401 | 403 403 204 403 204 204 403 | 204 204 204 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 204 404 204 204 403 | 204 204 204 403 404 401 401 403",
   },
   {
     route: "DELETE /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}",
     variant: "an amplitude segment",
     request: async ({ world }) => segmentPath(world, (await freshSegment(world, "amplitude")).key),
-    expect: "401 401 401 401 | 403 403 204 204 204 204 403 | 204 204 204 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 204 204 204 204 403 | 204 204 204 403 404 401 401 403",
   },
   {
     route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/syncs",
     request: ({ world }) => segmentPath(world, world.segmentKey, "/syncs"),
-    expect: "401 401 401 401 | 200 403 200 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "GET /api/v2/segments/{projectKey}/{environmentKey}",
@@ -606,7 +606,7 @@ export const MATRIX: readonly MatrixRow[] = [
       path: `/api/v2/segments/${world.projectKey}/production`,
       params: environmentParams(world),
     }),
-    expect: "401 401 401 401 | 200 200 200 200 200 200 200 | 200 200 200 200 200 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 200 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "POST /api/v2/segments/{projectKey}/{environmentKey}",
@@ -615,7 +615,7 @@ export const MATRIX: readonly MatrixRow[] = [
       params: environmentParams(world),
       body: { key: unique("new"), name: "New" },
     }),
-    expect: "401 401 401 401 | 403 201 201 403 201 201 403 | 201 201 201 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 201 201 404 201 201 403 | 201 201 201 403 404 401 401 403",
   },
   {
     route: "POST /api/v2/segments/{projectKey}/{environmentKey}",
@@ -625,7 +625,7 @@ export const MATRIX: readonly MatrixRow[] = [
       params: environmentParams(world),
       body: { key: unique("amplitude"), name: "New" },
     }),
-    expect: "401 401 401 401 | 403 201 201 201 201 201 403 | 201 201 201 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 201 201 201 201 201 403 | 201 201 201 403 404 401 401 403",
   },
   {
     route: "GET /api/v2/syncs",
@@ -633,7 +633,7 @@ export const MATRIX: readonly MatrixRow[] = [
       path: `/api/v2/syncs?projectKey=${world.projectKey}&environmentKey=production`,
       params: {},
     }),
-    expect: "401 401 401 401 | 200 403 200 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "GET /api/v2/syncs/stats",
@@ -641,7 +641,7 @@ export const MATRIX: readonly MatrixRow[] = [
       path: `/api/v2/syncs/stats?projectKey=${world.projectKey}&environmentKey=production`,
       params: {},
     }),
-    expect: "401 401 401 401 | 200 403 200 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "POST /api/v2/tokens/{tokenId}/reset",

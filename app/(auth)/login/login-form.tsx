@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { MAX_SIGN_IN_EMAIL_LENGTH, MAX_SIGN_IN_PASSWORD_LENGTH } from "@/lib/schemas/sign-in";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -17,11 +18,12 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
+    // A refusal before next-auth answers (e.g. 413) has no redirect URL, and next-auth's signIn throws on that.
     const result = await signIn("credentials", {
       email: formText(form, "email"),
       password: formText(form, "password"),
       redirect: false,
-    });
+    }).catch(() => ({ error: "Sign-in failed. Try again later." }));
     setPending(false);
     if (!result || result.error) {
       setError(
@@ -35,8 +37,22 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form className="mt-6 flex flex-col gap-4" onSubmit={(event) => void onSubmit(event)}>
-      <Field label="Email" name="email" type="email" autoComplete="username" required />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        maxLength={MAX_SIGN_IN_EMAIL_LENGTH}
+        required
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        maxLength={MAX_SIGN_IN_PASSWORD_LENGTH}
+        required
+      />
       {error ? (
         <p role="alert" className="text-sm text-red-600">
           {error}

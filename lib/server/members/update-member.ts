@@ -4,6 +4,7 @@ import { tokenPrincipalCache } from "@/lib/server/access/tokens/token-principal-
 import { memberSettingsSchema, type MemberResponse } from "@/lib/schemas/member";
 import type { JsonPatchRequest } from "@/lib/schemas/token";
 import { ApiError } from "@/lib/server/api/errors";
+import { endMemberSessions } from "@/lib/server/auth/end-member-sessions";
 import { assertAccess } from "@/lib/server/access/check-access";
 import { customRolePolicies } from "@/lib/server/access/member-policies";
 import type { Principal } from "@/lib/server/access/principal";
@@ -143,6 +144,7 @@ export async function updateMember(
       },
       include: MEMBER_INCLUDE,
     });
+    if (accessTouched) await endMemberSessions(tx, memberId);
     await recordAuditEntry(tx, principal, {
       kind: "member",
       name: updated.email,

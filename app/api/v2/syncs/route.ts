@@ -3,16 +3,13 @@ import { toCollection } from "@/lib/server/api/collection";
 import { apiHandler } from "@/lib/server/api/handler";
 import { parseQuery } from "@/lib/server/api/parse-query";
 import { json } from "@/lib/server/api/responses";
-import { assertAccess } from "@/lib/server/access/check-access";
-import { environmentResource } from "@/lib/server/access/resource-names";
-import { getEnvironmentOrThrow } from "@/lib/server/environments/get-environment-or-throw";
+import { getVisibleEnvironmentOrThrow } from "@/lib/server/environments/get-visible-environment-or-throw";
 import { listEnvironmentSyncRuns } from "@/lib/server/sync/list-environment-sync-runs";
 
 export const GET = apiHandler(
   async ({ req, principal }) => {
     const query = parseQuery(req.nextUrl, environmentSyncRunsQuerySchema);
-    const environment = await getEnvironmentOrThrow(query.projectKey, query.environmentKey);
-    assertAccess(principal, "viewEnvironment", environmentResource(environment.project, environment));
+    const environment = await getVisibleEnvironmentOrThrow(principal, query.projectKey, query.environmentKey);
     const { items, totalCount } = await listEnvironmentSyncRuns({
       environmentId: environment.id,
       integration: query.integration,
