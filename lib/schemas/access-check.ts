@@ -11,8 +11,10 @@ import {
 /** Every action Tributary checks, for pickers in the dashboard (which may not import lib/server itself). */
 export const ACCESS_ACTIONS: readonly string[] = ALL_ACTIONS;
 
-/** Every action a policy may name: Tributary's and the rest of LaunchDarkly's vocabulary (which grants nothing here). */
-export const POLICY_VOCABULARY_ACTIONS: readonly string[] = POLICY_ACTIONS;
+/** The rest of what a policy may name: LaunchDarkly's actions that no Tributary request checks (they grant nothing here). */
+export const LAUNCHDARKLY_ONLY_ACTIONS: readonly string[] = POLICY_ACTIONS.filter(
+  (action) => !ACCESS_ACTIONS.includes(action),
+);
 
 export { MAX_ACCESS_CHECKS };
 
