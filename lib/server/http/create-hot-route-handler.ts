@@ -13,6 +13,15 @@ import { errorResponse } from "@/lib/server/api/responses";
 import { JsonResponse } from "@/lib/server/api/json-response";
 import { logger } from "@/lib/server/logger";
 
+/** A path parameter decoded; one that is not UTF-8 once decoded stays as sent, and the route's wrapper answers 400. */
+function decodePathParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** A `.` or `..` path segment, which URL parsing would resolve away: such paths are Next.js's to interpret. */
 const DOT_SEGMENT = /\/\.\.?(\/|$)/;
 
@@ -138,7 +147,7 @@ async function writeResponse(
  * Serves the hot API routes (partner pushes, membership writes, lookups, evaluate) straight from their route modules: the
  * same `route.ts` handler and wrapper (auth, policy, rate limit, error body), minus Next.js's per-request routing work,
  * which costs more CPU than the lookup itself. Returns false for every other request, which then goes to Next.js. A path
- * Next.js would normalise first (trailing slash, malformed percent-encoding) is left to Next.js too.
+ * Next.js would normalise first (trailing slash, dot segments) is left to Next.js too.
  */
 export async function createHotRouteHandler(
   routes: readonly HotApiRoute[],
@@ -166,13 +175,9 @@ export async function createHotRouteHandler(
       const handler = route.handlers.get(req.method ?? "");
       if (!handler) return false;
       const params: Record<string, string> = {};
-      try {
-        route.paramNames.forEach((name, index) => {
-          params[name] = decodeURIComponent(match[index + 1] ?? "");
-        });
-      } catch {
-        return false;
-      }
+      route.paramNames.forEach((name, index) => {
+        params[name] = decodePathParam(match[index + 1] ?? "");
+      });
       void serve(req, res, handler, params, pathname);
       return true;
     }
