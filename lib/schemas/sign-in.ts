@@ -7,6 +7,12 @@ export const MAX_SIGN_IN_PASSWORD_LENGTH = 1024;
 
 /** The sign-in form's fields; anything else (missing, not text, too long) is a failed sign-in before any lookup. */
 export const signInCredentialsSchema = z.object({
-  email: z.string().trim().min(1).max(MAX_SIGN_IN_EMAIL_LENGTH),
+  // U+0000 cannot be stored in PostgreSQL text (the throttle row is keyed by the email).
+  email: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAX_SIGN_IN_EMAIL_LENGTH)
+    .refine((email) => !email.includes("\u0000") && email.isWellFormed()),
   password: z.string().min(1).max(MAX_SIGN_IN_PASSWORD_LENGTH),
 });

@@ -104,6 +104,39 @@ describe("sign-in through next-auth's route", () => {
     expect(answers.every((answer) => answer.status < 500)).toBe(true);
   });
 
+  it.each([
+    ["a NUL in the email", "nobody\u0000@example.test", "guess-1"],
+    ["an empty email", "", "guess-1"],
+    ["an email of spaces", "   ", "guess-1"],
+    ["an empty password", "nobody@example.test", ""],
+    ["a lone surrogate's replacement", "\uFFFD@example.test", "guess-1"],
+  ])("answers %s as wrong credentials, not as a failure of the app", async (_, email, password) => {
+    const signedIn = await signInThroughRoute({ email, password });
+    expect(signedIn.status).toBe(401);
+    expect(signedIn.error).toBe("CredentialsSignin");
+  });
+
+  it.each([
+    ["callback/credentials", "%%%&email=%00&password"],
+    ["callback/credentials", "email=a&email=b&password=c&password=d"],
+    ["callback/credentials", ""],
+    ["callback/nonsense", "email=a&password=b"],
+    ["signin/credentials", "callbackUrl=javascript%3Aalert(1)"],
+    ["session", "data=%7B%22user%22%3A1%7D"],
+    ["_log", "level=constructor&code=x"],
+    ["signout", "callbackUrl=%2F%5Cevil.example"],
+    ["nonsense", "a=b"],
+  ])("answers POST /api/auth/%s with a form of %j without a 500", async (path, form) => {
+    const { cookie } = await csrf();
+    const answer = await callAuthRoute({
+      path,
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+      body: form,
+    });
+    expect(answer.status).toBeLessThan(500);
+    expect(answer.headers.get("location") ?? "").not.toMatch(/evil|javascript/);
+  });
+
   it("refuses a 20 MB body declared by Content-Length without reading any of it", async () => {
     const { stream, pulled } = countingStream(20 * MiB);
     const answer = await callAuthRoute({
