@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalizeRedisHost } from "@/lib/schemas/store-integration-target";
 
 const MiB = 1024 * 1024;
 
@@ -37,6 +38,25 @@ const envSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((value) => value === "true"),
+  /** Comma-separated host names/IPs Redis stores may use; unset or empty: any host. Others are refused and never contacted. */
+  TRIBUTARY_STORE_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const entries = (value ?? "")
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== "");
+      if (entries.length === 0) return null;
+      const hosts: string[] = [];
+      for (const entry of entries) {
+        const host = normalizeRedisHost(entry);
+        if (host === null)
+          context.addIssue({ code: "custom", message: `"${entry}" is not a host name or IP address` });
+        else hosts.push(host);
+      }
+      return hosts;
+    }),
   /** "error" silences the per-request log lines (benchmarks). */
   TRIBUTARY_LOG_LEVEL: z.enum(["info", "error"]).default("info"),
 });

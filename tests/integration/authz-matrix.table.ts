@@ -153,7 +153,7 @@ async function freshStore(world: AuthzWorld) {
   const input = storeIntegrationCreateSchema.parse({
     name: "Cache",
     on: false,
-    config: { host: "127.0.0.1", port: 1 },
+    config: { host: "127.0.0.1", port: 1, prefix: unique("fresh") },
   });
   return createStoreIntegration(world.admin, environment, input);
 }
@@ -223,7 +223,7 @@ export const MATRIX: readonly MatrixRow[] = [
       path: `${STORE_BASE}/${world.projectKey}/production/redis`,
       params: { ...environmentParams(world), integrationKey: "redis" },
     }),
-    expect: "401 401 401 401 | 200 200 200 200 200 200 200 | 200 200 200 200 200 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route:
@@ -231,39 +231,39 @@ export const MATRIX: readonly MatrixRow[] = [
     request: ({ world }) => ({
       path: `${STORE_BASE}/${world.projectKey}/production/redis`,
       params: { ...environmentParams(world), integrationKey: "redis" },
-      body: { name: "Cache", on: false, config: { host: "127.0.0.1", port: 1 } },
+      body: { name: "Cache", on: false, config: { host: "127.0.0.1", port: 1, prefix: unique("cell") } },
     }),
-    expect: "401 401 401 401 | 403 403 201 403 201 201 403 | 201 201 201 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 201 404 201 201 403 | 201 201 201 403 404 401 401 403",
   },
   {
     route:
       "GET /api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}/{integrationId}",
     request: ({ world }) => storePath(world, world.storeId),
-    expect: "401 401 401 401 | 200 403 200 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route:
       "PATCH /api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}/{integrationId}",
     request: async ({ world }) => ({ ...storePath(world, (await freshStore(world)).id), body: RENAME }),
-    expect: "401 401 401 401 | 403 403 200 403 200 200 403 | 200 200 200 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 200 404 200 200 403 | 200 200 200 403 404 401 401 403",
   },
   {
     route:
       "DELETE /api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}/{integrationId}",
     request: async ({ world }) => storePath(world, (await freshStore(world)).id),
-    expect: "401 401 401 401 | 403 403 204 403 204 204 403 | 204 204 204 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 204 404 204 204 403 | 204 204 204 403 404 401 401 403",
   },
   {
     route:
       "POST /api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}/{integrationId}/test-connection",
     request: ({ world }) => storePath(world, world.storeId, "/test-connection"),
-    expect: "401 401 401 401 | 200 403 200 403 200 200 200 | 200 200 200 200 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 200 404 200 200 403 | 200 200 200 403 404 401 401 403",
   },
   {
     route:
       "POST /api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}/{integrationId}/resync",
     request: ({ world }) => storePath(world, world.storeId, "/resync"),
-    expect: "401 401 401 401 | 403 403 202 403 202 202 403 | 202 202 202 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 202 404 202 202 403 | 202 202 202 403 404 401 401 403",
   },
   {
     route: "GET /api/v2/integrations",

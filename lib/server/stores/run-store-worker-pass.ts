@@ -2,6 +2,7 @@ import "server-only";
 import type { Redis } from "ioredis";
 import { pgPool } from "@/lib/server/db";
 import { connectRedis } from "@/lib/server/stores/connect-redis";
+import { describeStoreError } from "@/lib/server/stores/describe-store-error";
 import { drainStoreOutbox } from "@/lib/server/stores/drain-store-outbox";
 import { fullResyncStore } from "@/lib/server/stores/full-resync-store";
 import { parseStoredConfig } from "@/lib/server/stores/parse-stored-config";
@@ -84,7 +85,7 @@ export async function runStoreWorkerPass(state: StoreWorkerState): Promise<numbe
           failures,
           retryAt: Date.now() + Math.min(15_000, 250 * 2 ** failures),
         });
-        const message = error instanceof Error ? error.message : String(error);
+        const message = describeStoreError(error, store.password);
         await db
           .query("update store_integration set last_error = $2, last_error_at = now() where id = $1", [
             store.id,

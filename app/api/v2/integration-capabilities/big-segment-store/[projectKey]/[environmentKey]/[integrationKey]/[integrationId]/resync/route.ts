@@ -2,17 +2,22 @@ import { apiHandler } from "@/lib/server/api/handler";
 import { json } from "@/lib/server/api/responses";
 import { assertAccess } from "@/lib/server/access/check-access";
 import { storeIntegrationResource } from "@/lib/server/access/resource-names";
-import { getEnvironmentOrThrow } from "@/lib/server/environments/get-environment-or-throw";
 import { getStoreIntegrationOrThrow } from "@/lib/server/stores/get-store-integration-or-throw";
+import { getViewableEnvironmentOrThrow } from "@/lib/server/stores/get-viewable-environment-or-throw";
 import { requestStoreResync } from "@/lib/server/stores/request-store-resync";
 
 type Params = { projectKey: string; environmentKey: string; integrationKey: string; integrationId: string };
 
 export const POST = apiHandler<Params>(
   async ({ params, principal }) => {
-    const environment = await getEnvironmentOrThrow(params.projectKey, params.environmentKey);
+    const environment = await getViewableEnvironmentOrThrow(
+      principal,
+      params.projectKey,
+      params.environmentKey,
+    );
     const store = await getStoreIntegrationOrThrow(
-      environment.id,
+      principal,
+      environment,
       params.integrationKey,
       params.integrationId,
     );
