@@ -20,8 +20,9 @@ function partnerHandler(definition: IntegrationDefinition | null) {
       }
       // The parser skips (and counts) member ids that cannot be stored rather than refusing the batch (LD_COMPAT §3).
       const body = await readJsonBody(req, { allowUnstorableText: true });
-      const result = await pushSegmentTargets({ definition, body, principal });
-      return partnerSuccessResponse(definition, result, req.nextUrl.origin);
+      const requestOrigin = req.nextUrl.origin;
+      const result = await pushSegmentTargets({ definition, body, principal, requestOrigin });
+      return partnerSuccessResponse(definition, result, requestOrigin);
     },
     {
       route: "POST /api/v2/segment-targets/{integrationKey}",
