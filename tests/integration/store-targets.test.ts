@@ -122,6 +122,17 @@ describe("TRIBUTARY_STORE_ALLOWED_HOSTS", () => {
         body: [{ op: "replace", path: "/config/port", value: 6380 }],
       });
       expectError(moved, 400, "invalid_request");
+      // Staying on a host the list no longer names is allowed: the store can still be turned off.
+      for (const on of [false, true]) {
+        const toggled = await callRoute(itemRoute.PATCH, {
+          method: "PATCH",
+          path: earlier.path,
+          params: earlier.itemParams,
+          token: writer,
+          body: [{ op: "replace", path: "/on", value: on }],
+        });
+        expect(toggled.status).toBe(200);
+      }
 
       const tested = await callRoute(testRoute.POST, {
         path: `${earlier.path}/test-connection`,

@@ -15,10 +15,14 @@ function invalid(message: string): ApiError {
 
 /**
  * Splits validated input into the stored (public) configuration, the write-only password and the target key (one store per
- * target). A URL's credentials move to username/password; a host outside TRIBUTARY_STORE_ALLOWED_HOSTS is refused here,
- * before anything is stored or contacted.
+ * target). A URL's credentials move to username/password; a new host outside TRIBUTARY_STORE_ALLOWED_HOSTS is refused
+ * here, before anything is stored or contacted (connectRedis checks again before connecting).
  */
-export function toStoredConfig(input: RedisConfigInput): {
+export function toStoredConfig(
+  input: RedisConfigInput,
+  /** Where the store points now: staying there is allowed even after the allow-list dropped its host (e.g. to turn it off). */
+  current?: { host: string; port: number },
+): {
   config: StoredRedisConfig;
   password: string | null;
   targetKey: string;
@@ -42,7 +46,8 @@ export function toStoredConfig(input: RedisConfigInput): {
     if (host === null) throw invalid("host: must be a host name or an IP address");
     target = { tls: input.tls ?? false, host, port: input.port ?? 6379, db: 0 };
   }
-  if (!storeHostAllowed(target.host))
+  const stays = current !== undefined && current.host === target.host && current.port === target.port;
+  if (!stays && !storeHostAllowed(target.host))
     throw invalid(`host: "${target.host}" is not in TRIBUTARY_STORE_ALLOWED_HOSTS`);
   const prefix = input.prefix ?? "launchdarkly";
   return {

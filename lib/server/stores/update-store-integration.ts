@@ -101,10 +101,7 @@ export async function updateStoreIntegration(
     config,
     password: given,
     targetKey,
-  } = toStoredConfig({
-    ...next.config,
-    password: keepsPassword ? undefined : next.config.password,
-  });
+  } = toStoredConfig({ ...next.config, password: keepsPassword ? undefined : next.config.password }, stored);
   // The password belongs to the server it was given for: moving the store elsewhere drops it unless the patch sets one,
   // or whoever may read the store could send it to a server of their own (test-connection, the worker).
   const password =
