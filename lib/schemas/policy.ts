@@ -37,12 +37,27 @@ function withinActionLimits(pattern: string): boolean {
   return pattern.length <= MAX_ACTION_LENGTH && countWildcards(pattern) <= MAX_GLOB_WILDCARDS;
 }
 
+/**
+ * Stored policies are validated again whenever a principal is built from them, so a glob's answer is kept: it depends on
+ * nothing but the glob. Bounded like the engine's other caches; the oldest entry goes first.
+ */
+const KNOWN_PATTERN_CACHE_LIMIT = 5_000;
+const knownPatterns = new Map<string, boolean>();
+
 /** A name in Tributary's or LaunchDarkly's vocabulary, or a glob that matches at least one of them. */
 function isKnownActionPattern(pattern: string): boolean {
   if (!withinActionLimits(pattern)) return false;
   if (!pattern.includes("*")) return isPolicyAction(pattern);
+  const cached = knownPatterns.get(pattern);
+  if (cached !== undefined) return cached;
   const matches = compileGlob(pattern);
-  return POLICY_ACTIONS.some((action) => matches(action));
+  const known = POLICY_ACTIONS.some((action) => matches(action));
+  if (knownPatterns.size >= KNOWN_PATTERN_CACHE_LIMIT) {
+    const oldest = knownPatterns.keys().next();
+    if (oldest.done !== true) knownPatterns.delete(oldest.value);
+  }
+  knownPatterns.set(pattern, known);
+  return known;
 }
 
 function list(field: string, item: z.ZodType<string>) {
