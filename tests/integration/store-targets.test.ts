@@ -222,6 +222,9 @@ describe("a full resync", () => {
       "foreign-segment.g2",
     );
     await redis.sadd(includeSetKey(prefix, "gone"), `${segment.key}.g0`);
+    // A store whose prefix extends this one's: its keys match this store's SCAN pattern but are not this store's.
+    const longer = includeSetKey(`${prefix}:big_segment_include`, "a");
+    await redis.sadd(longer, ref);
 
     const row = await prisma.storeIntegration.findUniqueOrThrow({ where: { id: store.id } });
     const client = new Redis({ host: "127.0.0.1", port: redisServer.port });
@@ -246,5 +249,6 @@ describe("a full resync", () => {
     );
     expect(await redis.smembers(includeSetKey(prefix, "stale"))).toEqual(["foreign-segment.g2"]);
     expect(await redis.exists(includeSetKey(prefix, "gone"))).toBe(0);
+    expect(await redis.smembers(longer)).toEqual([ref]);
   });
 });

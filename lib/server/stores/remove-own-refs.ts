@@ -4,6 +4,9 @@ import type { Redis } from "ioredis";
 /** Sets read per round trip while clearing a store. */
 const SETS_PER_BATCH = 1000;
 
+/** What follows `{prefix}:big_segment_include:` in a key this layout writes: a SHA-256 in padded base64. */
+const CONTEXT_HASH = /^[A-Za-z0-9+/]{43}=$/;
+
 function segmentKeyOfRef(ref: string): string | null {
   return /^(.*)\.g\d+$/.exec(ref)?.[1] ?? null;
 }
@@ -20,7 +23,7 @@ export async function removeOwnRefs(
   for (const kind of ["include", "exclude"]) {
     let cursor = "0";
     do {
-      const [next, keys] = await redis.scan(
+      const [next, matched] = await redis.scan(
         cursor,
         "MATCH",
         `${prefix}:big_segment_${kind}:*`,
@@ -28,6 +31,9 @@ export async function removeOwnRefs(
         SETS_PER_BATCH,
       );
       cursor = next;
+      // The pattern also matches keys of a store whose prefix extends ours (`{prefix}:big_segment_include:x:...`).
+      const setPrefixLength = `${prefix}:big_segment_${kind}:`.length;
+      const keys = matched.filter((key) => CONTEXT_HASH.test(key.slice(setPrefixLength)));
       if (keys.length === 0) continue;
       const read = redis.pipeline();
       for (const key of keys) read.smembers(key);
