@@ -27,6 +27,8 @@ const envSchema = z.object({
     .default(10 * MiB),
   /** A synced segment whose last sync is older than this is shown as stale. */
   TRIBUTARY_STALE_AFTER_HOURS: z.coerce.number().min(0).default(24),
+  /** The longest a token's old value may keep working after a reset (`expiry`); a later expiry is refused. */
+  TRIBUTARY_TOKEN_MAX_GRACE_HOURS: z.coerce.number().min(0).max(87_600).default(168),
   /** Port of the dashboard and API. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Where `npm start` keeps the embedded PostgreSQL's data and the generated session secret. */

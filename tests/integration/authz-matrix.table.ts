@@ -281,7 +281,7 @@ export const MATRIX: readonly MatrixRow[] = [
       path: `/api/v2/members/${world.memberId}`,
       params: { memberId: world.memberId },
     }),
-    expect: "401 401 401 401 | 200 403 403 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 404 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "PATCH /api/v2/members/{memberId}",
@@ -293,7 +293,7 @@ export const MATRIX: readonly MatrixRow[] = [
         body: [{ op: "replace", path: "/firstName", value: "Ada" }],
       };
     },
-    expect: "401 401 401 401 | 403 403 403 403 403 200 403 | 200 200 403 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 404 404 403 200 403 | 200 200 403 403 404 401 401 403",
   },
   {
     route: "PATCH /api/v2/members/{memberId}",
@@ -306,7 +306,7 @@ export const MATRIX: readonly MatrixRow[] = [
         body: [{ op: "replace", path: "/role", value: "reader" }],
       };
     },
-    expect: "401 401 401 401 | 403 403 403 403 403 200 403 | 200 200 403 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 404 404 403 200 403 | 200 200 403 403 404 401 401 403",
   },
   {
     route: "DELETE /api/v2/members/{memberId}",
@@ -314,7 +314,7 @@ export const MATRIX: readonly MatrixRow[] = [
       const { member } = await createTestMember({ role: "reader" });
       return { path: `/api/v2/members/${member.id}`, params: { memberId: member.id } };
     },
-    expect: "401 401 401 401 | 403 403 403 403 403 204 403 | 204 204 403 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 404 404 403 204 403 | 204 204 403 403 404 401 401 403",
   },
   {
     route: "GET /api/v2/members",
@@ -649,12 +649,12 @@ export const MATRIX: readonly MatrixRow[] = [
       const tokenId = await freshServiceTokenId(world);
       return { path: `/api/v2/tokens/${tokenId}/reset`, params: { tokenId } };
     },
-    expect: "401 401 401 401 | 403 403 403 403 403 200 403 | 200 200 403 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 404 404 403 200 403 | 200 200 403 403 404 401 401 403",
   },
   {
     route: "GET /api/v2/tokens/{tokenId}",
     request: ({ world }) => ({ path: `/api/v2/tokens/${world.tokenId}`, params: { tokenId: world.tokenId } }),
-    expect: "401 401 401 401 | 200 403 403 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 404 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "PATCH /api/v2/tokens/{tokenId}",
@@ -662,7 +662,7 @@ export const MATRIX: readonly MatrixRow[] = [
       const tokenId = await freshServiceTokenId(world);
       return { path: `/api/v2/tokens/${tokenId}`, params: { tokenId }, body: RENAME };
     },
-    expect: "401 401 401 401 | 403 403 403 403 403 200 403 | 200 200 403 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 404 404 403 200 403 | 200 200 403 403 404 401 401 403",
   },
   {
     route: "DELETE /api/v2/tokens/{tokenId}",
@@ -670,7 +670,7 @@ export const MATRIX: readonly MatrixRow[] = [
       const tokenId = await freshServiceTokenId(world);
       return { path: `/api/v2/tokens/${tokenId}`, params: { tokenId } };
     },
-    expect: "401 401 401 401 | 403 403 403 403 403 204 403 | 204 204 403 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 404 404 403 204 403 | 204 204 403 403 404 401 401 403",
   },
   {
     route: "GET /api/v2/tokens",
@@ -679,7 +679,18 @@ export const MATRIX: readonly MatrixRow[] = [
   },
   {
     route: "POST /api/v2/tokens",
+    // A personal token: only a session or a personal token creates one, so the admin service token may not.
     request: () => ({ path: "/api/v2/tokens", params: {}, body: { name: unique("token"), role: "reader" } }),
+    expect: "401 401 401 401 | 403 403 403 403 403 403 403 | 201 201 403 403 403 401 401 403",
+  },
+  {
+    route: "POST /api/v2/tokens",
+    variant: "a service token",
+    request: () => ({
+      path: "/api/v2/tokens",
+      params: {},
+      body: { name: unique("token"), role: "reader", serviceToken: true },
+    }),
     expect: "401 401 401 401 | 403 403 403 403 403 201 403 | 201 201 403 403 403 401 401 403",
   },
 ];

@@ -18,7 +18,11 @@ function principal(roles: NamedPolicy[], boundedBy: NamedPolicy[] | null = null)
   };
 }
 
-const builtIn = (role: BuiltInRole): NamedPolicy => ({ name: role, policy: BUILT_IN_ROLES[role] });
+const builtIn = (role: BuiltInRole): NamedPolicy => ({
+  name: role,
+  policy: BUILT_IN_ROLES[role],
+  kind: "built-in",
+});
 
 const grant = (fields: Partial<Grant>): Grant => ({
   role: null,
