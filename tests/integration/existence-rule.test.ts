@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import * as auditRoute from "@/app/api/v2/auditlog/route";
 import * as projectsRoute from "@/app/api/v2/projects/route";
 import * as projectRoute from "@/app/api/v2/projects/[projectKey]/route";
 import * as environmentsRoute from "@/app/api/v2/projects/[projectKey]/environments/route";
@@ -278,5 +279,23 @@ describe("segments", () => {
     const real = await expectHidden((key) => tag("production", [key]), segmentKey);
     await expectHidden((key) => tag(key, [segmentKey]), "production");
     expect(JSON.stringify(real.json)).not.toContain(SECRET_TAG);
+  });
+});
+
+describe("the audit log", () => {
+  it("shows and counts, for a caller with limited roles, only entries about what it may view", async () => {
+    const hidden = await createTestProject();
+    const limited = await tokenWith([
+      { effect: "allow", actions: ["viewAuditLog"], resources: ["acct"] },
+      { effect: "allow", actions: ["view*"], resources: [`proj/${projectKey}`, `proj/${projectKey}:env/*`] },
+    ]);
+    const reader = (await createTestToken({ role: "reader" })).value;
+    const search = (q: string, token: string) =>
+      callRoute(auditRoute.GET, { path: `/api/v2/auditlog?q=${encodeURIComponent(q)}`, token });
+    // Creating a project audits the project and each of its two environments.
+    expect(await search(projectKey, limited)).toMatchObject({ status: 200, json: { totalCount: 3 } });
+    expect(await search(hidden.project.key, reader)).toMatchObject({ status: 200, json: { totalCount: 3 } });
+    const refused = await search(hidden.project.key, limited);
+    expect(refused).toMatchObject({ status: 200, json: { items: [], totalCount: 0 } });
   });
 });
