@@ -53,19 +53,21 @@ export const accessOpenApiPaths: ZodOpenApiPathsObject = {
     }),
     post: operation("Access tokens", "Create an access token", {
       description:
-        "Needs `createAccessToken`. The full token value is in this answer only. Nobody can mint a token with access they do not have (403). Without `role`, `customRoleIds` or `inlineRole` the token is a `reader`; `role` excludes the other two.",
+        "Needs `createAccessToken`. The full token value is in this answer only. Nobody can mint a token with access they do not have (403). Without `role`, `customRoleIds` or `inlineRole` the token is a `reader`; `role` excludes the other two. A personal token (the default) is created only by a session or a personal token, for its own member; a service token creates service tokens only.",
       requestBody: jsonBody(tokenCreateSchema),
       responses: { ...ok("Created", tokenSchema, "201"), ...errors(400, 401, 403, 409, 413, 415, 429) },
     }),
   },
   "/api/v2/tokens/{tokenId}": {
     get: operation("Access tokens", "Get an access token", {
+      description:
+        "A token the caller may not view (`viewAccessToken`) is a 404, exactly like an unknown id.",
       requestParams: { path: z.object({ tokenId }) },
       responses: { ...ok("Access token", tokenSchema), ...errors(401, 403, 404, 429) },
     }),
     patch: operation("Access tokens", "Update an access token", {
       description:
-        "A JSON Patch on `/name` (`updateAccessTokenName`), `/description` (`updateAccessTokenDescription`), `/role`, `/customRoleIds`, `/inlineRole` (`updateAccessTokenPolicy`; no more access than the caller has).",
+        "A JSON Patch on `/name` (`updateAccessTokenName`), `/description` (`updateAccessTokenDescription`), `/role`, `/customRoleIds`, `/inlineRole` (`updateAccessTokenPolicy`; no more access than the caller has). Access is checked before any operation (a `test` included) runs; a token the caller may not view is a 404.",
       requestParams: { path: z.object({ tokenId }) },
       requestBody: jsonBody(jsonPatchRequestSchema),
       responses: { ...ok("Updated", tokenSchema), ...errors(400, 401, 403, 404, 409, 413, 415, 429) },
@@ -78,7 +80,7 @@ export const accessOpenApiPaths: ZodOpenApiPathsObject = {
   "/api/v2/tokens/{tokenId}/reset": {
     post: operation("Access tokens", "Reset an access token's value", {
       description:
-        "Needs `resetAccessToken`. The new value is in this answer only; the old one keeps working until `expiry` (default: it stops now).",
+        "Needs `resetAccessToken`, and what creating this token would need: the caller must be able to grant its access, a personal token's value goes only to a session or a personal token, and the owner's personal tokens only to the owner. The new value is in this answer only; the old one keeps working until `expiry` (default: it stops now; at most `TRIBUTARY_TOKEN_MAX_GRACE_HOURS`, default 168, ahead) and meanwhile cannot reset, update or delete its own token.",
       requestParams: { path: z.object({ tokenId }), query: tokenResetQuerySchema },
       responses: { ...ok("Reset", tokenSchema), ...errors(400, 401, 403, 404, 429) },
     }),
@@ -129,7 +131,7 @@ export const accessOpenApiPaths: ZodOpenApiPathsObject = {
     }),
     patch: operation("Members", "Update a member", {
       description:
-        "A JSON Patch on `/role`, `/customRoleKeys` (`updateMemberRole`; never one's own), `/firstName`, `/lastName`. Giving `owner` transfers ownership (the owner only; the old owner becomes admin).",
+        "A JSON Patch on `/role`, `/customRoleKeys` (`updateMemberRole`; never one's own), `/firstName`, `/lastName`. Giving `owner` transfers ownership (the owner's dashboard session only, never a token; the old owner becomes admin). Access is checked before any operation (a `test` included) runs; a member the caller may not view is a 404.",
       requestParams: { path: z.object({ memberId }) },
       requestBody: jsonBody(jsonPatchRequestSchema),
       responses: { ...ok("Updated", memberSchema), ...errors(400, 401, 403, 404, 409, 413, 415, 429) },
