@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { projectCreateSchema } from "@/lib/schemas/project";
 import { paginationQuerySchema } from "@/lib/schemas/common";
 import { apiHandler } from "@/lib/server/api/handler";
@@ -27,3 +28,5 @@ export const POST = apiHandler(
   },
   { route: "POST /api/v2/projects" },
 );
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed("/api/v2/projects", ["GET", "POST"]);

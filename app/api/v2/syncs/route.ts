@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { environmentSyncRunsQuerySchema } from "@/lib/schemas/sync-run";
 import { toCollection } from "@/lib/server/api/collection";
 import { apiHandler } from "@/lib/server/api/handler";
@@ -23,3 +24,5 @@ export const GET = apiHandler(
   },
   { route: "GET /api/v2/syncs" },
 );
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("/api/v2/syncs", ["GET"]);

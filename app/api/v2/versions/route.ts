@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { apiHandler } from "@/lib/server/api/handler";
 import { json } from "@/lib/server/api/responses";
 import { describeApiVersions } from "@/lib/server/versions/describe-api-versions";
@@ -10,3 +11,5 @@ export const GET = apiHandler(
 
 // As GET; the HTTP server sends no body with a HEAD answer.
 export const HEAD = GET;
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("/api/v2/versions", ["GET"]);

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { apiHandler } from "@/lib/server/api/handler";
 import { json } from "@/lib/server/api/responses";
 import { getVisibleProjectOrThrow } from "@/lib/server/projects/get-visible-project-or-throw";
@@ -9,3 +10,5 @@ export const GET = apiHandler<{ projectKey: string }>(
   },
   { route: "GET /api/v2/projects/{projectKey}" },
 );
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("/api/v2/projects/{projectKey}", ["GET"]);

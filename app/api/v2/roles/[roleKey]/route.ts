@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { jsonPatchRequestSchema } from "@/lib/schemas/token";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
@@ -35,3 +36,5 @@ export const DELETE = apiHandler<Params>(
   },
   { route: "DELETE /api/v2/roles/{roleKey}" },
 );
+
+export const { POST, PUT } = methodsNotAllowed("/api/v2/roles/{roleKey}", ["GET", "PATCH", "DELETE"]);

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import type { NextRequest } from "next/server";
 import { ApiError } from "@/lib/server/api/errors";
 import { apiHandler } from "@/lib/server/api/handler";
@@ -40,3 +41,8 @@ export async function POST(req: NextRequest, context: { params: Promise<Params> 
   const { integrationKey } = await context.params;
   return (handlers.get(integrationKey) ?? unknownIntegration)(req, context);
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodsNotAllowed(
+  "/api/v2/segment-targets/{integrationKey}",
+  ["POST"],
+);

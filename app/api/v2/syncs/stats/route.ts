@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { syncStatsQuerySchema } from "@/lib/schemas/sync-stats";
 import { apiHandler } from "@/lib/server/api/handler";
 import { parseQuery } from "@/lib/server/api/parse-query";
@@ -13,3 +14,5 @@ export const GET = apiHandler(
   },
   { route: "GET /api/v2/syncs/stats" },
 );
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("/api/v2/syncs/stats", ["GET"]);

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { environmentCreateSchema } from "@/lib/schemas/environment";
 import { paginationQuerySchema } from "@/lib/schemas/common";
 import { apiHandler } from "@/lib/server/api/handler";
@@ -45,3 +46,8 @@ export const POST = apiHandler<{ projectKey: string }>(
   },
   { route: "POST /api/v2/projects/{projectKey}/environments" },
 );
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed("/api/v2/projects/{projectKey}/environments", [
+  "GET",
+  "POST",
+]);

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { segmentBulkTagsSchema } from "@/lib/schemas/segment";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
@@ -20,4 +21,9 @@ export const POST = apiHandler<Params>(
     return json({ items: await bulkUpdateSegmentTags(principal, environment, input) });
   },
   { route: "POST /api/v2/segment-tags/{projectKey}/{environmentKey}" },
+);
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodsNotAllowed(
+  "/api/v2/segment-tags/{projectKey}/{environmentKey}",
+  ["POST"],
 );

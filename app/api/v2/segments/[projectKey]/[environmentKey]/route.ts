@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { segmentCreateSchema, segmentListQuerySchema } from "@/lib/schemas/segment";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
@@ -43,3 +44,8 @@ export const POST = apiHandler<Params>(
   },
   { route: "POST /api/v2/segments/{projectKey}/{environmentKey}" },
 );
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed("/api/v2/segments/{projectKey}/{environmentKey}", [
+  "GET",
+  "POST",
+]);

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { tokenResetQuerySchema } from "@/lib/schemas/token";
 import { apiHandler } from "@/lib/server/api/handler";
 import { parseQuery } from "@/lib/server/api/parse-query";
@@ -11,3 +12,7 @@ export const POST = apiHandler<{ tokenId: string }>(
   },
   { route: "POST /api/v2/tokens/{tokenId}/reset" },
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodsNotAllowed("/api/v2/tokens/{tokenId}/reset", [
+  "POST",
+]);

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { apiHandler } from "@/lib/server/api/handler";
 import { json } from "@/lib/server/api/responses";
 import { getVisibleEnvironmentOrThrow } from "@/lib/server/environments/get-visible-environment-or-throw";
@@ -13,4 +14,9 @@ export const GET = apiHandler<{ projectKey: string; environmentKey: string }>(
     return json(serializeEnvironment(environment.project.key, environment));
   },
   { route: "GET /api/v2/projects/{projectKey}/environments/{environmentKey}" },
+);
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(
+  "/api/v2/projects/{projectKey}/environments/{environmentKey}",
+  ["GET"],
 );

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { apiHandler } from "@/lib/server/api/handler";
 import { json, noContent } from "@/lib/server/api/responses";
 import { findEnvironment } from "@/lib/server/environments/find-environment";
@@ -47,4 +48,9 @@ export const DELETE = apiHandler<Params>(
     return noContent();
   },
   { route: "DELETE /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}" },
+);
+
+export const { POST, PUT } = methodsNotAllowed(
+  "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}",
+  ["GET", "PATCH", "DELETE"],
 );

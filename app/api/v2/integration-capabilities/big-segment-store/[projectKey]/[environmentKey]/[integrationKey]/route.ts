@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { storeIntegrationCreateSchema } from "@/lib/schemas/store-integration";
 import { ApiError } from "@/lib/server/api/errors";
 import { apiHandler } from "@/lib/server/api/handler";
@@ -48,4 +49,9 @@ export const POST = apiHandler<Params>(
     return json(await serializeStoreIntegration(store, params), 201);
   },
   { route: "POST /api/v2/integration-capabilities/big-segment-store/{p}/{e}/{integrationKey}" },
+);
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed(
+  "/api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}",
+  ["GET", "POST"],
 );

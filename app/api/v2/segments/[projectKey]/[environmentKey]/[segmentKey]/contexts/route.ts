@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { membershipChangeSchema } from "@/lib/schemas/membership";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
@@ -29,4 +30,9 @@ export const POST = apiHandler<Params>(
     return noContent();
   },
   { route: "POST /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/contexts" },
+);
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodsNotAllowed(
+  "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/contexts",
+  ["POST"],
 );

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { memberListQuerySchema } from "@/lib/schemas/member-list";
 import { apiHandler } from "@/lib/server/api/handler";
 import { parseQuery } from "@/lib/server/api/parse-query";
@@ -19,4 +20,9 @@ export const GET = apiHandler<Params>(
     return json(await listSegmentMembers(segment, query));
   },
   { route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/members" },
+);
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(
+  "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/members",
+  ["GET"],
 );

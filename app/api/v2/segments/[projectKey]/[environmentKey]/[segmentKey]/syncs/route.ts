@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { paginationQuerySchema } from "@/lib/schemas/common";
 import { toCollection } from "@/lib/server/api/collection";
 import { apiHandler } from "@/lib/server/api/handler";
@@ -21,4 +22,9 @@ export const GET = apiHandler<Params>(
     return json(toCollection(items, totalCount, { url: req.nextUrl, ...page }));
   },
   { route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/syncs" },
+);
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(
+  "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/syncs",
+  ["GET"],
 );

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
 import { json, noContent } from "@/lib/server/api/responses";
@@ -58,4 +59,9 @@ export const DELETE = apiHandler<Params>(
     return noContent();
   },
   { route: "DELETE /api/v2/integration-capabilities/big-segment-store/{p}/{e}/{integrationKey}/{id}" },
+);
+
+export const { POST, PUT } = methodsNotAllowed(
+  "/api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}/{integrationId}",
+  ["GET", "PATCH", "DELETE"],
 );

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { evaluateContextSchema, type EvaluatedSegment } from "@/lib/schemas/membership";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
@@ -40,4 +41,9 @@ export const POST = apiHandler<Params>(
     return json({ items });
   },
   { route: "POST /api/v2/projects/{projectKey}/environments/{environmentKey}/segments/evaluate" },
+);
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodsNotAllowed(
+  "/api/v2/projects/{projectKey}/environments/{environmentKey}/segments/evaluate",
+  ["POST"],
 );

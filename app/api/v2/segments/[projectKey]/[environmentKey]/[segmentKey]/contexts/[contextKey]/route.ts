@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import type { ContextMembership } from "@/lib/schemas/membership";
 import { apiHandler } from "@/lib/server/api/handler";
 import { json } from "@/lib/server/api/responses";
@@ -39,4 +40,9 @@ export const GET = apiHandler<Params>(
     return json(body);
   },
   { route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/contexts/{contextKey}" },
+);
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(
+  "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/contexts/{contextKey}",
+  ["GET"],
 );

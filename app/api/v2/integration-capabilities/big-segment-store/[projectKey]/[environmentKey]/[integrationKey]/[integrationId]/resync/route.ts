@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { apiHandler } from "@/lib/server/api/handler";
 import { json } from "@/lib/server/api/responses";
 import { assertAccess } from "@/lib/server/access/check-access";
@@ -30,4 +31,9 @@ export const POST = apiHandler<Params>(
     return json({ requested: true }, 202);
   },
   { route: "POST /api/v2/integration-capabilities/big-segment-store/{p}/{e}/{integrationKey}/{id}/resync" },
+);
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodsNotAllowed(
+  "/api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}/{integrationId}/resync",
+  ["POST"],
 );

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { apiHandler } from "@/lib/server/api/handler";
 import { json } from "@/lib/server/api/responses";
 import { assertAccess } from "@/lib/server/access/check-access";
@@ -33,4 +34,9 @@ export const POST = apiHandler<Params>(
     route:
       "POST /api/v2/integration-capabilities/big-segment-store/{p}/{e}/{integrationKey}/{id}/test-connection",
   },
+);
+
+export const { GET, HEAD, PUT, PATCH, DELETE } = methodsNotAllowed(
+  "/api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}/{integrationId}/test-connection",
+  ["POST"],
 );
