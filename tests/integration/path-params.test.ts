@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as contextRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/contexts/[contextKey]/route";
 import * as projectRoute from "@/app/api/v2/projects/[projectKey]/route";
+import * as goalsRoute from "@/app/sdk/goals/[clientSideId]/route";
 import { createHotRouteHandler } from "@/lib/server/http/create-hot-route-handler";
 import { HOT_API_ROUTES } from "@/lib/server/http/hot-api-routes";
 import { createTestProject } from "@/tests/factories/projects";
@@ -75,6 +76,17 @@ describe("keys in the request path", () => {
     });
     expectError(response, 400, "invalid_request");
   });
+
+  it.each(BAD_VALUES)(
+    "answers GET /sdk/goals/{clientSideId} holding $why with 400",
+    async ({ sent, decoded }) => {
+      const response = await callRoute(goalsRoute.GET, {
+        path: `/sdk/goals/${sent}`,
+        params: { clientSideId: decoded },
+      });
+      expectError(response, 400, "invalid_request");
+    },
+  );
 
   it("answers 400 on every API route and method when any path parameter holds a NUL or is not UTF-8", async () => {
     const { value } = await createTestToken({ role: "admin" });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
+import { assertPathParams } from "@/lib/server/api/assert-path-params";
 import { errorResponse, json } from "@/lib/server/api/responses";
 import { toApiError } from "@/lib/server/api/to-api-error";
 import { logger } from "@/lib/server/logger";
@@ -8,11 +9,12 @@ import { listEnvironmentGoals } from "@/lib/server/sdk/list-environment-goals";
 type Params = { clientSideId: string };
 
 // A client-side SDK endpoint: no token, like LaunchDarkly's (the client-side ID is public).
-export async function GET(_req: NextRequest, context: { params: Promise<Params> }): Promise<Response> {
+export async function GET(req: NextRequest, context: { params: Promise<Params> }): Promise<Response> {
   const requestId = randomUUID();
   let response: Response;
   try {
     const { clientSideId } = await context.params;
+    assertPathParams(req.url, { clientSideId });
     response = json(await listEnvironmentGoals(clientSideId));
   } catch (error) {
     const { apiError, unexpected } = toApiError(error);
