@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -129,9 +129,10 @@ describe("keys in the request path", () => {
 describe("keys in the path of a hot route (served without Next.js's router)", () => {
   let server: Server;
   let origin = "";
+  let distDir = "";
 
   beforeAll(async () => {
-    const distDir = mkdtempSync(path.join(tmpdir(), "tributary-hot-"));
+    distDir = mkdtempSync(path.join(tmpdir(), "tributary-hot-"));
     writeFileSync(path.join(distDir, "routes-manifest.json"), JSON.stringify({ headers: [] }));
     const handleHotRoute = await createHotRouteHandler(HOT_API_ROUTES, distDir);
     server = createServer((req, res) => {
@@ -144,7 +145,10 @@ describe("keys in the path of a hot route (served without Next.js's router)", ()
     origin = `http://127.0.0.1:${address.port}`;
   });
 
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    rmSync(distDir, { recursive: true, force: true });
+  });
 
   it.each(["%00", "%ED%A0%80", "%FF"])(
     "answers GET .../contexts/%s with 400 and the error body",
