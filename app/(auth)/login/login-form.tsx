@@ -3,13 +3,28 @@
 import { formText } from "@/lib/form-value";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { MAX_SIGN_IN_EMAIL_LENGTH, MAX_SIGN_IN_PASSWORD_LENGTH } from "@/lib/schemas/sign-in";
 
+const subscribeToNothing = () => () => undefined;
+
+/**
+ * True once React runs in the browser. Until then the form would submit natively: the button waits for it, and the form
+ * posts, so even a submit before hydration never puts the password in a URL (and so in logs and history).
+ */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
+}
+
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -36,7 +51,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form className="mt-6 flex flex-col gap-4" onSubmit={(event) => void onSubmit(event)}>
+    <form method="post" className="mt-6 flex flex-col gap-4" onSubmit={(event) => void onSubmit(event)}>
       <Field
         label="Email"
         name="email"
@@ -58,7 +73,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           {error}
         </p>
       ) : null}
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending || !hydrated}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
     </form>
