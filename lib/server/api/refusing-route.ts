@@ -30,12 +30,18 @@ export function refusingRoute(route: string, refusal: (req: ApiRequest) => ApiEr
   async function forApiRequest(req: ApiRequest): Promise<Response> {
     if (req.headers.has("authorization"))
       return withToken.forApiRequest(req, { params: Promise.resolve({}) });
+    const started = performance.now();
     const requestId = randomUUID();
     const error = refusal(req);
     const response = errorResponse(error, requestId);
     response.headers.set("X-Request-Id", requestId);
     if (isShuttingDown()) response.headers.set("Connection", "close");
-    logger.info("request", { requestId, route, status: response.status, ms: 0 });
+    logger.info("request", {
+      requestId,
+      route,
+      status: response.status,
+      ms: Math.round(performance.now() - started),
+    });
     return response;
   }
 
