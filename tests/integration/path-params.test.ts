@@ -165,4 +165,13 @@ describe("keys in the path of a hot route (served without Next.js's router)", ()
       expectError({ status: response.status, json: await response.json() }, 400, "invalid_request");
     },
   );
+
+  it.each(["/api/v2/projects/%ED%A0%80", "/api/v2/segments/p/e/%FF", "/api/v2/tokens/%C0"])(
+    "answers %s, which is no hot route, with 400 and the error body instead of Next.js's HTML page",
+    async (pathname) => {
+      const response = await fetch(`${origin}${pathname}`);
+      expect(response.headers.get("content-type")).toContain("application/json");
+      expectError({ status: response.status, json: await response.json() }, 400, "invalid_request");
+    },
+  );
 });

@@ -3,6 +3,9 @@ import { ApiError } from "@/lib/server/api/errors";
 /** A NUL, which PostgreSQL text cannot hold, or a UTF-16 surrogate without its pair, which has no UTF-8 form. */
 const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+export const INVALID_PATH_MESSAGE =
+  "The request path is not valid: it must be UTF-8, percent-encoded, without NUL characters";
+
 /** The path of a request URL as sent, still percent-encoded. */
 function rawPath(url: string): string {
   const schemeEnd = url.indexOf("//");
@@ -28,9 +31,6 @@ export function assertPathParams(url: string, params: Readonly<Record<string, st
   const clean =
     decodesCleanly(rawPath(url)) && Object.values(params).every((value) => !UNSTORABLE.test(value));
   if (!clean) {
-    throw new ApiError(
-      "invalid_request",
-      "The request path is not valid: it must be UTF-8, percent-encoded, without NUL characters",
-    );
+    throw new ApiError("invalid_request", INVALID_PATH_MESSAGE);
   }
 }

@@ -8,6 +8,7 @@ import { NextRequest } from "next/server";
 import { compilePagePattern } from "@/lib/server/http/compile-page-pattern";
 import type { HotApiRoute, RouteHandler } from "@/lib/server/http/hot-api-routes";
 import { ApiError } from "@/lib/server/api/errors";
+import { INVALID_PATH_MESSAGE } from "@/lib/server/api/assert-path-params";
 import type { ApiRequest } from "@/lib/server/api/handler";
 import { errorResponse } from "@/lib/server/api/responses";
 import { JsonResponse } from "@/lib/server/api/json-response";
@@ -19,6 +20,15 @@ function decodePathParam(raw: string): string {
     return decodeURIComponent(raw);
   } catch {
     return raw;
+  }
+}
+
+function decodesAsUtf8(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -146,7 +156,8 @@ async function writeResponse(
 /**
  * Serves the hot API routes (partner pushes, membership writes, lookups, evaluate) straight from their route modules: the
  * same `route.ts` handler and wrapper (auth, policy, rate limit, error body), minus Next.js's per-request routing work,
- * which costs more CPU than the lookup itself. Returns false for every other request, which then goes to Next.js. A path
+ * which costs more CPU than the lookup itself. An `/api/v2/` path that is not percent-encoded UTF-8 is answered here too,
+ * with a 400 and the API's error body. Returns false for every other request, which then goes to Next.js. A path
  * Next.js would normalise first (trailing slash, dot segments) is left to Next.js too.
  */
 export async function createHotRouteHandler(
@@ -179,6 +190,15 @@ export async function createHotRouteHandler(
         params[name] = decodePathParam(match[index + 1] ?? "");
       });
       void serve(req, res, handler, params, pathname);
+      return true;
+    }
+    // Next.js would answer a path that is not UTF-8 with its HTML error page: an API client gets the API's error body.
+    if (!decodesAsUtf8(pathname)) {
+      const failure = new ApiError("invalid_request", INVALID_PATH_MESSAGE);
+      const requestId = randomUUID();
+      const response = errorResponse(failure, requestId);
+      response.headers.set("X-Request-Id", requestId);
+      writeResponse(res, response, rules, pathname).catch(() => res.destroy());
       return true;
     }
     return false;
