@@ -4,6 +4,7 @@ import { prisma } from "@/lib/server/db";
 import type { Principal } from "@/lib/server/access/principal";
 import { storeIntegrationResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+import { releaseRetiredTarget } from "@/lib/server/stores/release-retired-target";
 import { rethrowTargetTaken } from "@/lib/server/stores/rethrow-target-taken";
 import { toStoredConfig } from "@/lib/server/stores/to-stored-config";
 
@@ -17,6 +18,7 @@ export async function createStoreIntegration(
 ) {
   const { config, password, targetKey } = toStoredConfig(input.config);
   const transaction = prisma.$transaction(async (tx) => {
+    await releaseRetiredTarget(tx, environment.id, targetKey);
     const created = await tx.storeIntegration.create({
       data: {
         environmentId: environment.id,

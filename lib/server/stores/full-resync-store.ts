@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 import { pgPool } from "@/lib/server/db";
 import { applyBigSegmentOps, type SetOps } from "@/lib/server/stores/apply-big-segment-ops";
 import { contextKeyHash, synchronizedOnKey } from "@/lib/server/stores/big-segment-keys";
+import { readOwnSegmentKeys } from "@/lib/server/stores/read-own-segment-keys";
 import { removeOwnRefs } from "@/lib/server/stores/remove-own-refs";
 import type { StoreRow } from "@/lib/server/stores/store-row";
 
@@ -30,12 +31,7 @@ export async function fullResyncStore(store: StoreRow, redis: Redis): Promise<vo
 
     const prefix = store.config.prefix;
     // Only refs of this environment's segments (present or deleted, any generation) are ours to remove.
-    const ownKeys = await db.query<{ key: string }>(
-      `select key from segment where environment_id = $1
-       union select key from segment_generation where environment_id = $1`,
-      [store.environmentId],
-    );
-    await removeOwnRefs(redis, prefix, new Set(ownKeys.rows.map((row) => row.key)));
+    await removeOwnRefs(redis, prefix, await readOwnSegmentKeys(db, store.environmentId));
 
     const segments = await db.query<{ id: number; ref: string }>(
       "select id, key || '.g' || generation as ref from segment where environment_id = $1 order by id",

@@ -20,7 +20,7 @@ export async function getStoreIntegrationOrThrow(
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(integrationId);
   const store = isUuid
     ? await prisma.storeIntegration.findFirst({
-        where: { id: integrationId, environmentId: environment.id, integrationKey },
+        where: { id: integrationId, environmentId: environment.id, integrationKey, retiredAt: null },
       })
     : null;
   const viewable =

@@ -8,7 +8,7 @@ import { serializeStoreIntegration } from "@/lib/server/stores/serialize-store-i
 /** Every store the principal may view (and whose environment it may view), optionally of one environment. */
 export async function listStoreIntegrations(principal: Principal, environmentId?: string) {
   const stores = await prisma.storeIntegration.findMany({
-    where: environmentId ? { environmentId } : {},
+    where: environmentId ? { environmentId, retiredAt: null } : { retiredAt: null },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   const environments = await prisma.environment.findMany({

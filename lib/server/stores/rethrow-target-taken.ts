@@ -9,11 +9,12 @@ export async function rethrowTargetTaken<T>(write: Promise<T>): Promise<T> {
   try {
     return await write;
   } catch (error) {
-    const code: unknown = typeof error === "object" && error !== null ? Reflect.get(error, "code") : undefined;
+    const code: unknown =
+      typeof error === "object" && error !== null ? Reflect.get(error, "code") : undefined;
     if (code !== "P2002") throw error;
     throw new ApiError(
       "conflict",
-      "Another store already writes to this Redis target (host, port, database and prefix): choose another prefix",
+      "Another store already writes to this Redis target (host, port, database and prefix), or one deleted or moved from it is still being cleaned up there: choose another prefix",
     );
   }
 }

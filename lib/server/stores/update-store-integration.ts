@@ -9,6 +9,8 @@ import { ApiError } from "@/lib/server/api/errors";
 import type { Principal } from "@/lib/server/access/principal";
 import { storeIntegrationResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+import { releaseRetiredTarget } from "@/lib/server/stores/release-retired-target";
+import { retireStoreTarget } from "@/lib/server/stores/retire-store-target";
 import { rethrowTargetTaken } from "@/lib/server/stores/rethrow-target-taken";
 import { parseStoredConfig } from "@/lib/server/stores/parse-stored-config";
 import { toStoredConfig } from "@/lib/server/stores/to-stored-config";
@@ -109,7 +111,10 @@ export async function updateStoreIntegration(
   const configChanged = JSON.stringify(config) !== JSON.stringify(stored) || password !== store.password;
   const turnedOn = next.on && !store.on;
 
+  const moved = targetKey !== store.targetKey;
+
   const transaction = prisma.$transaction(async (tx) => {
+    if (moved) await releaseRetiredTarget(tx, store.environmentId, targetKey);
     const updated = await tx.storeIntegration.updateMany({
       where: { id: store.id, version: store.version },
       data: {
@@ -125,6 +130,8 @@ export async function updateStoreIntegration(
     });
     if (updated.count === 0)
       throw new ApiError("optimistic_locking_error", "The store changed since you read it");
+    // What the store wrote at its old target is removed there by the worker, not left for whoever comes next.
+    if (moved) await retireStoreTarget(tx, store);
     await recordAuditEntry(tx, principal, {
       kind: "integration",
       name: next.name,
