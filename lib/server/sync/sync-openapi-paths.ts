@@ -54,7 +54,11 @@ function operation(tag: string, summary: string, rest: Omit<ZodOpenApiOperationO
 const partnerPush = operation("Sync", "Push a partner's cohort membership", {
   description:
     "Finds or creates the synced segment of each cohort and applies its adds and removes in one transaction. " +
-    "Needs `createSegment` (to create) and `updateIncluded`. Members with an unusable id are skipped and counted.",
+    "Needs `createSegment` (to create) and `updateIncluded`. Members with an unusable id are skipped and counted. " +
+    "Items of a tool that sends one item per member with `true`/`false` apply in order, the last of a key deciding; " +
+    "add and remove lists apply adds, then removes. Heap's errors come in its own body: " +
+    '`{status: "failure", error: {message, code}}` with the HTTP status as `code`, and `projectId`, ' +
+    "`environmentId`, `segmentId` and `segmentUrl` where the push had found them.",
   requestParams: { path: z.object({ integrationKey }) },
   requestBody: jsonBody(partnerBody),
   responses: {
