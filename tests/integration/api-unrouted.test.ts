@@ -95,6 +95,15 @@ describe("a method a route does not have", () => {
       });
       const served = real.includes("GET") && !real.includes("HEAD") ? [...real, "HEAD"] : real;
       const expectedAllow = [...served, "OPTIONS"].sort().join(", ");
+      // Next.js's own OPTIONS would list the refusing exports too.
+      const options = routeModule.OPTIONS;
+      expect(typeof options, `${file} OPTIONS`).toBe("function");
+      const preflight = await callRoute(options as typeof segmentTargetsRoute.PUT, {
+        method: "OPTIONS",
+        path: "/api/v2/anything",
+      });
+      expect(preflight.status, `${file} OPTIONS`).toBe(204);
+      expect(preflight.headers.get("allow"), `${file} OPTIONS`).toBe(expectedAllow);
       for (const method of ROUTE_METHODS) {
         const handler = routeModule[method];
         if (real.includes(method)) continue;

@@ -17,4 +17,4 @@ export const GET = apiHandler(
   { route: "GET /api/v2/auditlog", access: () => ({ action: "viewAuditLog", resource: "acct" }) },
 );
 
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("/api/v2/auditlog", ["GET"]);
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/auditlog", ["GET"]);

@@ -8,4 +8,4 @@ export const GET = apiHandler(() => Promise.resolve(json({ items: listIntegratio
   route: "GET /api/v2/integrations",
 });
 
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("/api/v2/integrations", ["GET"]);
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/integrations", ["GET"]);

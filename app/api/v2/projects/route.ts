@@ -29,4 +29,4 @@ export const POST = apiHandler(
   { route: "POST /api/v2/projects" },
 );
 
-export const { PUT, PATCH, DELETE } = methodsNotAllowed("/api/v2/projects", ["GET", "POST"]);
+export const { PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/projects", ["GET", "POST"]);

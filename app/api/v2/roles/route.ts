@@ -25,4 +25,4 @@ export const POST = apiHandler(
   { route: "POST /api/v2/roles" },
 );
 
-export const { PUT, PATCH, DELETE } = methodsNotAllowed("/api/v2/roles", ["GET", "POST"]);
+export const { PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/roles", ["GET", "POST"]);

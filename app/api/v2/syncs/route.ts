@@ -25,4 +25,4 @@ export const GET = apiHandler(
   { route: "GET /api/v2/syncs" },
 );
 
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("/api/v2/syncs", ["GET"]);
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/syncs", ["GET"]);

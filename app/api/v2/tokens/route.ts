@@ -27,4 +27,4 @@ export const POST = apiHandler(
   { route: "POST /api/v2/tokens" },
 );
 
-export const { PUT, PATCH, DELETE } = methodsNotAllowed("/api/v2/tokens", ["GET", "POST"]);
+export const { PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/tokens", ["GET", "POST"]);

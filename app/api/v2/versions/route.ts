@@ -12,4 +12,4 @@ export const GET = apiHandler(
 // As GET; the HTTP server sends no body with a HEAD answer.
 export const HEAD = GET;
 
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("/api/v2/versions", ["GET"]);
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/versions", ["GET"]);

@@ -14,4 +14,4 @@ export const POST = apiHandler(
   { route: "POST /api/v2/access/check" },
 );
 
-export const { GET, HEAD, PUT, PATCH, DELETE } = methodsNotAllowed("/api/v2/access/check", ["POST"]);
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/access/check", ["POST"]);

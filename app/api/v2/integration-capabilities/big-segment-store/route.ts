@@ -8,7 +8,7 @@ export const GET = apiHandler(
   { route: "GET /api/v2/integration-capabilities/big-segment-store" },
 );
 
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
   "/api/v2/integration-capabilities/big-segment-store",
   ["GET"],
 );

@@ -33,4 +33,8 @@ export const DELETE = apiHandler<Params>(
   { route: "DELETE /api/v2/members/{memberId}" },
 );
 
-export const { POST, PUT } = methodsNotAllowed("/api/v2/members/{memberId}", ["GET", "PATCH", "DELETE"]);
+export const { POST, PUT, OPTIONS } = methodsNotAllowed("/api/v2/members/{memberId}", [
+  "GET",
+  "PATCH",
+  "DELETE",
+]);

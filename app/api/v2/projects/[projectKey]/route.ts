@@ -11,4 +11,6 @@ export const GET = apiHandler<{ projectKey: string }>(
   { route: "GET /api/v2/projects/{projectKey}" },
 );
 
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("/api/v2/projects/{projectKey}", ["GET"]);
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/projects/{projectKey}", [
+  "GET",
+]);

@@ -37,4 +37,8 @@ export const DELETE = apiHandler<Params>(
   { route: "DELETE /api/v2/roles/{roleKey}" },
 );
 
-export const { POST, PUT } = methodsNotAllowed("/api/v2/roles/{roleKey}", ["GET", "PATCH", "DELETE"]);
+export const { POST, PUT, OPTIONS } = methodsNotAllowed("/api/v2/roles/{roleKey}", [
+  "GET",
+  "PATCH",
+  "DELETE",
+]);

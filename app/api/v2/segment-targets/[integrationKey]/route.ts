@@ -42,7 +42,7 @@ export async function POST(req: NextRequest, context: { params: Promise<Params> 
   return (handlers.get(integrationKey) ?? unknownIntegration)(req, context);
 }
 
-export const { GET, HEAD, PUT, PATCH, DELETE } = methodsNotAllowed(
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
   "/api/v2/segment-targets/{integrationKey}",
   ["POST"],
 );

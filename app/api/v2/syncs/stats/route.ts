@@ -15,4 +15,4 @@ export const GET = apiHandler(
   { route: "GET /api/v2/syncs/stats" },
 );
 
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed("/api/v2/syncs/stats", ["GET"]);
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/syncs/stats", ["GET"]);

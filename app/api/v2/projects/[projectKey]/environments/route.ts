@@ -47,7 +47,7 @@ export const POST = apiHandler<{ projectKey: string }>(
   { route: "POST /api/v2/projects/{projectKey}/environments" },
 );
 
-export const { PUT, PATCH, DELETE } = methodsNotAllowed("/api/v2/projects/{projectKey}/environments", [
-  "GET",
-  "POST",
-]);
+export const { PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
+  "/api/v2/projects/{projectKey}/environments",
+  ["GET", "POST"],
+);

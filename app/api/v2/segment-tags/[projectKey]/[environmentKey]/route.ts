@@ -23,7 +23,7 @@ export const POST = apiHandler<Params>(
   { route: "POST /api/v2/segment-tags/{projectKey}/{environmentKey}" },
 );
 
-export const { GET, HEAD, PUT, PATCH, DELETE } = methodsNotAllowed(
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
   "/api/v2/segment-tags/{projectKey}/{environmentKey}",
   ["POST"],
 );

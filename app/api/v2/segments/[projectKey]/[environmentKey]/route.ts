@@ -45,7 +45,7 @@ export const POST = apiHandler<Params>(
   { route: "POST /api/v2/segments/{projectKey}/{environmentKey}" },
 );
 
-export const { PUT, PATCH, DELETE } = methodsNotAllowed("/api/v2/segments/{projectKey}/{environmentKey}", [
-  "GET",
-  "POST",
-]);
+export const { PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
+  "/api/v2/segments/{projectKey}/{environmentKey}",
+  ["GET", "POST"],
+);

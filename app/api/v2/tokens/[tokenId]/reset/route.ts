@@ -13,6 +13,7 @@ export const POST = apiHandler<{ tokenId: string }>(
   { route: "POST /api/v2/tokens/{tokenId}/reset" },
 );
 
-export const { GET, HEAD, PUT, PATCH, DELETE } = methodsNotAllowed("/api/v2/tokens/{tokenId}/reset", [
-  "POST",
-]);
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
+  "/api/v2/tokens/{tokenId}/reset",
+  ["POST"],
+);

@@ -16,7 +16,7 @@ export const GET = apiHandler<{ projectKey: string; environmentKey: string }>(
   { route: "GET /api/v2/projects/{projectKey}/environments/{environmentKey}" },
 );
 
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
   "/api/v2/projects/{projectKey}/environments/{environmentKey}",
   ["GET"],
 );

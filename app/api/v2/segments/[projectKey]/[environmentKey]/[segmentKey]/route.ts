@@ -50,7 +50,7 @@ export const DELETE = apiHandler<Params>(
   { route: "DELETE /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}" },
 );
 
-export const { POST, PUT } = methodsNotAllowed(
+export const { POST, PUT, OPTIONS } = methodsNotAllowed(
   "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}",
   ["GET", "PATCH", "DELETE"],
 );

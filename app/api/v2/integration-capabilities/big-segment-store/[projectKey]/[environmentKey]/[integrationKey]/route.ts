@@ -51,7 +51,7 @@ export const POST = apiHandler<Params>(
   { route: "POST /api/v2/integration-capabilities/big-segment-store/{p}/{e}/{integrationKey}" },
 );
 
-export const { PUT, PATCH, DELETE } = methodsNotAllowed(
+export const { PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
   "/api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}",
   ["GET", "POST"],
 );

@@ -32,7 +32,7 @@ export const POST = apiHandler<Params>(
   { route: "POST /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/contexts" },
 );
 
-export const { GET, HEAD, PUT, PATCH, DELETE } = methodsNotAllowed(
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
   "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/contexts",
   ["POST"],
 );

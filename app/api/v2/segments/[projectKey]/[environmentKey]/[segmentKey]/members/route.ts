@@ -22,7 +22,7 @@ export const GET = apiHandler<Params>(
   { route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/members" },
 );
 
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
   "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/members",
   ["GET"],
 );

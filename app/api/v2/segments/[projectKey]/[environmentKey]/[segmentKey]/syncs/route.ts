@@ -24,7 +24,7 @@ export const GET = apiHandler<Params>(
   { route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/syncs" },
 );
 
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
   "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/syncs",
   ["GET"],
 );

@@ -61,7 +61,7 @@ export const DELETE = apiHandler<Params>(
   { route: "DELETE /api/v2/integration-capabilities/big-segment-store/{p}/{e}/{integrationKey}/{id}" },
 );
 
-export const { POST, PUT } = methodsNotAllowed(
+export const { POST, PUT, OPTIONS } = methodsNotAllowed(
   "/api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}/{integrationId}",
   ["GET", "PATCH", "DELETE"],
 );

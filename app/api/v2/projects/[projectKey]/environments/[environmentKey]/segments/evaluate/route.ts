@@ -43,7 +43,7 @@ export const POST = apiHandler<Params>(
   { route: "POST /api/v2/projects/{projectKey}/environments/{environmentKey}/segments/evaluate" },
 );
 
-export const { GET, HEAD, PUT, PATCH, DELETE } = methodsNotAllowed(
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
   "/api/v2/projects/{projectKey}/environments/{environmentKey}/segments/evaluate",
   ["POST"],
 );

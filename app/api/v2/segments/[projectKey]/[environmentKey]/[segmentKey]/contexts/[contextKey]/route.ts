@@ -42,7 +42,7 @@ export const GET = apiHandler<Params>(
   { route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/contexts/{contextKey}" },
 );
 
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
   "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/contexts/{contextKey}",
   ["GET"],
 );

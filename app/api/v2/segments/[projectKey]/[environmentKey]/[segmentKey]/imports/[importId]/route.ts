@@ -47,7 +47,7 @@ export const DELETE = apiHandler<Params>(
   { route: "DELETE /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/imports/{importId}" },
 );
 
-export const { POST, PUT, PATCH } = methodsNotAllowed(
+export const { POST, PUT, PATCH, OPTIONS } = methodsNotAllowed(
   "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/imports/{importId}",
   ["GET", "DELETE"],
 );

@@ -27,7 +27,7 @@ export const GET = apiHandler<Params>(
   { route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/members/export" },
 );
 
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
   "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/members/export",
   ["GET"],
 );

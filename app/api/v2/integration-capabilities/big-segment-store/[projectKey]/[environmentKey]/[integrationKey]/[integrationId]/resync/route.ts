@@ -33,7 +33,7 @@ export const POST = apiHandler<Params>(
   { route: "POST /api/v2/integration-capabilities/big-segment-store/{p}/{e}/{integrationKey}/{id}/resync" },
 );
 
-export const { GET, HEAD, PUT, PATCH, DELETE } = methodsNotAllowed(
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
   "/api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}/{integrationId}/resync",
   ["POST"],
 );

@@ -36,7 +36,7 @@ export const POST = apiHandler<Params>(
   },
 );
 
-export const { GET, HEAD, PUT, PATCH, DELETE } = methodsNotAllowed(
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
   "/api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}/{integrationId}/test-connection",
   ["POST"],
 );
