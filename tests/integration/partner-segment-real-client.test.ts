@@ -234,4 +234,29 @@ describe("Twilio Segment's launchdarkly-audiences destination, run unchanged", (
     // erin added; bob removed; carol (already in) and dave (never in) unchanged.
     expect(run).toMatchObject({ received: 8, added: 1, removed: 1, unchanged: 2 });
   });
+  it("sends one event at a time when batching is off", async () => {
+    const { project, settings, readerToken } = await setup();
+    const destination = core.createTestIntegration(destinationServedBy(server.origin));
+    const audience = { id: unique("aud"), key: "trial_users" };
+    const before = server.received.length;
+    for (const [userId, inAudience] of [
+      ["frank", true],
+      ["grace", true],
+      ["frank", false],
+    ] as const) {
+      await destination.testAction("syncAudience", {
+        event: audienceEvent(userId, audience, inAudience),
+        settings,
+        mapping: { enable_batching: false },
+        useDefaultMappings: true,
+      });
+    }
+    expect(server.received.slice(before).map(({ method, path }) => `${method} ${path}`)).toEqual(
+      Array.from({ length: 3 }, () => "POST /api/v2/segment-targets/segment-audiences"),
+    );
+    const lookup = (userId: string) =>
+      memberLookup(project.key, `segment-audiences-${audience.id}`, readerToken, userId)();
+    expect(((await lookup("frank")).json as { included: boolean }).included).toBe(false);
+    expect(((await lookup("grace")).json as { included: boolean }).included).toBe(true);
+  });
 });
