@@ -234,6 +234,7 @@ describe("Twilio Segment's launchdarkly-audiences destination, run unchanged", (
     // erin added; bob removed; carol (already in) and dave (never in) unchanged.
     expect(run).toMatchObject({ received: 8, added: 1, removed: 1, unchanged: 2 });
   });
+
   it("sends one event at a time when batching is off", async () => {
     const { project, settings, readerToken } = await setup();
     const destination = core.createTestIntegration(destinationServedBy(server.origin));
