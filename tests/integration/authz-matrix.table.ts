@@ -394,7 +394,7 @@ export const MATRIX: readonly MatrixRow[] = [
   {
     route: "GET /api/v2/roles/{roleKey}",
     request: ({ world }) => ({ path: `/api/v2/roles/${world.roleKey}`, params: { roleKey: world.roleKey } }),
-    expect: "401 401 401 401 | 200 403 403 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 404 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "PATCH /api/v2/roles/{roleKey}",
@@ -402,7 +402,7 @@ export const MATRIX: readonly MatrixRow[] = [
       const role = await freshRole();
       return { path: `/api/v2/roles/${role.key}`, params: { roleKey: role.key }, body: RENAME };
     },
-    expect: "401 401 401 401 | 403 403 403 403 403 200 403 | 200 200 403 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 404 404 403 200 403 | 200 200 403 403 404 401 401 403",
   },
   {
     route: "DELETE /api/v2/roles/{roleKey}",
@@ -410,7 +410,7 @@ export const MATRIX: readonly MatrixRow[] = [
       const role = await freshRole();
       return { path: `/api/v2/roles/${role.key}`, params: { roleKey: role.key } };
     },
-    expect: "401 401 401 401 | 403 403 403 403 403 204 403 | 204 204 403 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 404 404 403 204 403 | 204 204 403 403 404 401 401 403",
   },
   {
     route: "GET /api/v2/roles",

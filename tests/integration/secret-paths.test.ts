@@ -175,10 +175,12 @@ describe("POST /api/v2/tokens/{tokenId}/reset asks what creating the token would
       expectError(await reset(bearer(target), target.token.id, expiry), 403, "forbidden");
     }
     expect(await hashOf(target.token.id)).toBe(afterFirst);
-    // The old value still does what the token does elsewhere, and the new value controls the token.
-    expect(
-      (await create(bearer(target), { name: unique("ci"), role: "reader", serviceToken: true })).status,
-    ).toBe(201);
+    // Nor does it mint a lasting credential elsewhere (grace-value-hands-out-nothing.test.ts); the new value controls the token.
+    expectError(
+      await create(bearer(target), { name: unique("ci"), role: "reader", serviceToken: true }),
+      403,
+      "forbidden",
+    );
     const again = await reset({ token: ownersNewValue }, target.token.id);
     expect(again.status).toBe(200);
     expect(await resolveTokenPrincipal(target.value)).toBeNull();

@@ -17,6 +17,7 @@ import { MEMBER_INCLUDE, serializeMember } from "@/lib/server/members/serialize-
 import { findRolesByKeys } from "@/lib/server/roles/find-roles-by-keys";
 import { applyJsonPatch } from "@/lib/server/tokens/apply-json-patch";
 import { assertCanGrant } from "@/lib/server/tokens/assert-can-grant";
+import { assertNotGraceValue } from "@/lib/server/tokens/assert-not-grace-value";
 
 const WRITABLE = ["role", "customRoleKeys", "firstName", "lastName"] as const;
 
@@ -52,7 +53,9 @@ function canGrantCurrentAccess(
  *   removes a custom role of denies from an admin), and what is added may not grant more than the caller holds.
  * - Names need `updateMemberRole` too, except one's own in person (not through a service token).
  * - There is always exactly one owner: only the owner's own session gives the `owner` role, which transfers ownership
- *   (the old owner becomes admin) in this transaction; the owner's role cannot be changed otherwise.
+ *   (the old owner becomes admin, and both members' sessions end) in this transaction; the owner's role cannot be changed
+ *   otherwise.
+ * - A reset's old value in its grace period changes no member's access (assert-not-grace-value.ts).
  *
  * The member's row and the owner's are locked for the whole transaction, so two transfers cannot both win.
  */
@@ -94,6 +97,7 @@ export async function updateMember(
         }
         if (touchesAccess(fields) || (touchesNames(fields) && !self))
           assertAccess(principal, "updateMemberRole", target);
+        if (touchesAccess(fields)) assertNotGraceValue(principal);
       },
     );
     const accessTouched = touchesAccess(applied.fields);
@@ -145,6 +149,8 @@ export async function updateMember(
         data: { role: "admin" },
         include: MEMBER_INCLUDE,
       });
+      // Sessions signed in as the owner must not outlive the demotion (the new owner's end below, as for any role change).
+      await endMemberSessions(tx, owner.id);
       await recordAuditEntry(tx, principal, {
         kind: "member",
         name: demoted.email,

@@ -13,6 +13,7 @@ import { hashToken } from "@/lib/server/access/tokens/hash-token";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { findRolesByKeys } from "@/lib/server/roles/find-roles-by-keys";
 import { assertCanGrant } from "@/lib/server/tokens/assert-can-grant";
+import { assertNotGraceValue } from "@/lib/server/tokens/assert-not-grace-value";
 import { serializeToken, TOKEN_INCLUDE } from "@/lib/server/tokens/serialize-token";
 import { tokenAuditVersion } from "@/lib/server/tokens/token-audit-version";
 
@@ -64,6 +65,7 @@ export async function createToken(creator: TokenCreator, input: TokenCreate): Pr
   const serviceToken = creator === "cli" || input.serviceToken === true;
   const principal = creator === "cli" ? null : creator;
   if (principal) {
+    assertNotGraceValue(principal);
     assertAccess(principal, "createAccessToken", tokenResource(principal.member.id, id, serviceToken));
     assertMayCreatePersonalToken(principal, serviceToken);
   }

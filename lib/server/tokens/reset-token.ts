@@ -12,6 +12,7 @@ import { hashToken } from "@/lib/server/access/tokens/hash-token";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { assertCanObtainTokenValue } from "@/lib/server/tokens/assert-can-obtain-token-value";
 import { assertNotOwnGraceValue } from "@/lib/server/tokens/assert-not-own-grace-value";
+import { assertNotGraceValue } from "@/lib/server/tokens/assert-not-grace-value";
 import { getTokenOrThrow } from "@/lib/server/tokens/get-token-or-throw";
 import { serializeToken, TOKEN_INCLUDE } from "@/lib/server/tokens/serialize-token";
 
@@ -42,6 +43,7 @@ export async function resetToken(
 ): Promise<TokenResponse> {
   await getTokenOrThrow(principal, tokenId);
   assertNotOwnGraceValue(principal, tokenId);
+  assertNotGraceValue(principal);
   const graceUntil = graceDeadline(expiry, Date.now());
   const { value, ending } = generateTokenValue();
   const token = await prisma.$transaction(async (tx) => {

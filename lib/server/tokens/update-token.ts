@@ -13,6 +13,7 @@ import { findRolesByKeys } from "@/lib/server/roles/find-roles-by-keys";
 import { applyJsonPatch } from "@/lib/server/tokens/apply-json-patch";
 import { assertCanGrant } from "@/lib/server/tokens/assert-can-grant";
 import { assertNotOwnGraceValue } from "@/lib/server/tokens/assert-not-own-grace-value";
+import { assertNotGraceValue } from "@/lib/server/tokens/assert-not-grace-value";
 import { getTokenOrThrow } from "@/lib/server/tokens/get-token-or-throw";
 import { serializeToken, TOKEN_INCLUDE } from "@/lib/server/tokens/serialize-token";
 import { tokenAuditVersion } from "@/lib/server/tokens/token-audit-version";
@@ -68,6 +69,7 @@ export async function updateToken(
       patch,
       WRITABLE,
       (touched) => {
+        if ([...touched].some((field) => POLICY_FIELDS.has(field))) assertNotGraceValue(principal);
         for (const action of touched.size > 0 ? new Set([...touched].map(actionFor)) : ["viewAccessToken"])
           assertAccess(principal, action, target);
       },
