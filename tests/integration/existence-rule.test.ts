@@ -299,3 +299,26 @@ describe("the audit log", () => {
     expect(refused).toMatchObject({ status: 200, json: { items: [], totalCount: 0 } });
   });
 });
+
+describe("an environment's sync runs", () => {
+  it("show and count, for a caller who may not view every segment there, only runs that touched none it may not", async () => {
+    const { project, production } = await createTestProject();
+    const open = await createTestSegment(production, { key: unique("open"), members: ["m-1"] });
+    const hidden = await createTestSegment(production, { tags: [SECRET_TAG], members: ["m-2"] });
+    const environment = `proj/${project.key}:env/production`;
+    const limited = await tokenWith([
+      { effect: "allow", actions: ["viewEnvironment"], resources: [environment] },
+      { effect: "allow", actions: ["viewSegment"], resources: [`${environment}:segment/${open.key}`] },
+    ]);
+    const reader = (await createTestToken({ role: "reader" })).value;
+    const runs = (token: string) =>
+      callRoute(syncsRoute.GET, {
+        path: `/api/v2/syncs?projectKey=${project.key}&environmentKey=production`,
+        token,
+      });
+    expect(await runs(reader)).toMatchObject({ status: 200, json: { totalCount: 2 } });
+    const shown = await runs(limited);
+    expect(shown).toMatchObject({ status: 200, json: { totalCount: 1, items: [{ segments: [open.key] }] } });
+    expect(JSON.stringify(shown.json)).not.toContain(hidden.key);
+  });
+});

@@ -5,14 +5,13 @@ import { apiHandler } from "@/lib/server/api/handler";
 import { parseQuery } from "@/lib/server/api/parse-query";
 import { json } from "@/lib/server/api/responses";
 import { getVisibleEnvironmentOrThrow } from "@/lib/server/environments/get-visible-environment-or-throw";
-import { listEnvironmentSyncRuns } from "@/lib/server/sync/list-environment-sync-runs";
+import { listVisibleEnvironmentSyncRuns } from "@/lib/server/environments/list-visible-environment-sync-runs";
 
 export const GET = apiHandler(
   async ({ req, principal }) => {
     const query = parseQuery(req.nextUrl, environmentSyncRunsQuerySchema);
     const environment = await getVisibleEnvironmentOrThrow(principal, query.projectKey, query.environmentKey);
-    const { items, totalCount } = await listEnvironmentSyncRuns({
-      environmentId: environment.id,
+    const { items, totalCount } = await listVisibleEnvironmentSyncRuns(principal, environment, {
       integration: query.integration,
       status: query.status,
       limit: query.limit,

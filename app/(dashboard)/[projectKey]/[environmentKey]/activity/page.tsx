@@ -4,8 +4,8 @@ import { syncRunKeys, type SyncRunFilter } from "@/lib/queries/sync-runs";
 import { toCollection } from "@/lib/server/api/collection";
 import { requireSession } from "@/lib/server/auth/require-session";
 import { getVisibleEnvironmentOrThrow } from "@/lib/server/environments/get-visible-environment-or-throw";
+import { listVisibleEnvironmentSyncRuns } from "@/lib/server/environments/list-visible-environment-sync-runs";
 import { listHourlySyncStats } from "@/lib/server/sync-stats/list-hourly-sync-stats";
-import { listEnvironmentSyncRuns } from "@/lib/server/sync/list-environment-sync-runs";
 import { listIntegrations } from "@/lib/server/sync/list-integrations";
 import { ACTIVITY_PAGE_SIZE, FAILURES_SHOWN, STATS_HOURS } from "./_components/activity-constants";
 import { ActivityView } from "./activity-view";
@@ -29,10 +29,7 @@ export default async function ActivityPage({ params }: { params: Promise<Params>
   if (environment) {
     const url = new URL("http://local/api/v2/syncs");
     const prefetchRuns = async (filter: SyncRunFilter) => {
-      const { items, totalCount } = await listEnvironmentSyncRuns({
-        environmentId: environment.id,
-        ...filter,
-      });
+      const { items, totalCount } = await listVisibleEnvironmentSyncRuns(principal, environment, filter);
       queryClient.setQueryData(
         syncRunKeys.environment(location, filter),
         toCollection(items, totalCount, { url, limit: filter.limit, offset: filter.offset }),
