@@ -64,15 +64,15 @@ export const tokenSchema = z
   .object({
     _id: z.string(),
     name: z.string(),
-    description: z.string().nullable(),
+    description: z.string().optional(),
     creationDate: z.number().int().meta({ description: "Epoch milliseconds" }),
     lastModified: z.number().int().meta({ description: "Epoch milliseconds" }),
     role: z
       .string()
-      .nullable()
-      .meta({ description: "The built-in role, or null with custom roles or an inline policy" }),
+      .optional()
+      .meta({ description: "The built-in role; absent with custom roles or an inline policy" }),
     customRoleIds: z.array(z.string()).meta({ description: "Keys of the token's custom roles" }),
-    inlineRole: policySchema.nullable(),
+    inlineRole: policySchema.optional(),
     serviceToken: z.boolean(),
     token: z.string().meta({
       description:
@@ -81,12 +81,23 @@ export const tokenSchema = z
     lastUsed: z
       .number()
       .int()
-      .nullable()
-      .meta({ description: "Epoch milliseconds, updated at most once a minute" }),
-    expiresAt: z.number().int().nullable(),
+      .optional()
+      .meta({ description: "Epoch milliseconds, updated at most once a minute; absent when never used" }),
+    expiresAt: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: "Epoch milliseconds; absent when it never expires" }),
     ownerId: z.string(),
     memberId: z.string(),
-    _member: z.object({ _id: z.string(), email: z.string() }),
+    _member: z.object({
+      _id: z.string(),
+      email: z.string(),
+      role: z.string(),
+      firstName: z.string().optional(),
+      lastName: z.string().optional(),
+      _links: z.object({ self: linkSchema }),
+    }),
     _links: z.object({ self: linkSchema }),
   })
   .meta({ id: "AccessToken" });

@@ -61,10 +61,10 @@ export async function updateToken(
     const applied = applyJsonPatch(
       {
         name: shown.name,
-        description: shown.description,
-        role: shown.role,
+        description: shown.description ?? null,
+        role: shown.role ?? null,
         customRoleIds: shown.customRoleIds,
-        inlineRole: shown.inlineRole,
+        inlineRole: shown.inlineRole ?? null,
       },
       patch,
       WRITABLE,

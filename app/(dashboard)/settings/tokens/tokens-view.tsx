@@ -75,14 +75,14 @@ function TokenRow({
         <DateTime epochMs={token.creationDate} style="date" />
       </td>
       <td className="py-2 pr-3" data-testid="token-last-used">
-        {token.lastUsed === null ? (
+        {token.lastUsed === undefined ? (
           <span className="text-slate-500">Never</span>
         ) : (
           <DateTime epochMs={token.lastUsed} style="relative" />
         )}
       </td>
       <td className="py-2 pr-3">
-        <ExpiryCell expiresAt={token.expiresAt} />
+        <ExpiryCell expiresAt={token.expiresAt ?? null} />
       </td>
       <td className="py-2">
         <div className="flex flex-wrap justify-end gap-1">

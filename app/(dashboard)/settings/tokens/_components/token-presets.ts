@@ -64,13 +64,13 @@ function samePolicy(left: Policy, right: Policy): boolean {
 export function describeTokenAccess(token: TokenResponse): { label: string; detail: string | null } {
   const parts: string[] = [];
   if (token.customRoleIds.length > 0) parts.push(`roles ${token.customRoleIds.join(", ")}`);
-  if (token.inlineRole !== null && token.inlineRole.length > 0) {
+  if (token.inlineRole !== undefined && token.inlineRole.length > 0) {
     if (samePolicy(token.inlineRole, SYNC_TOOL_POLICY) && parts.length === 0) {
       return { label: "Sync tool", detail: summarizePolicy(token.inlineRole) };
     }
     parts.push(summarizePolicy(token.inlineRole));
   }
-  if (token.role !== null) {
+  if (token.role !== undefined) {
     return {
       label: ROLE_LABELS[token.role] ?? token.role,
       detail: parts.length > 0 ? parts.join("; ") : null,
