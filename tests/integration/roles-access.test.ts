@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as membersRoute from "@/app/api/v2/members/route";
 import * as roleRoute from "@/app/api/v2/roles/[roleKey]/route";
 import * as rolesRoute from "@/app/api/v2/roles/route";
 import * as tokensRoute from "@/app/api/v2/tokens/route";
@@ -239,5 +240,61 @@ describe("a custom role is addressed by its key or its _id", () => {
 
     expect((await deleteRole(admin.value, role.id)).status).toBe(204);
     expect(await prisma.customRole.findUnique({ where: { id: role.id } })).toBeNull();
+  });
+});
+
+describe("naming a custom role the caller may not view, to give it to a token or member", () => {
+  const unknownMessage = (response: { json: unknown }, name: string) =>
+    (response.json as { message: string }).message.replace(name, "NAME");
+
+  it("answers exactly like a role that does not exist, whatever the role grants", async () => {
+    const tokenMaker = await createTestToken({
+      role: null,
+      policy: [
+        { effect: "allow", actions: ["createAccessToken"], resources: ["service-token/*"] },
+        { effect: "allow", actions: ["createMember"], resources: ["member/*"] },
+      ],
+    });
+    const powerful = await seedRole([
+      { effect: "allow", actions: ["deleteMember"], resources: ["member/*"] },
+    ]);
+    const empty = await seedRole([]);
+    const made = unique("made-up");
+    const createToken = (customRoleIds: string[]) =>
+      callRoute(tokensRoute.POST, {
+        path: "/api/v2/tokens",
+        token: tokenMaker.value,
+        body: { name: unique("t"), serviceToken: true, customRoleIds },
+      });
+
+    const unknown = await createToken([made]);
+    expectError(unknown, 400, "invalid_request");
+    for (const hidden of [powerful, empty]) {
+      for (const name of [hidden.key, hidden.id]) {
+        const answer = await createToken([name]);
+        expectError(answer, 400, "invalid_request");
+        expect(unknownMessage(answer, name)).toBe(unknownMessage(unknown, made));
+      }
+    }
+    expect(
+      await prisma.tokenCustomRole.count({ where: { customRoleId: { in: [powerful.id, empty.id] } } }),
+    ).toBe(0);
+
+    const createMember = (customRoleKeys: string[]) =>
+      callRoute(membersRoute.POST, {
+        path: "/api/v2/members",
+        token: tokenMaker.value,
+        body: {
+          email: `${unique("m")}@example.test`,
+          password: "a-long-password-1",
+          role: "no_access",
+          customRoleKeys,
+        },
+      });
+    const unknownForMember = await createMember([made]);
+    expectError(unknownForMember, 400, "invalid_request");
+    const hiddenForMember = await createMember([powerful.key]);
+    expectError(hiddenForMember, 400, "invalid_request");
+    expect(unknownMessage(hiddenForMember, powerful.key)).toBe(unknownMessage(unknownForMember, made));
   });
 });

@@ -31,7 +31,10 @@ export async function createMember(principal: Principal, input: MemberCreate): P
   const member = await prisma.$transaction(async (tx) => {
     const existing = await tx.member.findUnique({ where: { email: input.email }, select: { id: true } });
     if (existing) throw new ApiError("conflict", `A member with email "${input.email}" already exists`);
-    const customRoles = await findRolesByKeys(tx, input.customRoleKeys ?? [], "customRoleKeys");
+    const customRoles = await findRolesByKeys(tx, input.customRoleKeys ?? [], "customRoleKeys", {
+      principal,
+      held: [],
+    });
     assertCanGrant(principal, {
       role: input.role,
       customRoles: customRolePolicies(customRoles),

@@ -122,7 +122,10 @@ export async function updateMember(
       throw new ApiError("forbidden", "Only the owner, signed in to the dashboard, can transfer ownership");
     }
 
-    const customRoles = await findRolesByKeys(tx, next.customRoleKeys, "customRoleKeys");
+    const customRoles = await findRolesByKeys(tx, next.customRoleKeys, "customRoleKeys", {
+      principal,
+      held: shown.customRoleKeys,
+    });
     const held = new Set(shown.customRoleKeys);
     if (accessTouched) {
       const heldRoles = await findRolesByKeys(tx, shown.customRoleKeys, "customRoleKeys");

@@ -79,7 +79,12 @@ export async function createToken(creator: TokenCreator, input: TokenCreate): Pr
         "There is no owner yet: start the app once (npm start) so that it creates one",
       );
     }
-    const customRoles = await findRolesByKeys(tx, customRoleKeys, "customRoleIds");
+    const customRoles = await findRolesByKeys(
+      tx,
+      customRoleKeys,
+      "customRoleIds",
+      principal ? { principal, held: [] } : undefined,
+    );
     if (principal)
       assertCanGrant(principal, { role, customRoles: customRolePolicies(customRoles), inlineRole });
 

@@ -102,7 +102,12 @@ export async function updateToken(
       throw invalid("role", "the token needs a role, customRoleIds or inlineRole");
 
     const policyTouched = fields.some((field) => POLICY_FIELDS.has(field));
-    const customRoles = policyTouched ? await findRolesByKeys(tx, next.customRoleIds, "customRoleIds") : [];
+    const customRoles = policyTouched
+      ? await findRolesByKeys(tx, next.customRoleIds, "customRoleIds", {
+          principal,
+          held: shown.customRoleIds,
+        })
+      : [];
     if (policyTouched)
       assertCanGrant(principal, { role, customRoles: customRolePolicies(customRoles), inlineRole });
 
