@@ -53,7 +53,7 @@ export const accessOpenApiPaths: ZodOpenApiPathsObject = {
     }),
     post: operation("Access tokens", "Create an access token", {
       description:
-        "Needs `createAccessToken`. The full token value is in this answer only. Nobody can mint a token with access they do not have (403). Without `role`, `customRoleIds` or `inlineRole` the token is a `reader`; `role` excludes the other two. A personal token (the default) is created only by a session or a personal token, for its own member; a service token creates service tokens only. `customRoleIds` takes keys or `_id`s. A reset's old value in its grace period creates no token (403).",
+        "Needs `createAccessToken`. The full token value is in this answer only. Nobody can mint a token with access they do not have (403). Without `role`, `customRoleIds` or `inlineRole` the token is a `reader`; `role` excludes the other two. A personal token (the default) is created only by a session or a personal token, for its own member; a service token creates service tokens only. `customRoleIds` takes keys or `_id`s; a role the caller may not view is unknown (400) like a made-up one. A reset's old value in its grace period creates no token (403).",
       requestBody: jsonBody(tokenCreateSchema),
       responses: { ...ok("Created", tokenSchema, "201"), ...errors(400, 401, 403, 409, 413, 415, 429) },
     }),
@@ -126,7 +126,7 @@ export const accessOpenApiPaths: ZodOpenApiPathsObject = {
     }),
     post: operation("Members", "Create a member", {
       description:
-        "Needs `createMember`; the role and custom roles may not grant more than the caller has. Not by a reset's old value in its grace period.",
+        "Needs `createMember`; the role and custom roles may not grant more than the caller has; a custom role the caller may not view is unknown (400). Not by a reset's old value in its grace period.",
       requestBody: jsonBody(memberCreateSchema),
       responses: { ...ok("Created", memberSchema, "201"), ...errors(400, 401, 403, 409, 413, 415, 429) },
     }),
