@@ -95,6 +95,12 @@ describe("assertCanGrant", () => {
         grant({ inlineRole: [{ effect: "allow", notActions: ["x"], resources: ["proj/*:metric/*"] }] }),
       ),
     ).toBe(true);
+    expect(
+      canGrant(
+        writer,
+        grant({ inlineRole: [{ effect: "allow", actions: ["importEventData"], notResources: ["proj/x"] }] }),
+      ),
+    ).toBe(true);
     // Beside a Tributary specifier, the LaunchDarkly-only one does not let the statement through.
     expect(
       canGrant(

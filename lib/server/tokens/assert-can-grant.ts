@@ -70,14 +70,14 @@ function governsTributary(specifier: string): boolean {
 
 function ungrantableStatement(principal: Principal, statement: PolicyStatement): string | null {
   if (statement.effect === "deny") return null;
-  // Only the specifiers that match something here grant anything; a statement with none of them grants nothing.
+  // Only the specifiers and actions that Tributary has grant anything; a statement without either grants nothing.
   const resources = statement.resources?.filter(governsTributary);
-  if (resources !== undefined && resources.length === 0) return null;
-  if (statement.actions === undefined || resources === undefined) {
+  const patterns = statement.actions?.map(compileGlob);
+  const actions = patterns && ALL_ACTIONS.filter((action) => patterns.some((matches) => matches(action)));
+  if (resources?.length === 0 || actions?.length === 0) return null;
+  if (actions === undefined || resources === undefined) {
     return "it uses notActions or notResources, which only an admin may grant";
   }
-  const patterns = statement.actions.map(compileGlob);
-  const actions = ALL_ACTIONS.filter((action) => patterns.some((matches) => matches(action)));
   for (const resource of resources) {
     for (const action of actions) {
       const missing = missingAccess(principal, action, resource);
@@ -123,8 +123,8 @@ function firstProblem(principal: Principal, grant: Grant): string | null {
  *   < owner), since the roles nest; otherwise its statements are checked like any other policy.
  * - Deny statements only take access away and are always grantable. An allow's specifiers that name only LaunchDarkly's
  *   resources Tributary lacks (`proj/*:metric/*`, as partners' setup guides ask) match nothing here and need nothing; a
- *   statement with no other specifier is grantable whatever its actions. Allow statements with `notActions` or
- *   `notResources` are otherwise admin-only.
+ *   statement with no other specifier, or whose actions are all LaunchDarkly's only (`importEventData`), is grantable.
+ *   Allow statements with `notActions` or `notResources` are otherwise admin-only.
  * - Every other allow statement: each action its globs match (expanded against every known action), on each of its
  *   resource specifiers, must be allowed to the granter with the specifier read as a concrete resource (a `*` in a name
  *   is then a literal character that only the granter's globs cover, and the specifier's tags are the resource's tags).
