@@ -16,27 +16,85 @@ const customRoleKeysSchema = z
 
 export const MIN_PASSWORD_LENGTH = 10;
 
+/** How many members one `POST /api/v2/members` may invite (LaunchDarkly takes a list). */
+export const MAX_MEMBERS_PER_CREATE = 50;
+
+const memberEmailSchema = z
+  .email("must be an email address")
+  .max(MAX_SIGN_IN_EMAIL_LENGTH, `must be at most ${MAX_SIGN_IN_EMAIL_LENGTH} characters`)
+  .transform((email) => email.toLowerCase());
+
+const memberPasswordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(200, "must be at most 200 characters");
+
+const creatableRoleSchema = memberRoleSchema
+  .exclude(["owner"], {
+    error: 'must be reader, writer, admin or no_access; "owner" is given by transfer',
+  })
+  .meta({ description: "The owner is made by transferring ownership (PATCH /role), not on creation" });
+
+const customRolesField = customRoleKeysSchema
+  .optional()
+  .meta({ description: "Keys (or `_id`s) of custom roles; LaunchDarkly's name for `customRoleKeys`" });
+
+/** The dashboard's form: one member with the password the creator sets. */
 export const memberCreateSchema = z
   .object({
-    email: z
-      .email("must be an email address")
-      .max(MAX_SIGN_IN_EMAIL_LENGTH, `must be at most ${MAX_SIGN_IN_EMAIL_LENGTH} characters`)
-      .transform((email) => email.toLowerCase()),
-    password: z
-      .string()
-      .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-      .max(200, "must be at most 200 characters"),
-    role: memberRoleSchema
-      .exclude(["owner"], {
-        error: 'must be reader, writer, admin or no_access; "owner" is given by transfer',
-      })
-      .meta({ description: "The owner is made by transferring ownership (PATCH /role), not on creation" }),
+    email: memberEmailSchema,
+    password: memberPasswordSchema,
+    role: creatableRoleSchema,
     customRoleKeys: customRoleKeysSchema.optional(),
+    customRoles: customRolesField,
     firstName: personNameSchema.optional(),
     lastName: personNameSchema.optional(),
   })
   .meta({ id: "MemberPost" });
 export type MemberCreate = z.infer<typeof memberCreateSchema>;
+
+/**
+ * LaunchDarkly's `NewMemberForm` list: invites. Without a password the member is a pending invite (`_pendingInvite`) who
+ * cannot sign in until a password is set; the role defaults to `reader`.
+ */
+export const memberInviteListSchema = z
+  .array(
+    z
+      .object({
+        email: memberEmailSchema,
+        password: memberPasswordSchema.optional(),
+        role: creatableRoleSchema.default("reader"),
+        customRoles: customRolesField,
+        customRoleKeys: customRoleKeysSchema.optional(),
+        firstName: personNameSchema.optional(),
+        lastName: personNameSchema.optional(),
+      })
+      .meta({ id: "NewMemberForm" }),
+  )
+  .min(1, "must invite at least one member")
+  .max(MAX_MEMBERS_PER_CREATE, `at most ${MAX_MEMBERS_PER_CREATE} members per request`);
+export type MemberInvite = z.infer<typeof memberInviteListSchema>[number];
+
+/** What creating one member needs, from either form; no password makes a pending invite. */
+export type MemberToCreate = {
+  email: string;
+  password?: string;
+  role: Exclude<MemberRole, "owner">;
+  customRoleKeys: string[];
+  firstName?: string | null;
+  lastName?: string | null;
+};
+
+export function toMemberToCreate(input: MemberCreate | MemberInvite): MemberToCreate {
+  return {
+    email: input.email,
+    password: input.password,
+    role: input.role,
+    customRoleKeys: [...new Set([...(input.customRoleKeys ?? []), ...(input.customRoles ?? [])])],
+    firstName: input.firstName,
+    lastName: input.lastName,
+  };
+}
 
 /** What a member PATCH may change, validated after the patch is applied. */
 export const memberSettingsSchema = z.object({
@@ -51,12 +109,20 @@ export const memberSchema = z
   .object({
     _id: z.string(),
     email: z.string(),
-    firstName: z.string().nullable(),
-    lastName: z.string().nullable(),
+    firstName: z.string().optional(),
+    lastName: z.string().optional(),
     role: memberRoleSchema,
-    customRoleKeys: z.array(z.string()),
+    customRoles: z.array(z.string()).meta({ description: "Keys of the member's custom roles" }),
+    customRoleKeys: z
+      .array(z.string())
+      .meta({ description: "The same as `customRoles` (Tributary's earlier name)" }),
+    _pendingInvite: z
+      .boolean()
+      .meta({ description: "Invited through the API without a password: cannot sign in until one is set" }),
+    _verified: z.boolean().meta({ description: "Not a pending invite" }),
+    mfa: z.enum(["disabled"]).meta({ description: "Tributary has no multi-factor sign-in" }),
     creationDate: z.number().int().meta({ description: "Epoch milliseconds" }),
-    _lastSeen: z.number().int().nullable().meta({ description: "Epoch milliseconds of the last sign-in" }),
+    _lastSeen: z.number().int().meta({ description: "Epoch milliseconds of the last sign-in; 0 if never" }),
     _links: z.object({ self: linkSchema }),
   })
   .meta({ id: "Member" });

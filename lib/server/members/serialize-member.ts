@@ -11,17 +11,26 @@ export type MemberRow = Prisma.MemberGetPayload<{ include: typeof MEMBER_INCLUDE
 // Roles are validated on write; an unknown stored role is shown as the role it grants: none.
 const storedRole = memberRoleSchema.catch("no_access");
 
-/** A member in the API's shape: never the password hash. */
+/**
+ * A member in LaunchDarkly's shape (its client's `Member` model): never the password hash. What a member lacks is
+ * omitted rather than null; `_lastSeen` is 0 for a member who never signed in.
+ */
 export function serializeMember(member: MemberRow): MemberResponse {
+  const customRoleKeys = member.customRoles.map((link) => link.customRole.key).sort();
+  const pendingInvite = member.passwordHash === null;
   return {
     _id: member.id,
     email: member.email,
-    firstName: member.firstName,
-    lastName: member.lastName,
+    ...(member.firstName !== null && { firstName: member.firstName }),
+    ...(member.lastName !== null && { lastName: member.lastName }),
     role: storedRole.parse(member.role),
-    customRoleKeys: member.customRoles.map((link) => link.customRole.key).sort(),
+    customRoles: customRoleKeys,
+    customRoleKeys,
+    _pendingInvite: pendingInvite,
+    _verified: !pendingInvite,
+    mfa: "disabled",
     creationDate: member.createdAt.getTime(),
-    _lastSeen: member.lastSeenAt?.getTime() ?? null,
+    _lastSeen: member.lastSeenAt?.getTime() ?? 0,
     _links: { self: { href: `/api/v2/members/${member.id}`, type: "application/json" } },
   };
 }

@@ -19,7 +19,8 @@ import { applyJsonPatch } from "@/lib/server/tokens/apply-json-patch";
 import { assertCanGrant } from "@/lib/server/tokens/assert-can-grant";
 import { assertNotGraceValue } from "@/lib/server/tokens/assert-not-grace-value";
 
-const WRITABLE = ["role", "customRoleKeys", "firstName", "lastName"] as const;
+// `customRoles` is LaunchDarkly's name for the custom role keys; `customRoleKeys` is Tributary's earlier one.
+const WRITABLE = ["role", "customRoles", "customRoleKeys", "firstName", "lastName"] as const;
 
 /**
  * Ownership is the one thing no token can move: only the owner's session. A token can be created by anyone the owner
@@ -76,15 +77,18 @@ export async function updateMember(
     const shown = serializeMember(current);
 
     const self = isMemberInPerson(principal, memberId);
-    const touchesAccess = (fields: ReadonlySet<string>) => fields.has("role") || fields.has("customRoleKeys");
+    const touchesRoleKeys = (fields: ReadonlySet<string>) =>
+      fields.has("customRoles") || fields.has("customRoleKeys");
+    const touchesAccess = (fields: ReadonlySet<string>) => fields.has("role") || touchesRoleKeys(fields);
     const touchesNames = (fields: ReadonlySet<string>) => fields.has("firstName") || fields.has("lastName");
     const applied = applyJsonPatch(
       {
         email: shown.email,
         role: shown.role,
+        customRoles: shown.customRoles,
         customRoleKeys: shown.customRoleKeys,
-        firstName: shown.firstName,
-        lastName: shown.lastName,
+        firstName: shown.firstName ?? null,
+        lastName: shown.lastName ?? null,
       },
       patch,
       WRITABLE,
@@ -106,7 +110,8 @@ export async function updateMember(
     const { document } = applied;
     const next = memberSettingsSchema.parse({
       role: document.role,
-      customRoleKeys: document.customRoleKeys ?? [],
+      customRoleKeys:
+        (applied.fields.has("customRoles") ? document.customRoles : document.customRoleKeys) ?? [],
       firstName: document.firstName ?? null,
       lastName: document.lastName ?? null,
     });
@@ -170,7 +175,7 @@ export async function updateMember(
         role: next.role,
         firstName: next.firstName,
         lastName: next.lastName,
-        ...(applied.fields.has("customRoleKeys")
+        ...(touchesRoleKeys(applied.fields)
           ? {
               customRoles: {
                 deleteMany: {},

@@ -5,8 +5,10 @@ import { errorBodySchema } from "@/lib/schemas/common";
 import {
   memberCollectionSchema,
   memberCreateSchema,
+  memberInviteListSchema,
   memberListQuerySchema,
   memberSchema,
+  MAX_MEMBERS_PER_CREATE,
 } from "@/lib/schemas/member";
 import { roleCollectionSchema, roleCreateSchema, roleListQuerySchema, roleSchema } from "@/lib/schemas/role";
 import {
@@ -124,11 +126,13 @@ export const accessOpenApiPaths: ZodOpenApiPathsObject = {
       requestParams: { query: memberListQuerySchema },
       responses: { ...ok("Members", memberCollectionSchema), ...errors(400, 401, 403, 429) },
     }),
-    post: operation("Members", "Create a member", {
-      description:
-        "Needs `createMember`; the role and custom roles may not grant more than the caller has; a custom role the caller may not view is unknown (400). Not by a reset's old value in its grace period.",
-      requestBody: jsonBody(memberCreateSchema),
-      responses: { ...ok("Created", memberSchema, "201"), ...errors(400, 401, 403, 409, 413, 415, 429) },
+    post: operation("Members", "Create or invite members", {
+      description: `LaunchDarkly's list of invites (at most ${MAX_MEMBERS_PER_CREATE}, all or none; answered with the created members' collection), or one member with a password (answered with the member). An invite without a password is a pending invite (\`_pendingInvite\`) who cannot sign in until a password is set. Needs \`createMember\`; the role and custom roles may not grant more than the caller has; a custom role the caller may not view is unknown (400). Not by a reset's old value in its grace period.`,
+      requestBody: jsonBody(z.union([memberInviteListSchema, memberCreateSchema])),
+      responses: {
+        ...ok("Created", z.union([memberCollectionSchema, memberSchema]), "201"),
+        ...errors(400, 401, 403, 409, 413, 415, 429),
+      },
     }),
   },
   "/api/v2/members/{memberId}": {
@@ -138,7 +142,7 @@ export const accessOpenApiPaths: ZodOpenApiPathsObject = {
     }),
     patch: operation("Members", "Update a member", {
       description:
-        "A JSON Patch on `/role`, `/customRoleKeys` (`updateMemberRole`; never one's own), `/firstName`, `/lastName`. Giving `owner` transfers ownership (the owner's dashboard session only, never a token; the old owner becomes admin, and both members' sessions end). A reset's old value in its grace period changes no member's access. Access is checked before any operation (a `test` included) runs; a member the caller may not view is a 404.",
+        "A JSON Patch on `/role`, `/customRoles` or its alias `/customRoleKeys` (`updateMemberRole`; never one's own), `/firstName`, `/lastName`. Giving `owner` transfers ownership (the owner's dashboard session only, never a token; the old owner becomes admin, and both members' sessions end). A reset's old value in its grace period changes no member's access. Access is checked before any operation (a `test` included) runs; a member the caller may not view is a 404.",
       requestParams: { path: z.object({ memberId }) },
       requestBody: jsonBody(jsonPatchRequestSchema),
       responses: { ...ok("Updated", memberSchema), ...errors(400, 401, 403, 404, 409, 413, 415, 429) },

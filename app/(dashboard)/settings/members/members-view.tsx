@@ -114,7 +114,7 @@ export function MembersView({ currentMember }: { currentMember: { id: string; ro
                       {member.customRoleKeys.length > 0 ? member.customRoleKeys.join(", ") : "—"}
                     </td>
                     <td className="py-2 pr-3 text-slate-600">
-                      {member._lastSeen === null ? (
+                      {member._lastSeen === 0 ? (
                         "Never"
                       ) : (
                         <DateTime epochMs={member._lastSeen} style="relative" />

@@ -1,11 +1,16 @@
 import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
-import { memberCreateSchema, memberListQuerySchema } from "@/lib/schemas/member";
+import {
+  memberCreateSchema,
+  memberInviteListSchema,
+  memberListQuerySchema,
+  toMemberToCreate,
+} from "@/lib/schemas/member";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
 import { parseQuery } from "@/lib/server/api/parse-query";
 import { json } from "@/lib/server/api/responses";
 import { toCollection } from "@/lib/server/api/collection";
-import { createMember } from "@/lib/server/members/create-member";
+import { createMembers } from "@/lib/server/members/create-members";
 import { listMembers } from "@/lib/server/members/list-members";
 
 export const GET = apiHandler(
@@ -19,8 +24,18 @@ export const GET = apiHandler(
 
 export const POST = apiHandler(
   async ({ req, principal }) => {
-    const input = memberCreateSchema.parse(await readJsonBody(req));
-    return json(await createMember(principal, input), 201);
+    const body = await readJsonBody(req);
+    // LaunchDarkly's client sends a list of invites and expects the created members' collection; the dashboard sends one.
+    if (Array.isArray(body)) {
+      const invites = memberInviteListSchema.parse(body).map(toMemberToCreate);
+      const created = await createMembers(principal, invites);
+      return json(
+        toCollection(created, created.length, { url: req.nextUrl, limit: created.length, offset: 0 }),
+        201,
+      );
+    }
+    const [created] = await createMembers(principal, [toMemberToCreate(memberCreateSchema.parse(body))]);
+    return json(created, 201);
   },
   { route: "POST /api/v2/members" },
 );

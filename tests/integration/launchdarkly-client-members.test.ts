@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/server/db";
+import { authenticateMember } from "@/lib/server/auth/authenticate-member";
+import { createTestMember } from "@/tests/factories/members";
+import { createTestToken } from "@/tests/factories/tokens";
+import { unique } from "@/tests/factories/unique";
+import {
+  failureOf,
+  startLaunchDarklyApi,
+  type LaunchDarklyApiServer,
+  type LaunchDarklyClients,
+} from "@/tests/support/launchdarkly-api";
+import { launchDarklyModels } from "@/tests/support/launchdarkly-models";
+
+// LaunchDarkly's own API client (launchdarkly-api-typescript), unchanged, against the app over real HTTP.
+let server: LaunchDarklyApiServer;
+let client: LaunchDarklyClients;
+const models = launchDarklyModels();
+
+beforeAll(async () => {
+  server = await startLaunchDarklyApi();
+  const admin = await createTestToken({ role: "admin" });
+  client = server.clientsFor(admin.value);
+});
+
+afterAll(() => server.close());
+
+async function makeRole() {
+  const key = unique("client-role");
+  await prisma.customRole.create({
+    data: { key, name: key, policy: [{ effect: "allow", actions: ["viewProject"], resources: ["proj/*"] }] },
+  });
+  return key;
+}
+
+describe("AccountMembersApi through LaunchDarkly's client", () => {
+  it("invites members as LaunchDarkly's list of forms and answers the created members' collection", async () => {
+    const roleKey = await makeRole();
+    const first = `${unique("invitee")}@example.test`;
+    const second = `${unique("invitee")}@example.test`;
+    const created = await client.accountMembers.postMembers([
+      { email: first, firstName: "Grace", lastName: "Hopper", role: "writer" },
+      { email: second, customRoles: [roleKey] },
+    ]);
+    expect(created.status).toBe(201);
+    expect(models.check("Members", created.data)).toEqual([]);
+    expect(created.data.items).toHaveLength(2);
+    expect(created.data.items[0]).toMatchObject({
+      email: first,
+      firstName: "Grace",
+      lastName: "Hopper",
+      role: "writer",
+      customRoles: [],
+      _pendingInvite: true,
+      _verified: false,
+      mfa: "disabled",
+      _lastSeen: 0,
+    });
+    expect(created.data.items[1]).toMatchObject({ email: second, role: "reader", customRoles: [roleKey] });
+  });
+
+  it("keeps a pending invite from signing in with any password", async () => {
+    const email = `${unique("pending")}@example.test`;
+    await client.accountMembers.postMembers([{ email }]);
+    const stored = await prisma.member.findUniqueOrThrow({ where: { email } });
+    expect(stored.passwordHash).toBeNull();
+    expect(await authenticateMember(email, "")).toBeNull();
+    expect(await authenticateMember(email, "any-password-at-all")).toBeNull();
+  });
+
+  it("creates an invite list all or none: a duplicate email writes nothing", async () => {
+    const email = `${unique("twice")}@example.test`;
+    const failed = await failureOf(
+      client.accountMembers.postMembers([{ email }, { email: email.toUpperCase() }]),
+    );
+    expect(failed.status).toBe(400);
+    expect(await prisma.member.count({ where: { email } })).toBe(0);
+  });
+
+  it("reads, lists and patches /customRoles of a member, each answer fitting the Member model", async () => {
+    const roleKey = await makeRole();
+    const { member } = await createTestMember({ role: "reader" });
+
+    const read = await client.accountMembers.getMember(member.id);
+    expect(models.check("Member", read.data)).toEqual([]);
+    expect(read.data).toMatchObject({
+      _id: member.id,
+      email: member.email,
+      _pendingInvite: false,
+      _verified: true,
+    });
+
+    const listed = await client.accountMembers.getMembers(100, 0);
+    expect(models.check("Members", listed.data)).toEqual([]);
+
+    const patched = await client.accountMembers.patchMember(member.id, [
+      { op: "replace", path: "/customRoles", value: [roleKey] },
+    ]);
+    expect(models.check("Member", patched.data)).toEqual([]);
+    expect(patched.data.customRoles).toEqual([roleKey]);
+    expect((await client.accountMembers.getMember(member.id)).data.customRoles).toEqual([roleKey]);
+
+    expect((await client.accountMembers.deleteMember(member.id)).status).toBe(204);
+    expect((await failureOf(client.accountMembers.getMember(member.id))).status).toBe(404);
+  });
+});
