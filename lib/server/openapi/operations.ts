@@ -39,6 +39,8 @@ function operation(tag: string, summary: string, rest: Omit<ZodOpenApiOperationO
 export const openApiPaths: ZodOpenApiPathsObject = {
   "/api/v2/projects": {
     get: operation("Projects", "List projects", {
+      description:
+        "Only the projects the caller may view (`viewProject`), each with only the environments it may view (`viewEnvironment`); `totalCount` counts only those.",
       responses: { ...ok("Projects", collectionSchema(projectSchema)), ...errors(400, 401, 403, 429) },
     }),
     post: operation("Projects", "Create a project", {
@@ -48,12 +50,16 @@ export const openApiPaths: ZodOpenApiPathsObject = {
   },
   "/api/v2/projects/{projectKey}": {
     get: operation("Projects", "Get a project", {
+      description:
+        "A project the caller may not view (`viewProject`) is a 404, exactly like an unknown key. Only the environments it may view are listed.",
       requestParams: { path: z.object({ projectKey }) },
       responses: { ...ok("Project", projectSchema), ...errors(401, 403, 404, 429) },
     }),
   },
   "/api/v2/projects/{projectKey}/environments": {
     get: operation("Environments", "List environments", {
+      description:
+        "Only the environments the caller may view (`viewEnvironment`). A project the caller may not view is a 404, exactly like an unknown key.",
       requestParams: { path: z.object({ projectKey }) },
       responses: {
         ...ok("Environments", collectionSchema(environmentSchema)),
@@ -61,6 +67,8 @@ export const openApiPaths: ZodOpenApiPathsObject = {
       },
     }),
     post: operation("Environments", "Create an environment", {
+      description:
+        "Needs `createEnvironment`. A caller who may neither view the project nor create here gets the 404 of an unknown key.",
       requestParams: { path: z.object({ projectKey }) },
       requestBody: jsonBody(environmentCreateSchema),
       responses: {
@@ -71,12 +79,16 @@ export const openApiPaths: ZodOpenApiPathsObject = {
   },
   "/api/v2/projects/{projectKey}/environments/{environmentKey}": {
     get: operation("Environments", "Get an environment", {
+      description:
+        "An environment the caller may not view (`viewEnvironment`) is a 404, exactly like an unknown key.",
       requestParams: { path: z.object({ projectKey, environmentKey }) },
       responses: { ...ok("Environment", environmentSchema), ...errors(401, 403, 404, 429) },
     }),
   },
   "/api/v2/segments/{projectKey}/{environmentKey}": {
     get: operation("Segments", "List segments", {
+      description:
+        "Only the segments the caller may view; `totalCount` and the paging links count only those. A caller who may view neither the environment nor any segment in it gets the 404 of an unknown environment.",
       requestParams: { path: z.object({ projectKey, environmentKey }), query: segmentListQuerySchema },
       responses: {
         ...ok("Segments the caller may view", collectionSchema(segmentSchema)),
@@ -84,6 +96,8 @@ export const openApiPaths: ZodOpenApiPathsObject = {
       },
     }),
     post: operation("Segments", "Create a segment", {
+      description:
+        "Needs `createSegment`. A caller who may neither view the environment nor create here gets the 404 of an unknown environment.",
       requestParams: { path: z.object({ projectKey, environmentKey }) },
       requestBody: jsonBody(segmentCreateSchema),
       responses: {
@@ -95,7 +109,7 @@ export const openApiPaths: ZodOpenApiPathsObject = {
   "/api/v2/segment-tags/{projectKey}/{environmentKey}": {
     post: operation("Segments", "Add and remove tags on several segments", {
       description:
-        "All or nothing: a missing segment (404), one the caller may not tag (`updateTags`, 403) or an invalid result (400) changes none of them.",
+        "All or nothing: a missing segment, or one the caller may neither view nor tag (404, the same answer), one it may view but not tag (`updateTags`, 403) or an invalid result (400) changes none of them.",
       requestParams: { path: z.object({ projectKey, environmentKey }) },
       requestBody: jsonBody(segmentBulkTagsSchema),
       responses: {
@@ -106,6 +120,8 @@ export const openApiPaths: ZodOpenApiPathsObject = {
   },
   "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}": {
     get: operation("Segments", "Get a segment", {
+      description:
+        "A segment the caller may not view (`viewSegment`) is a 404 with the message of an unknown key; a missing project or environment gets that same message.",
       requestParams: { path: z.object({ projectKey, environmentKey, segmentKey }) },
       responses: { ...ok("Segment", segmentSchema), ...errors(401, 403, 404, 429) },
     }),
@@ -113,7 +129,7 @@ export const openApiPaths: ZodOpenApiPathsObject = {
       description:
         "A JSON Patch (RFC 6902) array, or with `Content-Type: " +
         SEMANTIC_PATCH_MEDIA_TYPE +
-        "` a semantic patch. Each touched setting needs its action: `updateName`, `updateDescription`, `updateTags`.",
+        "` a semantic patch. Each touched setting needs its action: `updateName`, `updateDescription`, `updateTags`. Access is checked before any operation (a `test` included) runs: a segment the caller may neither view nor act on is a 404, exactly like an unknown key.",
       requestParams: { path: z.object({ projectKey, environmentKey, segmentKey }) },
       requestBody: {
         content: {
@@ -127,6 +143,8 @@ export const openApiPaths: ZodOpenApiPathsObject = {
       },
     }),
     delete: operation("Segments", "Delete a segment and its members", {
+      description:
+        "Needs `deleteSegment`. A segment the caller may neither view nor delete is a 404, exactly like an unknown key.",
       requestParams: { path: z.object({ projectKey, environmentKey, segmentKey }) },
       responses: { "204": { description: "Deleted" }, ...errors(401, 403, 404, 429) },
     }),
