@@ -41,7 +41,7 @@ export const roleSchema = z
     _id: z.string(),
     key: z.string(),
     name: z.string(),
-    description: z.string().nullable(),
+    description: z.string().optional(),
     policy: policySchema,
     creationDate: z.number().int().meta({ description: "Epoch milliseconds" }),
     lastModified: z.number().int().meta({ description: "Epoch milliseconds" }),

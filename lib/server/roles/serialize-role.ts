@@ -19,7 +19,8 @@ export function serializeRole(role: RoleRow): RoleResponse {
     _id: role.id,
     key: role.key,
     name: role.name,
-    description: role.description,
+    // LaunchDarkly omits a missing description (its client's CustomRole model has no null).
+    ...(role.description !== null && { description: role.description }),
     policy: storedPolicy.parse(role.policy),
     creationDate: role.createdAt.getTime(),
     lastModified: role.updatedAt.getTime(),

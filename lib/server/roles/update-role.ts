@@ -55,7 +55,12 @@ export async function updateRole(
     const current = serializeRole(await tx.customRole.findUniqueOrThrow({ where: { id } }));
 
     const applied = applyJsonPatch(
-      { key: current.key, name: current.name, description: current.description, policy: current.policy },
+      {
+        key: current.key,
+        name: current.name,
+        description: current.description ?? null,
+        policy: current.policy,
+      },
       patch,
       WRITABLE,
       (touched) => {
@@ -87,7 +92,7 @@ export async function updateRole(
     const settings = (role: RoleResponse) => ({
       key: role.key,
       name: role.name,
-      description: role.description,
+      description: role.description ?? null,
       policy: role.policy,
     });
     await recordAuditEntry(tx, principal, {
