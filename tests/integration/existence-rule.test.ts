@@ -13,6 +13,7 @@ import * as contextRoute from "@/app/api/v2/segments/[projectKey]/[environmentKe
 import * as membersRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/members/route";
 import * as segmentSyncsRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/syncs/route";
 import * as syncsRoute from "@/app/api/v2/syncs/route";
+import { prisma } from "@/lib/server/db";
 import * as syncStatsRoute from "@/app/api/v2/syncs/stats/route";
 import type { Policy } from "@/lib/schemas/policy";
 import { createTestProject } from "@/tests/factories/projects";
@@ -300,7 +301,7 @@ describe("the audit log", () => {
   });
 });
 
-describe("an environment's sync runs", () => {
+describe("sync runs", () => {
   it("show and count, for a caller who may not view every segment there, only runs that touched none it may not", async () => {
     const { project, production } = await createTestProject();
     const open = await createTestSegment(production, { key: unique("open"), members: ["m-1"] });
@@ -320,5 +321,30 @@ describe("an environment's sync runs", () => {
     const shown = await runs(limited);
     expect(shown).toMatchObject({ status: 200, json: { totalCount: 1, items: [{ segments: [open.key] }] } });
     expect(JSON.stringify(shown.json)).not.toContain(hidden.key);
+
+    // One run can touch several cohorts' segments: a visible segment's history leaves out a run that names a hidden one.
+    const startedAt = new Date();
+    await prisma.syncRun.create({
+      data: {
+        environmentId: production.id,
+        source: "amplitude",
+        status: "succeeded",
+        startedAt,
+        segmentKeys: [open.key, hidden.key],
+        segments: {
+          create: [open, hidden].map((segment) => ({ segmentId: segment.id, startedAt })),
+        },
+      },
+    });
+    const history = (token: string) =>
+      callRoute(segmentSyncsRoute.GET, {
+        path: `/api/v2/segments/${project.key}/production/${open.key}/syncs`,
+        params: { projectKey: project.key, environmentKey: "production", segmentKey: open.key },
+        token,
+      });
+    expect(await history(reader)).toMatchObject({ status: 200, json: { totalCount: 2 } });
+    const own = await history(limited);
+    expect(own).toMatchObject({ status: 200, json: { totalCount: 1, items: [{ segments: [open.key] }] } });
+    expect(JSON.stringify(own.json)).not.toContain(hidden.key);
   });
 });

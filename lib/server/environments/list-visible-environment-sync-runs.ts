@@ -1,9 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/server/db";
 import type { SyncRunResponse } from "@/lib/schemas/sync-run";
-import { checkAccess } from "@/lib/server/access/check-access";
 import type { Principal } from "@/lib/server/access/principal";
-import { segmentResource } from "@/lib/server/access/resource-names";
+import { hiddenRunSegmentKeys } from "@/lib/server/environments/hidden-run-segment-keys";
 import { canViewEverySegment } from "@/lib/server/segments/can-view-every-segment";
 import {
   listEnvironmentSyncRuns,
@@ -12,28 +11,6 @@ import {
 import { serializeSyncRun } from "@/lib/server/sync/serialize-sync-run";
 
 type Tagged = { key: string; tags: string[] };
-
-/** Keys named by the environment's runs whose segment the caller may not view; a deleted segment's tags are unknown. */
-async function hiddenRunSegmentKeys(
-  principal: Principal,
-  environment: Tagged & { id: string; project: Tagged },
-): Promise<string[]> {
-  const [named, segments] = await Promise.all([
-    prisma.$queryRaw<{ key: string }[]>`
-      SELECT DISTINCT unnest(segment_keys) AS key FROM sync_run WHERE environment_id = ${environment.id}::uuid`,
-    prisma.segment.findMany({ where: { environmentId: environment.id }, select: { key: true, tags: true } }),
-  ]);
-  const tagsByKey = new Map(segments.map((segment) => [segment.key, segment.tags]));
-  return named
-    .map((row) => row.key)
-    .filter((key) => {
-      const resource = segmentResource(environment.project, environment, {
-        key,
-        tags: tagsByKey.get(key) ?? [],
-      });
-      return !checkAccess(principal, "viewSegment", resource).allowed;
-    });
-}
 
 /**
  * An environment's sync runs for a caller who may view the environment. A run names the segments it touched (and may

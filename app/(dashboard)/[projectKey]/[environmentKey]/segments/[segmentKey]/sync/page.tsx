@@ -7,10 +7,10 @@ import { requireSession } from "@/lib/server/auth/require-session";
 import { serializeEnvironment } from "@/lib/server/environments/serialize-environment";
 import { getVisibleEnvironmentOrThrow } from "@/lib/server/environments/get-visible-environment-or-throw";
 import { getVisibleSegmentOrThrow } from "@/lib/server/segments/get-visible-segment-or-throw";
+import { listVisibleSegmentSyncRuns } from "@/lib/server/segments/list-visible-segment-sync-runs";
 import { loadSegmentTargets } from "@/lib/server/segments/load-segment-targets";
 import { serializeSegment } from "@/lib/server/segments/serialize-segment";
 import { listIntegrations } from "@/lib/server/sync/list-integrations";
-import { listSegmentSyncRuns } from "@/lib/server/sync/list-segment-sync-runs";
 import { SYNC_RUNS_PAGE_SIZE } from "./_components/sync-constants";
 import { SyncView } from "./sync-view";
 
@@ -45,7 +45,7 @@ export default async function SegmentSyncPage({ params }: { params: Promise<Para
     const page = { limit: SYNC_RUNS_PAGE_SIZE, offset: 0 };
     const [targets, runs] = await Promise.all([
       loadSegmentTargets(segment),
-      listSegmentSyncRuns(segment.id, page),
+      listVisibleSegmentSyncRuns(principal, found.environment, segment.id, page),
     ]);
     queryClient.setQueryData(
       segmentDetailKey(location),
