@@ -11,6 +11,7 @@ import { tokenResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { findRolesByKeys } from "@/lib/server/roles/find-roles-by-keys";
 import { applyJsonPatch } from "@/lib/server/tokens/apply-json-patch";
+import { assertCanChangeTokenAccess } from "@/lib/server/tokens/assert-can-change-token-access";
 import { assertCanGrant } from "@/lib/server/tokens/assert-can-grant";
 import { assertNotOwnGraceValue } from "@/lib/server/tokens/assert-not-own-grace-value";
 import { assertNotGraceValue } from "@/lib/server/tokens/assert-not-grace-value";
@@ -35,9 +36,10 @@ function invalid(field: string, message: string): ApiError {
 
 /**
  * Applies a JSON Patch to a token's name, description, role, custom roles or inline policy. Each touched setting needs its
- * action on the token (403, nothing written), and a new role or policy may not grant more than the caller holds. A token
- * has either a built-in role or custom roles and/or an inline policy. The row is locked for the whole transaction. A token
- * the caller may not view is a 404 like an unknown id, and access is checked before any operation (a `test` included) runs.
+ * action on the token (403, nothing written), and a new role or policy may not grant more than the caller holds, nor
+ * replace access the caller could not grant. A token has either a built-in role or custom roles and/or an inline policy.
+ * The row is locked for the whole transaction. A token the caller may not view is a 404 like an unknown id, and access
+ * is checked before any operation (a `test` included) runs.
  */
 export async function updateToken(
   principal: Principal,
@@ -102,6 +104,7 @@ export async function updateToken(
       throw invalid("role", "the token needs a role, customRoleIds or inlineRole");
 
     const policyTouched = fields.some((field) => POLICY_FIELDS.has(field));
+    if (policyTouched) await assertCanChangeTokenAccess(tx, principal, tokenId);
     const customRoles = policyTouched
       ? await findRolesByKeys(tx, next.customRoleIds, "customRoleIds", {
           principal,
