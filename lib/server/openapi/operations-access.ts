@@ -69,7 +69,7 @@ export const accessOpenApiPaths: ZodOpenApiPathsObject = {
     }),
     patch: operation("Access tokens", "Update an access token", {
       description:
-        "A JSON Patch on `/name` (`updateAccessTokenName`), `/description` (`updateAccessTokenDescription`), `/role`, `/customRoleIds`, `/inlineRole` (`updateAccessTokenPolicy`; no more access than the caller has; never by a reset's old value in its grace period). Access is checked before any operation (a `test` included) runs; a token the caller may not view is a 404.",
+        "A JSON Patch on `/name` (`updateAccessTokenName`), `/description` (`updateAccessTokenDescription`), `/role`, `/customRoleIds`, `/inlineRole` (`updateAccessTokenPolicy`; the caller must be able to grant both the token's current and its new access; never by a reset's old value in its grace period). Access is checked before any operation (a `test` included) runs; a token the caller may not view is a 404.",
       requestParams: { path: z.object({ tokenId }) },
       requestBody: jsonBody(jsonPatchRequestSchema),
       responses: { ...ok("Updated", tokenSchema), ...errors(400, 401, 403, 404, 409, 413, 415, 429) },
