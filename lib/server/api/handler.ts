@@ -9,6 +9,7 @@ import { errorResponse } from "@/lib/server/api/responses";
 import { isShuttingDown } from "@/lib/server/api/shutting-down";
 import { toApiError } from "@/lib/server/api/to-api-error";
 import { assertAccess } from "@/lib/server/access/check-access";
+import { assertApiVersion } from "@/lib/server/versions/assert-api-version";
 import type { Principal } from "@/lib/server/access/principal";
 import { logger } from "@/lib/server/logger";
 
@@ -88,6 +89,7 @@ export function apiHandler<P extends RouteParams = RouteParams>(
     try {
       const params = await context.params;
       assertPathParams(req.url, params);
+      assertApiVersion(req.headers.get("ld-api-version"));
       const principal = await authenticateRequest(req);
       const counted = consumeRateLimit(principal.token?.id ?? `member:${principal.member.id}`, options.route);
       const respond = async () => {
