@@ -61,7 +61,7 @@ describe("GET /api/v2/syncs/stats", () => {
     );
   });
 
-  it("answers 400 without the environment, 401 without a token, 403 without viewEnvironment, 404 when unknown", async () => {
+  it("answers 400 without the environment, 401 without a token, 404 when unknown and, the same, without viewEnvironment", async () => {
     const { project } = await createTestProject();
     const { value: reader } = await createTestToken({ role: "reader" });
     expectError(await stats(`projectKey=${project.key}`, reader), 400, "invalid_request");
@@ -76,8 +76,8 @@ describe("GET /api/v2/syncs/stats", () => {
     });
     expectError(
       await stats(`projectKey=${project.key}&environmentKey=production`, segmentsOnly),
-      403,
-      "forbidden",
+      404,
+      "not_found",
     );
     expectError(await stats(`projectKey=${project.key}&environmentKey=nope`, reader), 404, "not_found");
   });
