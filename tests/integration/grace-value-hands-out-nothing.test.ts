@@ -94,6 +94,14 @@ describe("a reset's old value, in its grace period", () => {
         body: { email, password: "a-long-password-1", role: "admin" },
       }),
     );
+    // Nor invites one, as LaunchDarkly's client does (a list, no password).
+    expectGraceRefusal(
+      await callRoute(membersRoute.POST, {
+        path: "/api/v2/members",
+        token: oldValue,
+        body: [{ email, role: "admin" }],
+      }),
+    );
     expect(await prisma.member.findUnique({ where: { email } })).toBeNull();
 
     const { member } = await createTestMember({ role: "reader" });
