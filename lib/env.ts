@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalizeRedisHost } from "@/lib/schemas/store-integration-target";
 
 const MiB = 1024 * 1024;
 
@@ -13,7 +14,12 @@ const envSchema = z.object({
   TRIBUTARY_ADMIN_EMAIL: z.email().optional(),
   TRIBUTARY_ADMIN_PASSWORD: z.string().min(8).optional(),
   TRIBUTARY_RATE_LIMIT_PER_10S: z.coerce.number().int().min(1).default(3000),
+  /** Sign-in attempts per minute, all clients together. */
   TRIBUTARY_SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Sign-in attempts per minute from one client address. */
+  TRIBUTARY_SIGN_IN_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For; 0: the client is the TCP peer. */
+  TRIBUTARY_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   TRIBUTARY_BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -21,6 +27,8 @@ const envSchema = z.object({
     .default(10 * MiB),
   /** A synced segment whose last sync is older than this is shown as stale. */
   TRIBUTARY_STALE_AFTER_HOURS: z.coerce.number().min(0).default(24),
+  /** The longest a token's old value may keep working after a reset (`expiry`); a later expiry is refused. */
+  TRIBUTARY_TOKEN_MAX_GRACE_HOURS: z.coerce.number().min(0).max(87_600).default(168),
   /** Port of the dashboard and API. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Where `npm start` keeps the embedded PostgreSQL's data and the generated session secret. */
@@ -32,6 +40,25 @@ const envSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((value) => value === "true"),
+  /** Comma-separated host names/IPs Redis stores may use; unset or empty: any host. Others are refused and never contacted. */
+  TRIBUTARY_STORE_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const entries = (value ?? "")
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== "");
+      if (entries.length === 0) return null;
+      const hosts: string[] = [];
+      for (const entry of entries) {
+        const host = normalizeRedisHost(entry);
+        if (host === null)
+          context.addIssue({ code: "custom", message: `"${entry}" is not a host name or IP address` });
+        else hosts.push(host);
+      }
+      return hosts;
+    }),
   /** "error" silences the per-request log lines (benchmarks). */
   TRIBUTARY_LOG_LEVEL: z.enum(["info", "error"]).default("info"),
 });

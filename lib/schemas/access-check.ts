@@ -1,30 +1,56 @@
 import { z } from "zod";
 import { nameSchema } from "@/lib/schemas/common";
 import { policySchema } from "@/lib/schemas/policy";
-import { ALL_ACTIONS } from "@/lib/server/access/actions";
+import { ALL_ACTIONS, POLICY_ACTIONS } from "@/lib/server/access/actions";
+import {
+  MAX_ACCESS_CHECKS,
+  MAX_ACTION_LENGTH,
+  MAX_CHECKED_RESOURCE_LENGTH,
+} from "@/lib/server/access/policy-limits";
 
-/** Every action a policy can name, for pickers in the dashboard (which may not import lib/server itself). */
+/** Every action Tributary checks, for pickers in the dashboard (which may not import lib/server itself). */
 export const ACCESS_ACTIONS: readonly string[] = ALL_ACTIONS;
 
-export const MAX_ACCESS_CHECKS = 200;
+/** The rest of what a policy may name: LaunchDarkly's actions that no Tributary request checks (they grant nothing here). */
+export const LAUNCHDARKLY_ONLY_ACTIONS: readonly string[] = POLICY_ACTIONS.filter(
+  (action) => !ACCESS_ACTIONS.includes(action),
+);
+
+export { MAX_ACCESS_CHECKS };
 
 const accessCheckItemSchema = z.object({
-  action: z.string().min(1, "must not be empty").max(128, "must be at most 128 characters").meta({
-    description: "An action name such as `createAccessToken`; an unknown action is denied with a reason",
-  }),
-  resource: z.string().min(1, "must not be empty").max(2048, "must be at most 2048 characters").meta({
-    description:
-      "A concrete resource such as `service-token/*` (a `*` here is a literal name that only a policy's glob covers); one that does not parse is denied with a reason",
-  }),
+  action: z
+    .string()
+    .min(1, "must not be empty")
+    .max(MAX_ACTION_LENGTH, `must be at most ${MAX_ACTION_LENGTH} characters`)
+    .meta({
+      description: "An action name such as `createAccessToken`; an unknown action is denied with a reason",
+    }),
+  resource: z
+    .string()
+    .min(1, "must not be empty")
+    .max(MAX_CHECKED_RESOURCE_LENGTH, `must be at most ${MAX_CHECKED_RESOURCE_LENGTH} characters`)
+    .meta({
+      description:
+        "A concrete resource such as `service-token/*` (a `*` here is a literal name that only a policy's glob covers); one that does not parse is denied with a reason",
+    }),
 });
 export type AccessCheckItem = z.infer<typeof accessCheckItemSchema>;
 
 export const accessCheckRequestSchema = z
   .object({
-    checks: z
-      .array(accessCheckItemSchema)
-      .min(1, "must not be empty")
-      .max(MAX_ACCESS_CHECKS, `at most ${MAX_ACCESS_CHECKS} checks`),
+    checks: z.preprocess(
+      (input, context) => {
+        // Counted before any item is read, so an oversized list costs no more than its length.
+        if (Array.isArray(input) && input.length > MAX_ACCESS_CHECKS)
+          context.issues.push({ code: "custom", input, message: `at most ${MAX_ACCESS_CHECKS} checks` });
+        return input;
+      },
+      z
+        .array(accessCheckItemSchema)
+        .min(1, "must not be empty")
+        .max(MAX_ACCESS_CHECKS, `at most ${MAX_ACCESS_CHECKS} checks`),
+    ),
     policy: policySchema.optional().meta({
       description:
         "Evaluate these statements (a role being edited) instead of the caller's own access; nothing is stored",

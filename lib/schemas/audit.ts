@@ -2,7 +2,16 @@ import { z } from "zod";
 import { collectionSchema } from "@/lib/schemas/common";
 import { parseResourceSpecifier } from "@/lib/server/access/resource";
 
-const epochMs = z.coerce.number({ error: "must be epoch milliseconds" }).int("must be epoch milliseconds");
+/** 0001-01-01T00:00:00.000Z: the earliest `before`/`after`, a time both JavaScript and PostgreSQL hold exactly. */
+export const MIN_AUDIT_QUERY_TIME_MS = -62_135_596_800_000;
+/** 9999-12-31T23:59:59.999Z: the latest `before`/`after`; later ones are not valid dates in PostgreSQL's input format. */
+export const MAX_AUDIT_QUERY_TIME_MS = 253_402_300_799_999;
+
+const epochMs = z.coerce
+  .number({ error: "must be epoch milliseconds" })
+  .int("must be epoch milliseconds")
+  .min(MIN_AUDIT_QUERY_TIME_MS, "must be epoch milliseconds from year 1 to 9999")
+  .max(MAX_AUDIT_QUERY_TIME_MS, "must be epoch milliseconds from year 1 to 9999");
 
 export const auditLogQuerySchema = z.object({
   before: epochMs.optional().meta({ description: "Only entries strictly before this time (epoch ms)" }),

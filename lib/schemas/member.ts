@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { collectionSchema, linkSchema, paginationQuerySchema, resourceKeySchema } from "@/lib/schemas/common";
+import { MAX_SIGN_IN_EMAIL_LENGTH } from "@/lib/schemas/sign-in";
 
 export const MEMBER_ROLES = ["reader", "writer", "admin", "owner", "no_access"] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -19,7 +20,7 @@ export const memberCreateSchema = z
   .object({
     email: z
       .email("must be an email address")
-      .max(320, "must be at most 320 characters")
+      .max(MAX_SIGN_IN_EMAIL_LENGTH, `must be at most ${MAX_SIGN_IN_EMAIL_LENGTH} characters`)
       .transform((email) => email.toLowerCase()),
     password: z
       .string()

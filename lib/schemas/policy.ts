@@ -1,6 +1,16 @@
 import { z } from "zod";
-import { ALL_ACTIONS, isAction } from "@/lib/server/access/actions";
-import { compileGlob, parseResourceSpecifier } from "@/lib/server/access/resource";
+import { POLICY_ACTIONS, isPolicyAction } from "@/lib/server/access/actions";
+import { compileGlob, countWildcards } from "@/lib/server/access/glob";
+import { policyLimitError } from "@/lib/server/access/policy-limit-errors";
+import {
+  MAX_ACTION_LENGTH,
+  MAX_GLOB_WILDCARDS,
+  MAX_POLICY_STATEMENTS,
+  MAX_STATEMENT_ITEMS,
+} from "@/lib/server/access/policy-limits";
+import { parseResourceSpecifier } from "@/lib/server/access/resource";
+
+export { MAX_POLICY_STATEMENTS, MAX_STATEMENT_ITEMS };
 
 /**
  * Messages name the statement (`statement 2: ...`, counted from 0 like the issue path), but a statement schema cannot know
@@ -23,14 +33,31 @@ function statementError(depth: number, detail: string | ((input: string) => stri
     );
 }
 
-/** Far more than any real role needs; without a bound, one request could make every later check of it slow. */
-export const MAX_POLICY_STATEMENTS = 100;
-export const MAX_STATEMENT_ITEMS = 256;
+function withinActionLimits(pattern: string): boolean {
+  return pattern.length <= MAX_ACTION_LENGTH && countWildcards(pattern) <= MAX_GLOB_WILDCARDS;
+}
 
+/**
+ * Stored policies are validated again whenever a principal is built from them, so a glob's answer is kept: it depends on
+ * nothing but the glob. Bounded like the engine's other caches; the oldest entry goes first.
+ */
+const KNOWN_PATTERN_CACHE_LIMIT = 5_000;
+const knownPatterns = new Map<string, boolean>();
+
+/** A name in Tributary's or LaunchDarkly's vocabulary, or a glob that matches at least one of them. */
 function isKnownActionPattern(pattern: string): boolean {
-  if (!pattern.includes("*")) return isAction(pattern);
+  if (!withinActionLimits(pattern)) return false;
+  if (!pattern.includes("*")) return isPolicyAction(pattern);
+  const cached = knownPatterns.get(pattern);
+  if (cached !== undefined) return cached;
   const matches = compileGlob(pattern);
-  return ALL_ACTIONS.some((action) => matches(action));
+  const known = POLICY_ACTIONS.some((action) => matches(action));
+  if (knownPatterns.size >= KNOWN_PATTERN_CACHE_LIMIT) {
+    const oldest = knownPatterns.keys().next();
+    if (oldest.done !== true) knownPatterns.delete(oldest.value);
+  }
+  knownPatterns.set(pattern, known);
+  return known;
 }
 
 function list(field: string, item: z.ZodType<string>) {
@@ -46,11 +73,13 @@ function actionList(field: "actions" | "notActions") {
   const pattern = z
     .string({ error: statementError(2, `"${field}" must contain only strings`) })
     .refine(isKnownActionPattern, {
-      error: statementError(2, (input) =>
-        input.includes("*")
+      error: statementError(2, (input) => {
+        if (!withinActionLimits(input))
+          return `"${field}" has an action longer than ${MAX_ACTION_LENGTH} characters or with more than ${MAX_GLOB_WILDCARDS} "*"`;
+        return input.includes("*")
           ? `"${field}" has a pattern "${input}" that matches no known action`
-          : `"${field}" has an unknown action "${input}"`,
-      ),
+          : `"${field}" has an unknown action "${input}"`;
+      }),
     });
   return list(field, pattern);
 }
@@ -118,9 +147,17 @@ export const policyStatementSchema = z
     error: statementError(1, `"resources" or "notResources" is required`),
   });
 
-export const policySchema = z
+const statementsSchema = z
   .array(policyStatementSchema, { error: "a policy must be a list of statements" })
   .max(MAX_POLICY_STATEMENTS, `a policy has at most ${MAX_POLICY_STATEMENTS} statements`);
+
+/** The limits are checked on the raw input first (see `policyLimitError`): an oversized policy is refused unread. */
+export const policySchema = z.preprocess((input, context) => {
+  const problem = policyLimitError(input);
+  if (problem !== null)
+    context.issues.push({ code: "custom", input, path: problem.path, message: problem.message });
+  return input;
+}, statementsSchema);
 
 export type PolicyStatement = z.infer<typeof policyStatementSchema>;
 export type Policy = z.infer<typeof policySchema>;

@@ -23,7 +23,7 @@ export const roleCreateSchema = z
     key: roleKeySchema,
     name: nameSchema,
     description: roleDescriptionSchema.optional(),
-    policy: policySchema.meta({ description: "Policy statements (LD_COMPAT §6)" }),
+    policy: policySchema.meta({ description: "Policy statements (docs/policies.md)" }),
   })
   .meta({ id: "CustomRolePost" });
 export type RoleCreate = z.infer<typeof roleCreateSchema>;

@@ -1,5 +1,10 @@
 import { z } from "zod";
 import { nameSchema, tagSchema } from "@/lib/schemas/common";
+import {
+  MAX_REDIS_URL_LENGTH,
+  normalizeRedisHost,
+  parseRedisUrl,
+} from "@/lib/schemas/store-integration-target";
 
 const prefixSchema = z
   .string()
@@ -7,15 +12,37 @@ const prefixSchema = z
   .max(100)
   .regex(/^[A-Za-z0-9._:-]+$/, "may contain only letters, digits, '.', '_', ':' and '-'");
 
-/** What a caller sends: the password is write-only. */
+const portSchema = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^\d{1,5}$/, "must be a whole number")
+      .transform(Number),
+  ])
+  .pipe(z.number().int("must be a whole number").min(1).max(65535));
+
+/**
+ * What a caller sends: the password is write-only. A URL is parsed here (see store-integration-target.ts); its credentials
+ * are moved out of it by `toStoredConfig`, so neither answers nor the audit log ever show them.
+ */
 export const redisConfigInputSchema = z
   .object({
     url: z
       .string()
-      .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+      .max(MAX_REDIS_URL_LENGTH)
+      .superRefine((url, context) => {
+        const parsed = parseRedisUrl(url);
+        if (!parsed.ok) context.addIssue({ code: "custom", message: parsed.reason });
+      })
       .optional(),
-    host: z.string().min(1).max(255).optional(),
-    port: z.coerce.number().int().min(1).max(65535).optional(),
+    host: z
+      .string()
+      .min(1)
+      .max(255)
+      .refine((host) => normalizeRedisHost(host) !== null, "must be a host name or an IP address")
+      .optional(),
+    port: portSchema.optional(),
     username: z.string().max(255).optional(),
     password: z.string().max(1024).optional(),
     tls: z.boolean().optional(),
@@ -24,7 +51,13 @@ export const redisConfigInputSchema = z
   .refine((config) => config.url !== undefined || config.host !== undefined, {
     message: "either url or host is required",
     path: ["host"],
-  });
+  })
+  .refine(
+    (config) =>
+      config.url === undefined ||
+      (config.host === undefined && config.port === undefined && config.tls === undefined),
+    { message: "give either url or host/port/tls, not both", path: ["url"] },
+  );
 export type RedisConfigInput = z.infer<typeof redisConfigInputSchema>;
 
 export const storeIntegrationCreateSchema = z
@@ -37,11 +70,12 @@ export const storeIntegrationCreateSchema = z
   .meta({ id: "BigSegmentStoreIntegrationPost" });
 export type StoreIntegrationCreate = z.infer<typeof storeIntegrationCreateSchema>;
 
-/** The stored, non-secret part of the configuration. */
+/** The stored, non-secret part of the configuration; `url` (when the store was given one) is rebuilt without credentials. */
 export type StoredRedisConfig = {
   url: string | null;
   host: string;
   port: number;
+  db: number;
   username: string | null;
   tls: boolean;
   prefix: string;
@@ -70,6 +104,7 @@ export const storeIntegrationSchema = z
       url: z.string().nullable(),
       host: z.string(),
       port: z.number().int(),
+      db: z.number().int(),
       username: z.string().nullable(),
       tls: z.boolean(),
       prefix: z.string(),

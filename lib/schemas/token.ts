@@ -15,6 +15,9 @@ export type TokenRole = (typeof TOKEN_ROLES)[number];
 
 export const tokenRoleSchema = z.enum(TOKEN_ROLES, { error: `must be one of ${TOKEN_ROLES.join(", ")}` });
 
+/** The latest instant a JavaScript Date can hold (year 275760); a later time is a 400, not a failed write. */
+export const MAX_EPOCH_MS = 8_640_000_000_000_000;
+
 export const tokenDescriptionSchema = z.string().max(1024, "must be at most 1024 characters").nullable();
 
 const customRoleKeysSchema = z
@@ -40,6 +43,7 @@ export const tokenCreateSchema = z
     expiresAt: z
       .number({ error: "must be epoch milliseconds" })
       .int("must be epoch milliseconds")
+      .max(MAX_EPOCH_MS, "must be epoch milliseconds of a valid date")
       .optional()
       .meta({ description: "Epoch milliseconds after which the token stops working" }),
   })
@@ -103,8 +107,12 @@ export const tokenResetQuerySchema = z.object({
     .number({ error: "must be epoch milliseconds" })
     .int("must be epoch milliseconds")
     .min(0, "must be epoch milliseconds")
+    .max(MAX_EPOCH_MS, "must be epoch milliseconds of a valid date")
     .optional()
-    .meta({ description: "Epoch milliseconds until which the old value keeps working; default now" }),
+    .meta({
+      description:
+        "Epoch milliseconds until which the old value keeps working; default now. At most TRIBUTARY_TOKEN_MAX_GRACE_HOURS (default 168) from now",
+    }),
 });
 
 const jsonPatchOperations = z.array(jsonPatchOperationSchema).min(1, "must not be empty").max(1000);

@@ -9,7 +9,7 @@ import { startApp, stopApp, type AppOptions } from "@/bench/support";
 
 export type RunningApp = {
   url: string;
-  /** The start.ts process; the web server (scripts/web-server.ts: Next.js and the hot API routes) runs as its child. */
+  /** The start.ts process; the web server (dist/api-server.mjs), Next.js and the store worker run as its children. */
   process: ChildProcess;
   /** Resolves when start.ts has exited. */
   exited: Promise<void>;

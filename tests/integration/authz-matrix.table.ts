@@ -153,7 +153,7 @@ async function freshStore(world: AuthzWorld) {
   const input = storeIntegrationCreateSchema.parse({
     name: "Cache",
     on: false,
-    config: { host: "127.0.0.1", port: 1 },
+    config: { host: "127.0.0.1", port: 1, prefix: unique("fresh") },
   });
   return createStoreIntegration(world.admin, environment, input);
 }
@@ -223,7 +223,7 @@ export const MATRIX: readonly MatrixRow[] = [
       path: `${STORE_BASE}/${world.projectKey}/production/redis`,
       params: { ...environmentParams(world), integrationKey: "redis" },
     }),
-    expect: "401 401 401 401 | 200 200 200 200 200 200 200 | 200 200 200 200 200 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route:
@@ -231,43 +231,48 @@ export const MATRIX: readonly MatrixRow[] = [
     request: ({ world }) => ({
       path: `${STORE_BASE}/${world.projectKey}/production/redis`,
       params: { ...environmentParams(world), integrationKey: "redis" },
-      body: { name: "Cache", on: false, config: { host: "127.0.0.1", port: 1 } },
+      body: { name: "Cache", on: false, config: { host: "127.0.0.1", port: 1, prefix: unique("cell") } },
     }),
-    expect: "401 401 401 401 | 403 403 201 403 201 201 403 | 201 201 201 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 201 404 201 201 403 | 201 201 201 403 404 401 401 403",
   },
   {
     route:
       "GET /api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}/{integrationId}",
     request: ({ world }) => storePath(world, world.storeId),
-    expect: "401 401 401 401 | 200 403 200 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route:
       "PATCH /api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}/{integrationId}",
     request: async ({ world }) => ({ ...storePath(world, (await freshStore(world)).id), body: RENAME }),
-    expect: "401 401 401 401 | 403 403 200 403 200 200 403 | 200 200 200 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 200 404 200 200 403 | 200 200 200 403 404 401 401 403",
   },
   {
     route:
       "DELETE /api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}/{integrationId}",
     request: async ({ world }) => storePath(world, (await freshStore(world)).id),
-    expect: "401 401 401 401 | 403 403 204 403 204 204 403 | 204 204 204 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 204 404 204 204 403 | 204 204 204 403 404 401 401 403",
   },
   {
     route:
       "POST /api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}/{integrationId}/test-connection",
     request: ({ world }) => storePath(world, world.storeId, "/test-connection"),
-    expect: "401 401 401 401 | 200 403 200 403 200 200 200 | 200 200 200 200 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 200 404 200 200 403 | 200 200 200 403 404 401 401 403",
   },
   {
     route:
       "POST /api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}/{integrationId}/resync",
     request: ({ world }) => storePath(world, world.storeId, "/resync"),
-    expect: "401 401 401 401 | 403 403 202 403 202 202 403 | 202 202 202 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 202 404 202 202 403 | 202 202 202 403 404 401 401 403",
   },
   {
     route: "GET /api/v2/integrations",
     request: () => ({ path: "/api/v2/integrations", params: {} }),
+    expect: "401 401 401 401 | 200 200 200 200 200 200 200 | 200 200 200 200 200 401 401 200",
+  },
+  {
+    route: "GET /api/v2/versions",
+    request: () => ({ path: "/api/v2/versions", params: {} }),
     expect: "401 401 401 401 | 200 200 200 200 200 200 200 | 200 200 200 200 200 401 401 200",
   },
   {
@@ -276,7 +281,7 @@ export const MATRIX: readonly MatrixRow[] = [
       path: `/api/v2/members/${world.memberId}`,
       params: { memberId: world.memberId },
     }),
-    expect: "401 401 401 401 | 200 403 403 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 404 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "PATCH /api/v2/members/{memberId}",
@@ -288,7 +293,7 @@ export const MATRIX: readonly MatrixRow[] = [
         body: [{ op: "replace", path: "/firstName", value: "Ada" }],
       };
     },
-    expect: "401 401 401 401 | 403 403 403 403 403 200 403 | 200 200 403 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 404 404 403 200 403 | 200 200 403 403 404 401 401 403",
   },
   {
     route: "PATCH /api/v2/members/{memberId}",
@@ -301,7 +306,7 @@ export const MATRIX: readonly MatrixRow[] = [
         body: [{ op: "replace", path: "/role", value: "reader" }],
       };
     },
-    expect: "401 401 401 401 | 403 403 403 403 403 200 403 | 200 200 403 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 404 404 403 200 403 | 200 200 403 403 404 401 401 403",
   },
   {
     route: "DELETE /api/v2/members/{memberId}",
@@ -309,7 +314,7 @@ export const MATRIX: readonly MatrixRow[] = [
       const { member } = await createTestMember({ role: "reader" });
       return { path: `/api/v2/members/${member.id}`, params: { memberId: member.id } };
     },
-    expect: "401 401 401 401 | 403 403 403 403 403 204 403 | 204 204 403 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 404 404 403 204 403 | 204 204 403 403 404 401 401 403",
   },
   {
     route: "GET /api/v2/members",
@@ -331,7 +336,7 @@ export const MATRIX: readonly MatrixRow[] = [
       path: `/api/v2/projects/${world.projectKey}/environments/production`,
       params: environmentParams(world),
     }),
-    expect: "401 401 401 401 | 200 403 200 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "GET /api/v2/projects/{projectKey}/environments/{environmentKey}",
@@ -340,7 +345,7 @@ export const MATRIX: readonly MatrixRow[] = [
       path: `/api/v2/projects/${world.projectKey}/environments/test`,
       params: { projectKey: world.projectKey, environmentKey: "test" },
     }),
-    expect: "401 401 401 401 | 200 403 403 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 404 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "POST /api/v2/projects/{projectKey}/environments/{environmentKey}/segments/evaluate",
@@ -349,7 +354,7 @@ export const MATRIX: readonly MatrixRow[] = [
       params: environmentParams(world),
       body: { key: "m-1", kind: "user" },
     }),
-    expect: "401 401 401 401 | 200 200 200 200 200 200 200 | 200 200 200 200 200 401 401 403",
+    expect: "401 401 401 401 | 200 404 200 200 200 200 200 | 200 200 200 200 404 401 401 403",
   },
   {
     route: "GET /api/v2/projects/{projectKey}/environments",
@@ -357,7 +362,7 @@ export const MATRIX: readonly MatrixRow[] = [
       path: `/api/v2/projects/${world.projectKey}/environments`,
       params: { projectKey: world.projectKey },
     }),
-    expect: "401 401 401 401 | 200 403 403 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 404 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "POST /api/v2/projects/{projectKey}/environments",
@@ -366,7 +371,7 @@ export const MATRIX: readonly MatrixRow[] = [
       params: { projectKey: world.projectKey },
       body: { key: unique("env"), name: "Staging" },
     }),
-    expect: "401 401 401 401 | 403 403 403 403 201 201 403 | 201 201 201 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 404 404 201 201 403 | 201 201 201 403 404 401 401 403",
   },
   {
     route: "GET /api/v2/projects/{projectKey}",
@@ -374,7 +379,7 @@ export const MATRIX: readonly MatrixRow[] = [
       path: `/api/v2/projects/${world.projectKey}`,
       params: { projectKey: world.projectKey },
     }),
-    expect: "401 401 401 401 | 200 403 403 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 404 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "GET /api/v2/projects",
@@ -389,7 +394,7 @@ export const MATRIX: readonly MatrixRow[] = [
   {
     route: "GET /api/v2/roles/{roleKey}",
     request: ({ world }) => ({ path: `/api/v2/roles/${world.roleKey}`, params: { roleKey: world.roleKey } }),
-    expect: "401 401 401 401 | 200 403 403 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 404 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "PATCH /api/v2/roles/{roleKey}",
@@ -397,7 +402,7 @@ export const MATRIX: readonly MatrixRow[] = [
       const role = await freshRole();
       return { path: `/api/v2/roles/${role.key}`, params: { roleKey: role.key }, body: RENAME };
     },
-    expect: "401 401 401 401 | 403 403 403 403 403 200 403 | 200 200 403 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 404 404 403 200 403 | 200 200 403 403 404 401 401 403",
   },
   {
     route: "DELETE /api/v2/roles/{roleKey}",
@@ -405,7 +410,7 @@ export const MATRIX: readonly MatrixRow[] = [
       const role = await freshRole();
       return { path: `/api/v2/roles/${role.key}`, params: { roleKey: role.key } };
     },
-    expect: "401 401 401 401 | 403 403 403 403 403 204 403 | 204 204 403 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 404 404 403 204 403 | 204 204 403 403 404 401 401 403",
   },
   {
     route: "GET /api/v2/roles",
@@ -428,7 +433,7 @@ export const MATRIX: readonly MatrixRow[] = [
       params: environmentParams(world),
       body: { keys: [(await freshSegment(world)).key], add: ["vip"] },
     }),
-    expect: "401 401 401 401 | 403 403 200 403 200 200 403 | 200 200 200 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 200 404 200 200 403 | 200 200 200 403 404 401 401 403",
   },
   {
     route: "POST /api/v2/segment-tags/{projectKey}/{environmentKey}",
@@ -438,7 +443,7 @@ export const MATRIX: readonly MatrixRow[] = [
       params: environmentParams(world),
       body: { keys: [(await freshSegment(world, "amplitude")).key], add: ["vip"] },
     }),
-    expect: "401 401 401 401 | 403 403 200 200 200 200 403 | 200 200 200 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 200 200 200 200 403 | 200 200 200 403 404 401 401 403",
   },
   {
     route: "POST /api/v2/segment-target/{integrationKey}",
@@ -474,7 +479,7 @@ export const MATRIX: readonly MatrixRow[] = [
       const { path, params } = segmentPath(world, world.segmentKey, "/contexts/m-1");
       return { path, params: { ...params, contextKey: "m-1" } };
     },
-    expect: "401 401 401 401 | 200 403 200 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "POST /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/contexts",
@@ -482,7 +487,7 @@ export const MATRIX: readonly MatrixRow[] = [
       ...segmentPath(world, (await freshSegment(world)).key, "/contexts"),
       body: { included: { add: ["k-1"], remove: ["k-2"] } },
     }),
-    expect: "401 401 401 401 | 403 204 204 403 204 204 403 | 204 204 204 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 204 204 404 204 204 403 | 204 204 204 403 404 401 401 403",
   },
   {
     route: "POST /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/contexts",
@@ -491,7 +496,7 @@ export const MATRIX: readonly MatrixRow[] = [
       ...segmentPath(world, (await freshSegment(world)).key, "/contexts"),
       body: { excluded: { add: ["k-1"] } },
     }),
-    expect: "401 401 401 401 | 403 403 204 403 204 204 403 | 204 204 204 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 403 204 404 204 204 403 | 204 204 204 403 404 401 401 403",
   },
   {
     route: "POST /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/contexts",
@@ -500,7 +505,7 @@ export const MATRIX: readonly MatrixRow[] = [
       ...segmentPath(world, (await freshSegment(world, "amplitude")).key, "/contexts"),
       body: { included: { add: ["k-1"] } },
     }),
-    expect: "401 401 401 401 | 403 204 204 204 204 204 403 | 204 204 204 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 204 204 204 204 204 403 | 204 204 204 403 404 401 401 403",
   },
   {
     route: "POST /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/users",
@@ -508,7 +513,7 @@ export const MATRIX: readonly MatrixRow[] = [
       ...segmentPath(world, (await freshSegment(world)).key, "/users"),
       body: { included: { add: ["k-1"] } },
     }),
-    expect: "401 401 401 401 | 403 204 204 403 204 204 403 | 204 204 204 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 204 204 404 204 204 403 | 204 204 204 403 404 401 401 403",
   },
   {
     route: "POST /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/imports",
@@ -552,23 +557,23 @@ export const MATRIX: readonly MatrixRow[] = [
   {
     route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/members",
     request: ({ world }) => segmentPath(world, world.segmentKey, "/members"),
-    expect: "401 401 401 401 | 200 403 200 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}",
     request: ({ world }) => segmentPath(world, world.segmentKey),
-    expect: "401 401 401 401 | 200 403 200 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}",
     variant: "an amplitude segment",
     request: ({ world }) => segmentPath(world, world.amplitudeSegmentKey),
-    expect: "401 401 401 401 | 200 403 200 200 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 200 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "PATCH /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}",
     request: async ({ world }) => ({ ...segmentPath(world, (await freshSegment(world)).key), body: RENAME }),
-    expect: "401 401 401 401 | 403 403 200 403 200 200 403 | 200 200 200 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 200 404 200 200 403 | 200 200 200 403 404 401 401 403",
   },
   {
     route: "PATCH /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}",
@@ -577,23 +582,23 @@ export const MATRIX: readonly MatrixRow[] = [
       ...segmentPath(world, (await freshSegment(world, "amplitude")).key),
       body: RENAME,
     }),
-    expect: "401 401 401 401 | 403 403 200 200 200 200 403 | 200 200 200 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 200 200 200 200 403 | 200 200 200 403 404 401 401 403",
   },
   {
     route: "DELETE /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}",
     request: async ({ world }) => segmentPath(world, (await freshSegment(world)).key),
-    expect: "401 401 401 401 | 403 403 204 403 204 204 403 | 204 204 204 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 204 404 204 204 403 | 204 204 204 403 404 401 401 403",
   },
   {
     route: "DELETE /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}",
     variant: "an amplitude segment",
     request: async ({ world }) => segmentPath(world, (await freshSegment(world, "amplitude")).key),
-    expect: "401 401 401 401 | 403 403 204 204 204 204 403 | 204 204 204 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 204 204 204 204 403 | 204 204 204 403 404 401 401 403",
   },
   {
     route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/syncs",
     request: ({ world }) => segmentPath(world, world.segmentKey, "/syncs"),
-    expect: "401 401 401 401 | 200 403 200 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "GET /api/v2/segments/{projectKey}/{environmentKey}",
@@ -601,7 +606,7 @@ export const MATRIX: readonly MatrixRow[] = [
       path: `/api/v2/segments/${world.projectKey}/production`,
       params: environmentParams(world),
     }),
-    expect: "401 401 401 401 | 200 200 200 200 200 200 200 | 200 200 200 200 200 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 200 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "POST /api/v2/segments/{projectKey}/{environmentKey}",
@@ -610,7 +615,7 @@ export const MATRIX: readonly MatrixRow[] = [
       params: environmentParams(world),
       body: { key: unique("new"), name: "New" },
     }),
-    expect: "401 401 401 401 | 403 201 201 403 201 201 403 | 201 201 201 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 201 201 404 201 201 403 | 201 201 201 403 404 401 401 403",
   },
   {
     route: "POST /api/v2/segments/{projectKey}/{environmentKey}",
@@ -620,7 +625,7 @@ export const MATRIX: readonly MatrixRow[] = [
       params: environmentParams(world),
       body: { key: unique("amplitude"), name: "New" },
     }),
-    expect: "401 401 401 401 | 403 201 201 201 201 201 403 | 201 201 201 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 201 201 201 201 201 403 | 201 201 201 403 404 401 401 403",
   },
   {
     route: "GET /api/v2/syncs",
@@ -628,7 +633,7 @@ export const MATRIX: readonly MatrixRow[] = [
       path: `/api/v2/syncs?projectKey=${world.projectKey}&environmentKey=production`,
       params: {},
     }),
-    expect: "401 401 401 401 | 200 403 200 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "GET /api/v2/syncs/stats",
@@ -636,7 +641,7 @@ export const MATRIX: readonly MatrixRow[] = [
       path: `/api/v2/syncs/stats?projectKey=${world.projectKey}&environmentKey=production`,
       params: {},
     }),
-    expect: "401 401 401 401 | 200 403 200 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "POST /api/v2/tokens/{tokenId}/reset",
@@ -644,12 +649,12 @@ export const MATRIX: readonly MatrixRow[] = [
       const tokenId = await freshServiceTokenId(world);
       return { path: `/api/v2/tokens/${tokenId}/reset`, params: { tokenId } };
     },
-    expect: "401 401 401 401 | 403 403 403 403 403 200 403 | 200 200 403 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 404 404 403 200 403 | 200 200 403 403 404 401 401 403",
   },
   {
     route: "GET /api/v2/tokens/{tokenId}",
     request: ({ world }) => ({ path: `/api/v2/tokens/${world.tokenId}`, params: { tokenId: world.tokenId } }),
-    expect: "401 401 401 401 | 200 403 403 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 404 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "PATCH /api/v2/tokens/{tokenId}",
@@ -657,7 +662,7 @@ export const MATRIX: readonly MatrixRow[] = [
       const tokenId = await freshServiceTokenId(world);
       return { path: `/api/v2/tokens/${tokenId}`, params: { tokenId }, body: RENAME };
     },
-    expect: "401 401 401 401 | 403 403 403 403 403 200 403 | 200 200 403 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 404 404 403 200 403 | 200 200 403 403 404 401 401 403",
   },
   {
     route: "DELETE /api/v2/tokens/{tokenId}",
@@ -665,7 +670,7 @@ export const MATRIX: readonly MatrixRow[] = [
       const tokenId = await freshServiceTokenId(world);
       return { path: `/api/v2/tokens/${tokenId}`, params: { tokenId } };
     },
-    expect: "401 401 401 401 | 403 403 403 403 403 204 403 | 204 204 403 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 404 404 404 403 204 403 | 204 204 403 403 404 401 401 403",
   },
   {
     route: "GET /api/v2/tokens",
@@ -674,7 +679,18 @@ export const MATRIX: readonly MatrixRow[] = [
   },
   {
     route: "POST /api/v2/tokens",
+    // A personal token: only a session or a personal token creates one, so the admin service token may not.
     request: () => ({ path: "/api/v2/tokens", params: {}, body: { name: unique("token"), role: "reader" } }),
+    expect: "401 401 401 401 | 403 403 403 403 403 403 403 | 201 201 403 403 403 401 401 403",
+  },
+  {
+    route: "POST /api/v2/tokens",
+    variant: "a service token",
+    request: () => ({
+      path: "/api/v2/tokens",
+      params: {},
+      body: { name: unique("token"), role: "reader", serviceToken: true },
+    }),
     expect: "401 401 401 401 | 403 403 403 403 403 201 403 | 201 201 403 403 403 401 401 403",
   },
 ];

@@ -63,7 +63,7 @@ describe("GET /api/v2/segments/{p}/{e}/{s}/contexts/{contextKey}", () => {
     });
   });
 
-  it("answers 404 only for an unknown segment, 401 without a token, 403 without view access", async () => {
+  it("answers 404 for an unknown segment and without view access, 401 without a token", async () => {
     const { project, production } = await createTestProject();
     const segment = await createTestSegment(production, { members: ["a"] });
     const { value } = await createTestToken({ role: "reader" });
@@ -76,7 +76,7 @@ describe("GET /api/v2/segments/{p}/{e}/{s}/contexts/{contextKey}", () => {
     );
     expectError(await lookup({ ...params, contextKey: "a" }, null), 401, "unauthorized");
     const denied = await createTestToken({ role: "no_access" });
-    expectError(await lookup({ ...params, contextKey: "a" }, denied.value), 403, "forbidden");
+    expectError(await lookup({ ...params, contextKey: "a" }, denied.value), 404, "not_found");
   });
 });
 

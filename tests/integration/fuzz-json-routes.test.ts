@@ -126,7 +126,7 @@ const JSON_ROUTES: JsonRoute[] = [
         tags: ["t"],
         config: { host: "127.0.0.1", port: 1, prefix: "ld", tls: false },
       },
-      { name: "Url", config: { url: "redis://127.0.0.1:1", username: "u", password: "p" } },
+      { name: "Url", config: { url: "redis://127.0.0.1:1", username: "u", password: "p", prefix: "url" } },
     ],
     success: 201,
   },

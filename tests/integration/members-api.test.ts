@@ -11,6 +11,7 @@ import { createTestToken } from "@/tests/factories/tokens";
 import { unique } from "@/tests/factories/unique";
 import { callRoute } from "@/tests/support/call-route";
 import { expectError } from "@/tests/support/expect-error";
+import { sessionHeaders } from "@/tests/support/session-headers";
 
 const MIN_SYNC_POLICY: Policy = [
   { effect: "allow", actions: ["createSegment", "updateIncluded"], resources: ["proj/*:env/*:segment/*"] },
@@ -47,6 +48,17 @@ async function patchMember(token: string, memberId: string, body: unknown) {
     path: `/api/v2/members/${memberId}`,
     params: { memberId },
     token,
+    body,
+  });
+}
+
+/** The same PATCH from a member's dashboard session. */
+async function patchMemberSignedIn(signedIn: string, memberId: string, body: unknown) {
+  return callRoute(memberRoute.PATCH, {
+    method: "PATCH",
+    path: `/api/v2/members/${memberId}`,
+    params: { memberId },
+    headers: await sessionHeaders(signedIn),
     body,
   });
 }
@@ -270,7 +282,7 @@ describe("PATCH /api/v2/members/{memberId}", () => {
     expect(await roleOf(target.member.id)).toBe("writer");
   });
 
-  it("keeps exactly one owner: only the owner in person transfers ownership, and the old owner becomes admin", async () => {
+  it("keeps exactly one owner: only the owner's session transfers ownership, and the old owner becomes admin", async () => {
     const heir = await personWithToken("writer");
     const toOwner = [{ op: "replace", path: "/role", value: "owner" }];
     expectError(await patchMember(admin.value, heir.member.id, toOwner), 403, "forbidden");
@@ -285,9 +297,12 @@ describe("PATCH /api/v2/members/{memberId}", () => {
       serviceToken: true,
     });
     expectError(await patchMember(ownersService.value, heir.member.id, toOwner), 403, "forbidden");
+    // Nor the owner's personal token: a token can be reset or minted by others, a session cannot.
+    expectError(await patchMember(owner.value, heir.member.id, toOwner), 403, "forbidden");
+    expectError(await patchMemberSignedIn(admin.member.id, heir.member.id, toOwner), 403, "forbidden");
     expect(await prisma.member.count({ where: { role: "owner" } })).toBe(1);
 
-    const response = await patchMember(owner.value, heir.member.id, toOwner);
+    const response = await patchMemberSignedIn(owner.member.id, heir.member.id, toOwner);
     expect(response.status).toBe(200);
     expect(response.json).toMatchObject({ role: "owner" });
     expect(await roleOf(owner.member.id)).toBe("admin");
@@ -302,13 +317,14 @@ describe("PATCH /api/v2/members/{memberId}", () => {
     });
     expect(audits.length).toBeGreaterThanOrEqual(2);
 
-    // The heir's personal token was created as a writer token, so it may not give the owner role back; a fresh one may.
+    // The new owner's admin personal token may not give the owner role back; the new owner's session may.
     const heirAdminToken = await createTestToken({
       role: "admin",
       memberId: heir.member.id,
       serviceToken: false,
     });
-    expect((await patchMember(heirAdminToken.value, owner.member.id, toOwner)).status).toBe(200);
+    expectError(await patchMember(heirAdminToken.value, owner.member.id, toOwner), 403, "forbidden");
+    expect((await patchMemberSignedIn(heir.member.id, owner.member.id, toOwner)).status).toBe(200);
     expect(await roleOf(owner.member.id)).toBe("owner");
     expect(await roleOf(heir.member.id)).toBe("admin");
     expect(await prisma.member.count({ where: { role: "owner" } })).toBe(1);

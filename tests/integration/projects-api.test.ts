@@ -157,7 +157,7 @@ describe("GET /api/v2/projects and /api/v2/projects/{projectKey}", () => {
     );
   });
 
-  it("answers 404 for an unknown project and 403 for no_access", async () => {
+  it("answers 404 for an unknown project, and the same 404 for no_access", async () => {
     const { value } = await createTestToken({ role: "reader" });
     expectError(
       await callRoute(projectRoute.GET, {
@@ -176,8 +176,8 @@ describe("GET /api/v2/projects and /api/v2/projects/{projectKey}", () => {
         params: { projectKey: project.key },
         token: denied.value,
       }),
-      403,
-      "forbidden",
+      404,
+      "not_found",
     );
   });
 });

@@ -185,16 +185,16 @@ describe("GET /api/v2/segments/{p}/{e}/{s}/members", () => {
     expectError(await list(t, "", "api-not-a-real-token-0000000000000000000"), 401, "unauthorized");
   });
 
-  it("answers 403 to a token without viewSegment on the segment", async () => {
+  it("answers a token without viewSegment on the segment as for an unknown one (404)", async () => {
     const t = await tenant(["a"]);
     const writerOnly = await tokenWith([
       { effect: "allow", actions: ["updateIncluded"], resources: ["proj/*:env/*:segment/*"] },
     ]);
-    expectError(await list(t, "", writerOnly), 403, "forbidden");
+    expectError(await list(t, "", writerOnly), 404, "not_found");
     const otherSegments = await tokenWith([
       { effect: "allow", actions: ["viewSegment"], resources: ["proj/*:env/*:segment/other-*"] },
     ]);
-    expectError(await list(t, "", otherSegments), 403, "forbidden");
+    expectError(await list(t, "", otherSegments), 404, "not_found");
     const thisSegment = await tokenWith([
       {
         effect: "allow",

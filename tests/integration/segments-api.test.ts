@@ -239,7 +239,7 @@ describe("POST /api/v2/segments/{projectKey}/{environmentKey}", () => {
     await expectNothingWritten(t, before);
   });
 
-  it("answers 403 for a reader, or a token limited to other keys, and writes nothing", async () => {
+  it("answers 403 for a reader, 404 for a token limited to other keys (it may not see the environment), and writes nothing", async () => {
     const t = await tenant();
     const reader = (await createTestToken({ role: "reader" })).value;
     const amplitudeOnly = await tokenWith([
@@ -247,7 +247,7 @@ describe("POST /api/v2/segments/{projectKey}/{environmentKey}", () => {
     ]);
     const before = await snapshot(t);
     expectError(await create(t, { key: "a", name: "A" }, reader), 403, "forbidden");
-    expectError(await create(t, { key: "hightouch-y", name: "H" }, amplitudeOnly), 403, "forbidden");
+    expectError(await create(t, { key: "hightouch-y", name: "H" }, amplitudeOnly), 404, "not_found");
     await expectNothingWritten(t, before);
     expect((await create(t, { key: "amplitude-x", name: "A" }, amplitudeOnly)).status).toBe(201);
   });
@@ -257,7 +257,7 @@ describe("POST /api/v2/segments/{projectKey}/{environmentKey}", () => {
     const taggedOnly = await tokenWith([
       { effect: "allow", actions: ["createSegment"], resources: ["proj/*:env/*:segment/*;sandbox"] },
     ]);
-    expectError(await create(t, { key: "a", name: "A" }, taggedOnly), 403, "forbidden");
+    expectError(await create(t, { key: "a", name: "A" }, taggedOnly), 404, "not_found");
     expect((await create(t, { key: "a", name: "A", tags: ["sandbox"] }, taggedOnly)).status).toBe(201);
   });
 });
@@ -448,13 +448,11 @@ describe("GET /api/v2/segments/{projectKey}/{environmentKey}", () => {
     expect(await list(t, "?limit=100", reader)).toMatchObject({ status: 200, json: { totalCount: 5 } });
   });
 
-  it("shows a caller without view access an empty list, not the segments", async () => {
+  it("answers a caller who may see nothing in the environment as for an unknown one, not with an empty list", async () => {
     const t = await tenant();
     await createOk(t, { key: "secret", name: "Secret" });
     const noAccess = (await createTestToken({ role: "no_access" })).value;
-    const response = await list(t, "", noAccess);
-    expect(response.status).toBe(200);
-    expect(response.json).toMatchObject({ items: [], totalCount: 0 });
+    expectError(await list(t, "", noAccess), 404, "not_found");
   });
 
   it("answers 404 for an unknown environment and 401 without a valid token", async () => {
@@ -525,18 +523,18 @@ describe("GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}", () =
     );
   });
 
-  it("answers 401 without a valid token and 403 without viewSegment", async () => {
+  it("answers 401 without a valid token and without viewSegment the 404 of an unknown segment", async () => {
     const t = await tenant();
     await createOk(t, { key: "hightouch-y", name: "H" });
     await createOk(t, { key: "amplitude-x", name: "A" });
     expectError(await get(t, "hightouch-y", null), 401, "unauthorized");
     expectError(await get(t, "hightouch-y", "api-not-a-real-token"), 401, "unauthorized");
     const noAccess = (await createTestToken({ role: "no_access" })).value;
-    expectError(await get(t, "hightouch-y", noAccess), 403, "forbidden");
+    expectError(await get(t, "hightouch-y", noAccess), 404, "not_found");
     const amplitudeOnly = await tokenWith([
       { effect: "allow", actions: ["viewSegment"], resources: ["proj/*:env/*:segment/amplitude-*"] },
     ]);
-    expectError(await get(t, "hightouch-y", amplitudeOnly), 403, "forbidden");
+    expectError(await get(t, "hightouch-y", amplitudeOnly), 404, "not_found");
     expect((await get(t, "amplitude-x", amplitudeOnly)).status).toBe(200);
   });
 });
@@ -791,21 +789,24 @@ describe("PATCH access", () => {
     await createOk(t, { key: "seg", name: "Original", tags: ["a"] });
     const token = await tokenWith(updateNameOnly);
     const before = await snapshot(t);
-    const refused: [unknown, boolean][] = [
-      [[{ op: "add", path: "/tags/-", value: "b" }], false],
-      [[{ op: "replace", path: "/description", value: "d" }], false],
+    // The token may not view the segment: a patch it may do none of is answered as for an unknown segment.
+    const refused: [unknown, boolean, number][] = [
+      [[{ op: "add", path: "/tags/-", value: "b" }], false, 404],
+      [[{ op: "replace", path: "/description", value: "d" }], false, 404],
       [
         [
           { op: "replace", path: "/name", value: "n" },
           { op: "add", path: "/tags/-", value: "b" },
         ],
         false,
+        403,
       ],
-      [{ instructions: [{ kind: "addTags", values: ["b"] }] }, true],
-      [{ instructions: [{ kind: "updateDescription", value: "d" }] }, true],
+      [{ instructions: [{ kind: "addTags", values: ["b"] }] }, true, 404],
+      [{ instructions: [{ kind: "updateDescription", value: "d" }] }, true, 404],
     ];
-    for (const [body, semantic] of refused) {
-      expectError(await patch(t, "seg", body, { token, semantic }), 403, "forbidden");
+    for (const [body, semantic, status] of refused) {
+      const answer = await patch(t, "seg", body, { token, semantic });
+      expectError(answer, status, status === 404 ? "not_found" : "forbidden");
     }
     await expectNothingWritten(t, before);
     const renamed = await patch(t, "seg", [{ op: "replace", path: "/name", value: "By name only" }], {
@@ -828,7 +829,7 @@ describe("PATCH access", () => {
       json: { name: "Renamed" },
     });
     const before = await snapshot(t);
-    expectError(await patch(t, "hightouch-y", body, { token }), 403, "forbidden");
+    expectError(await patch(t, "hightouch-y", body, { token }), 404, "not_found");
     await expectNothingWritten(t, before);
   });
 
@@ -900,7 +901,7 @@ describe("DELETE /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}", (
     expect(outbox[0]).toMatchObject({ segmentRef: "amplitude-1.g1", contextKeys: ["u1", "u2", "u3"] });
   });
 
-  it("answers 401 without a valid token and 403 without deleteSegment, deleting nothing", async () => {
+  it("answers 401 without a valid token, 403 to a viewer without deleteSegment, 404 to others, deleting nothing", async () => {
     const t = await tenant();
     await createOk(t, { key: "amplitude-x", name: "A" });
     await createOk(t, { key: "hightouch-y", name: "H" });
@@ -916,8 +917,8 @@ describe("DELETE /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}", (
     expectError(await remove(t, "hightouch-y", null), 401, "unauthorized");
     expectError(await remove(t, "hightouch-y", "api-not-a-real-token"), 401, "unauthorized");
     expectError(await remove(t, "hightouch-y", reader), 403, "forbidden");
-    expectError(await remove(t, "hightouch-y", renameOnly), 403, "forbidden");
-    expectError(await remove(t, "hightouch-y", amplitudeOnly), 403, "forbidden");
+    expectError(await remove(t, "hightouch-y", renameOnly), 404, "not_found");
+    expectError(await remove(t, "hightouch-y", amplitudeOnly), 404, "not_found");
     await expectNothingWritten(t, before);
     expect((await remove(t, "amplitude-x", amplitudeOnly)).status).toBe(204);
   });

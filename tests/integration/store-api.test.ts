@@ -7,6 +7,7 @@ import * as resyncRoute from "@/app/api/v2/integration-capabilities/big-segment-
 import { prisma } from "@/lib/server/db";
 import { createTestProject } from "@/tests/factories/projects";
 import { createTestToken } from "@/tests/factories/tokens";
+import { unique } from "@/tests/factories/unique";
 import { callRoute } from "@/tests/support/call-route";
 import { expectError } from "@/tests/support/expect-error";
 
@@ -27,7 +28,8 @@ async function create(setupResult: Awaited<ReturnType<typeof setup>>, body: unkn
     token: setupResult.writer,
     body: {
       name: "Cache",
-      config: { host: "127.0.0.1", port: 1, password: "s3cret-redis-password", prefix: "ld" },
+      // A prefix of its own: one store per Redis target (host, port, db, prefix).
+      config: { host: "127.0.0.1", port: 1, password: "s3cret-redis-password", prefix: unique("ld") },
       ...(typeof body === "object" && body !== null ? body : {}),
     },
   });
@@ -43,7 +45,7 @@ describe("big-segment store integrations API", () => {
       name: "Cache",
       on: true,
       version: 1,
-      config: { host: "127.0.0.1", port: 1, prefix: "ld", passwordSet: true },
+      config: { host: "127.0.0.1", port: 1, prefix: expect.stringMatching(/^ld-/), passwordSet: true },
       _status: { available: false, backlog: { entries: 0 } },
     });
     expect(JSON.stringify(response.json)).not.toContain("s3cret-redis-password");
@@ -181,7 +183,7 @@ describe("big-segment store integrations API", () => {
     expectError(unknownEnvironment, 404, "not_found");
   });
 
-  it("answers 401 without a token and 403 for a reader or the minimum sync policy, writing nothing", async () => {
+  it("answers 401 without a token, 403 for a reader and 404 for the minimum sync policy, writing nothing", async () => {
     const context = await setup();
     const body = { name: "x", config: { host: "127.0.0.1" } };
     expectError(
@@ -209,6 +211,7 @@ describe("big-segment store integrations API", () => {
         },
       ],
     });
+    // The sync policy may not even view the environment: it is answered as if the environment did not exist.
     expectError(
       await callRoute(listRoute.POST, {
         path: context.path,
@@ -216,8 +219,8 @@ describe("big-segment store integrations API", () => {
         body,
         token: sync.value,
       }),
-      403,
-      "forbidden",
+      404,
+      "not_found",
     );
     const created = await create(context);
     const id = (created.json as { _id: string })._id;

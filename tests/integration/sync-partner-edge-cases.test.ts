@@ -509,9 +509,10 @@ describe("partner pushes: refused requests write nothing", () => {
     };
     const unknown = await push("heap-inbound", token, body);
     expect(unknown.status).toBe(404);
+    // LaunchDarkly's template: the code is the HTTP status.
     expect(unknown.json).toEqual({
       status: "failure",
-      error: { message: expect.stringContaining("Unknown environment"), code: "not_found" },
+      error: { message: expect.stringContaining("Unknown environment"), code: 404 },
     });
     const unauthenticated = await callRoute(segmentTargetsRoute.POST, {
       path: "/api/v2/segment-targets/heap-inbound",
@@ -519,6 +520,44 @@ describe("partner pushes: refused requests write nothing", () => {
       body,
     });
     expect(unauthenticated.status).toBe(401);
-    expect(unauthenticated.json).toMatchObject({ status: "failure", error: { code: "unauthorized" } });
+    expect(unauthenticated.json).toEqual({
+      status: "failure",
+      error: { message: expect.any(String), code: 401 },
+    });
+  });
+
+  it("puts the ids it had found into Heap's failure body", async () => {
+    const { project, production, token } = await setup();
+    const heap = (cohortId: number) => ({
+      parameters: { environment_id: production.clientSideId },
+      heap: { data: { segment: { id: cohortId, name: "Cohort" }, add: [{ id: "a" }] } },
+    });
+    expect((await push("heap-inbound", token, heap(7))).status).toBe(200);
+    const createOnly = await createTestToken({
+      role: null,
+      policy: [{ effect: "allow", actions: ["createSegment"], resources: ["proj/*:env/*:segment/*"] }],
+    });
+
+    // The segment exists and the token may not change it: every id is known.
+    const refused = await push("heap-inbound", createOnly.value, heap(7));
+    expect(refused.status).toBe(403);
+    expect(refused.json).toEqual({
+      projectId: project.key,
+      environmentId: "production",
+      segmentId: "heap-inbound-7",
+      segmentUrl: expect.stringMatching(new RegExp(`/${project.key}/production/segments/heap-inbound-7$`)),
+      status: "failure",
+      error: { message: expect.any(String), code: 403 },
+    });
+
+    // A new cohort whose segment the token may create but not fill: none is left to name, only the environment.
+    const notCreated = await push("heap-inbound", createOnly.value, heap(8));
+    expect(notCreated.status).toBe(403);
+    expect(notCreated.json).toEqual({
+      projectId: project.key,
+      environmentId: "production",
+      status: "failure",
+      error: { message: expect.any(String), code: 403 },
+    });
   });
 });

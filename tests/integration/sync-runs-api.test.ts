@@ -159,12 +159,12 @@ describe("GET /api/v2/syncs", () => {
     );
   });
 
-  it("answers 401 without a token and 403 without view access", async () => {
+  it("answers 401 without a token, and without view access the 404 of an unknown environment", async () => {
     const { project } = await setup();
     const path = `/api/v2/syncs?projectKey=${project.key}&environmentKey=production`;
     expectError(await callRoute(syncsRoute.GET, { path }), 401, "unauthorized");
     const denied = await createTestToken({ role: "no_access" });
-    expectError(await callRoute(syncsRoute.GET, { path, token: denied.value }), 403, "forbidden");
+    expectError(await callRoute(syncsRoute.GET, { path, token: denied.value }), 404, "not_found");
   });
 });
 

@@ -135,6 +135,8 @@ describe("POST /api/v2/tokens", () => {
     ["a role with an inline policy", { name: "x", role: "reader", inlineRole: MIN_SYNC_POLICY }, "role"],
     ["an unknown custom role", { name: "x", customRoleIds: ["no-such-role"] }, "customRoleIds"],
     ["an expiry in the past", { name: "x", expiresAt: Date.now() - 1000 }, "expiresAt"],
+    ["an expiry past the last valid date", { name: "x", expiresAt: 8_640_000_000_000_001 }, "expiresAt"],
+    ["an expiry far past the last valid date", { name: "x", expiresAt: 9_000_000_000_000_000 }, "expiresAt"],
     [
       "an invalid statement",
       { name: "x", inlineRole: [{ effect: "allow", actions: ["createSegment"], resources: [] }] },
@@ -147,7 +149,7 @@ describe("POST /api/v2/tokens", () => {
     ],
     ["a body that is not an object", [1], "body"],
   ])("rejects %s with 400 naming it, writing nothing", async (_case, body, named) => {
-    const admin = await createTestToken({ role: "admin" });
+    const admin = await createTestToken({ role: "admin", serviceToken: false });
     const before = await prisma.accessToken.count();
     const response = await create(admin.value, body);
     expectError(response, 400, "invalid_request");
@@ -307,7 +309,7 @@ describe("GET /api/v2/tokens", () => {
 });
 
 describe("GET /api/v2/tokens/{tokenId}", () => {
-  it("answers 404 for an unknown or malformed id and 403 without viewAccessToken", async () => {
+  it("answers 404 for an unknown or malformed id, and the same 404 without viewAccessToken", async () => {
     const reader = await createTestToken({ role: "reader" });
     for (const tokenId of ["00000000-0000-4000-8000-000000000000", "not-a-uuid"]) {
       expectError(
@@ -321,15 +323,13 @@ describe("GET /api/v2/tokens/{tokenId}", () => {
       );
     }
     const sync = await createTestToken({ role: null, policy: MIN_SYNC_POLICY });
-    expectError(
-      await callRoute(tokenRoute.GET, {
-        path: `/api/v2/tokens/${reader.token.id}`,
-        params: { tokenId: reader.token.id },
-        token: sync.value,
-      }),
-      403,
-      "forbidden",
-    );
+    const hidden = await callRoute(tokenRoute.GET, {
+      path: `/api/v2/tokens/${reader.token.id}`,
+      params: { tokenId: reader.token.id },
+      token: sync.value,
+    });
+    expectError(hidden, 404, "not_found");
+    expect((hidden.json as { message: string }).message).toBe(`Access token "${reader.token.id}" not found`);
   });
 });
 

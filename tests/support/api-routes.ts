@@ -43,7 +43,11 @@ export async function discoverApiRoutes(): Promise<DiscoveredRoute[]> {
     const handlers: Partial<Record<HttpMethod, RouteHandler>> = {};
     for (const method of HTTP_METHODS) {
       const handler = exports[method];
-      if (typeof handler === "function") handlers[method] = handler as RouteHandler;
+      // A handler that refuses every request (lib/server/api/refusing-route.ts: an unknown path, a method the route
+      // lacks) is no route of its own.
+      if (typeof handler === "function" && !("refusesEveryRequest" in handler)) {
+        handlers[method] = handler as RouteHandler;
+      }
     }
     routes.push({ file, path: urlPathOf(file), source: readFileSync(absolute, "utf8"), handlers });
   }

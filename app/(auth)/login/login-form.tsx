@@ -3,12 +3,28 @@
 import { formText } from "@/lib/form-value";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { MAX_SIGN_IN_EMAIL_LENGTH, MAX_SIGN_IN_PASSWORD_LENGTH } from "@/lib/schemas/sign-in";
+
+const subscribeToNothing = () => () => undefined;
+
+/**
+ * True once React runs in the browser. Until then the form would submit natively: the button waits for it, and the form
+ * posts, so even a submit before hydration never puts the password in a URL (and so in logs and history).
+ */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
+}
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
+  const hydrated = useHydrated();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -17,11 +33,12 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
+    // A refusal before next-auth answers (e.g. 413) has no redirect URL, and next-auth's signIn throws on that.
     const result = await signIn("credentials", {
       email: formText(form, "email"),
       password: formText(form, "password"),
       redirect: false,
-    });
+    }).catch(() => ({ error: "Sign-in failed. Try again later." }));
     setPending(false);
     if (!result || result.error) {
       setError(
@@ -34,15 +51,29 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form className="mt-6 flex flex-col gap-4" onSubmit={(event) => void onSubmit(event)}>
-      <Field label="Email" name="email" type="email" autoComplete="username" required />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+    <form method="post" className="mt-6 flex flex-col gap-4" onSubmit={(event) => void onSubmit(event)}>
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        maxLength={MAX_SIGN_IN_EMAIL_LENGTH}
+        required
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        maxLength={MAX_SIGN_IN_PASSWORD_LENGTH}
+        required
+      />
       {error ? (
         <p role="alert" className="text-sm text-red-600">
           {error}
         </p>
       ) : null}
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending || !hydrated}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
     </form>

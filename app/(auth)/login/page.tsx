@@ -1,15 +1,27 @@
+import { headers } from "next/headers";
+import { env } from "@/lib/env";
+import { sameOriginPath } from "@/lib/server/auth/same-origin-path";
 import { LoginForm } from "./login-form";
 
 export const metadata = { title: "Sign in · Tributary" };
 
+/** The origin the browser sees: NEXTAUTH_URL when set (npm start sets it), else the request's own host. */
+async function publicOrigin(): Promise<string> {
+  const configured = env().NEXTAUTH_URL;
+  if (configured) return configured;
+  const requestHeaders = await headers();
+  const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost";
+  const protocol = requestHeaders.get("x-forwarded-proto") === "https" ? "https" : "http";
+  return `${protocol}://${host}`;
+}
+
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string }>;
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
 }) {
   const { callbackUrl } = await searchParams;
-  const safeCallback =
-    callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/projects";
+  const safeCallback = sameOriginPath(callbackUrl, await publicOrigin(), "/projects");
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

@@ -8,13 +8,13 @@ import { ProjectsView } from "./projects-view";
 export const metadata = { title: "Projects · Tributary" };
 
 export default async function ProjectsPage() {
-  await requireSession();
+  const principal = await requireSession();
   const queryClient = new QueryClient();
   await queryClient.prefetchQuery({
     queryKey: projectKeys.list(),
     queryFn: async () => {
       const page = { limit: 100, offset: 0 };
-      const { items, totalCount } = await listProjects(page);
+      const { items, totalCount } = await listProjects(principal, page);
       return toCollection(items, totalCount, { url: new URL("http://local/api/v2/projects"), ...page });
     },
   });

@@ -1,4 +1,8 @@
-/** Every action a policy can name. Policies match these by name or `*` glob; the API wrapper checks exactly one per request. */
+/**
+ * Every action Tributary checks. Policies match these by name or `*` glob; the API wrapper checks exactly one per request.
+ * A policy may also name the rest of LaunchDarkly's vocabulary (`launchdarkly-vocabulary.ts`), which no request checks.
+ */
+import { LAUNCHDARKLY_ACTIONS } from "@/lib/server/access/launchdarkly-vocabulary";
 
 export const SEGMENT_ACTIONS = [
   "createSegment",
@@ -64,4 +68,16 @@ const KNOWN_ACTIONS: ReadonlySet<string> = new Set(ALL_ACTIONS);
 
 export function isAction(name: string): name is Action {
   return KNOWN_ACTIONS.has(name);
+}
+
+/** Every action a policy may name: Tributary's and LaunchDarkly's, each once, sorted (for validation and pickers). */
+export const POLICY_ACTIONS: readonly string[] = [
+  ...new Set<string>([...ALL_ACTIONS, ...LAUNCHDARKLY_ACTIONS]),
+].sort();
+
+const POLICY_ACTION_SET: ReadonlySet<string> = new Set(POLICY_ACTIONS);
+
+/** Whether a policy may name this action: one Tributary checks, or one of LaunchDarkly's that grants nothing here. */
+export function isPolicyAction(name: string): boolean {
+  return POLICY_ACTION_SET.has(name);
 }

@@ -9,7 +9,7 @@ function isBuiltInRole(role: string): role is BuiltInRole {
 }
 
 export function builtInRolePolicy(role: string): NamedPolicy[] {
-  return isBuiltInRole(role) ? [{ name: role, policy: BUILT_IN_ROLES[role] }] : [];
+  return isBuiltInRole(role) ? [{ name: role, policy: BUILT_IN_ROLES[role], kind: "built-in" }] : [];
 }
 
 /** Stored custom-role policies were validated on write; one that no longer parses grants nothing rather than failing. */

@@ -5,7 +5,7 @@
  * principal's roles, any role that allows grants access; without one, access is denied.
  */
 import type { PolicyStatement } from "@/lib/schemas/policy";
-import { isAction } from "@/lib/server/access/actions";
+import { isAction, isPolicyAction } from "@/lib/server/access/actions";
 import {
   compileGlob,
   matchResource,
@@ -107,7 +107,8 @@ export function evaluatePolicy(
 /**
  * A principal's roles together. `matched` is the allowing statement, or when access is denied by an explicit deny, that
  * deny; it is null when nothing matched. Actions outside the known list are denied so that a misspelt action in a route
- * cannot slip through a `*` statement.
+ * cannot slip through a `*` statement; so are the rest of LaunchDarkly's vocabulary, which a policy may name but which
+ * governs nothing here.
  */
 export function evaluateAccess(
   policies: readonly NamedPolicyInput[],
@@ -116,8 +117,12 @@ export function evaluateAccess(
 ): AccessEvaluation {
   const concrete = toResource(resource);
   const resourceText = typeof resource === "string" ? resource : resource.text;
-  if (!isAction(action))
-    return { allowed: false, reason: `"${action}" is not a known action`, matched: null };
+  if (!isAction(action)) {
+    const reason = isPolicyAction(action)
+      ? `"${action}" is a LaunchDarkly action that governs nothing in Tributary, so no policy grants it here`
+      : `"${action}" is not a known action`;
+    return { allowed: false, reason, matched: null };
+  }
   if (typeof concrete === "string") {
     return {
       allowed: false,

@@ -4,6 +4,7 @@ import {
   matchResource,
   parseResource,
   parseResourceSpecifier,
+  specifierGovernsTributary,
 } from "@/lib/server/access/resource";
 
 describe("parseResourceSpecifier", () => {
@@ -64,7 +65,12 @@ describe("parseResourceSpecifier", () => {
     ["proj/*;", `"proj/*;" (part 1) has an empty tag`],
     ["proj/*;a,,b", `"proj/*;a,,b" (part 1) has an empty tag`],
     ["Proj/*", `"Proj/*" (part 1) has an invalid type "Proj"`],
-    ["flag/*", `"flag/*" (part 1) has an unknown type "flag"`],
+    ["bogus/*", `"bogus/*" (part 1) has an unknown type "bogus"`],
+    ["proj/*:bogus/*", `"bogus/*" (part 2) has an unknown type "bogus"`],
+    ["proj/*:flag/*", `"proj:flag" is not a valid nesting of resource types`],
+    ["ip-allowlist/main", `"ip-allowlist" takes no name or tags`],
+    [`proj/${"x".repeat(1020)}`, "a resource specifier has at most 1024 characters"],
+    [`proj/${"*a".repeat(17)}`, `a resource specifier has at most 16 "*"`],
     ["proj/my project", `"proj/my project" (part 1) contains whitespace`],
     ["acct/main", `"acct" takes no name or tags`],
     ["acct;tag", `"acct" takes no name or tags`],
@@ -78,6 +84,28 @@ describe("parseResourceSpecifier", () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.error).toContain(error);
+  });
+
+  it.each([
+    "proj/*:env/*",
+    "proj/*:metric/*",
+    "proj/*:env/*:flag/*",
+    "webhook/*",
+    "code-reference-repository/*",
+    "relay-proxy-config/*",
+    "ip-allowlist",
+    `proj/${"*a".repeat(16)}`,
+  ])("accepts %j from LaunchDarkly's vocabulary or within the limits", (text) => {
+    expect(parseResourceSpecifier(text).ok).toBe(true);
+  });
+
+  it("says which specifiers name something Tributary has", () => {
+    const governs = (text: string) => {
+      const parsed = parseResourceSpecifier(text);
+      return parsed.ok && specifierGovernsTributary(parsed.value);
+    };
+    expect(governs("proj/*:env/*:segment/*")).toBe(true);
+    expect(governs("proj/*:metric/*")).toBe(false);
   });
 
   it("returns the same parsed object for the same text", () => {
@@ -104,6 +132,14 @@ describe("parseResource", () => {
   it("uses the same grammar as specifiers", () => {
     expect(parseResource("proj/web:env").ok).toBe(false);
     expect(parseResource("acct").ok).toBe(true);
+  });
+
+  it("refuses LaunchDarkly's resources that Tributary does not have, saying so", () => {
+    const parsed = parseResource("proj/web:metric/signups");
+    expect(parsed).toEqual({
+      ok: false,
+      error: `"proj:metric" is a LaunchDarkly resource that Tributary does not have`,
+    });
   });
 });
 

@@ -1,12 +1,23 @@
 /**
  * Resources in LaunchDarkly's grammar: `type/name;tag1,tag2` parts joined by `:` for children, e.g.
- * `proj/web;mobile:env/production:segment/beta`. `acct` is the one type without a name.
+ * `proj/web;mobile:env/production:segment/beta`. `acct` (and LaunchDarkly's `ip-allowlist`) are written without a name.
  *
  * A specifier (in a policy) and a concrete resource (what a request touches) share the grammar. In a specifier, names are
  * globs and tags are requirements; in a concrete resource, names are literal and tags are the ones the resource has.
  */
+import { compileGlob, countWildcards } from "@/lib/server/access/glob";
+import {
+  LAUNCHDARKLY_NAMELESS_TYPES,
+  LAUNCHDARKLY_RESOURCE_SHAPES,
+} from "@/lib/server/access/launchdarkly-vocabulary";
+import { MAX_GLOB_WILDCARDS, MAX_SPECIFIER_LENGTH } from "@/lib/server/access/policy-limits";
 
-/** The types and the ways they nest. A specifier of any other shape could never match a resource, so it is rejected. */
+export { compileGlob };
+
+/**
+ * The types and the ways they nest in Tributary: what a request can act on. A policy may also name the shapes of
+ * LaunchDarkly's vocabulary (`launchdarkly-vocabulary.ts`), which match no resource here; any other shape is rejected.
+ */
 export const RESOURCE_SHAPES = [
   ["acct"],
   ["proj"],
@@ -35,14 +46,21 @@ export type ResourceSpecifier = { readonly text: string; readonly parts: readonl
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const KNOWN_TYPES: ReadonlySet<string> = new Set(RESOURCE_SHAPES.flat());
-const KNOWN_SHAPES: ReadonlySet<string> = new Set(RESOURCE_SHAPES.map((shape) => shape.join(":")));
+const TRIBUTARY_SHAPES: ReadonlySet<string> = new Set(RESOURCE_SHAPES.map((shape) => shape.join(":")));
+const POLICY_SHAPES: ReadonlySet<string> = new Set([
+  ...TRIBUTARY_SHAPES,
+  ...LAUNCHDARKLY_RESOURCE_SHAPES.map((shape) => shape.join(":")),
+]);
+const KNOWN_TYPES: ReadonlySet<string> = new Set([
+  ...RESOURCE_SHAPES.flat(),
+  ...LAUNCHDARKLY_RESOURCE_SHAPES.flat(),
+]);
+const NAMELESS_TYPES: ReadonlySet<string> = new Set(["acct", ...LAUNCHDARKLY_NAMELESS_TYPES]);
 const TYPE_PATTERN = /^[a-z][a-z0-9-]*$/;
 const WHITESPACE = /\s/;
-const NAMELESS_TYPE = "acct";
 
 /**
- * Compiled globs, parsed specifiers and parsed resources are reused across requests. Bounded so that a stream of distinct
+ * Parsed specifiers and parsed resources are reused across requests. Bounded so that a stream of distinct
  * resource names cannot grow memory without limit; the oldest entry goes first.
  */
 const CACHE_LIMIT = 5_000;
@@ -59,28 +77,6 @@ function memoize<V>(cache: Map<string, V>, key: string, make: () => V): V {
   return value;
 }
 
-const globCache = new Map<string, (value: string) => boolean>();
-
-const matchAll = (): boolean => true;
-
-/**
- * `*` matches any run of characters (also none, also `/`); every other character is literal and case-sensitive. We do not
- * use picomatch: its `?`, `[...]`, `{a,b}`, `!` and special handling of `/` would give names in policies meanings that
- * LaunchDarkly's grammar does not have.
- */
-export function compileGlob(pattern: string): (value: string) => boolean {
-  return memoize(globCache, pattern, () => {
-    if (pattern === "*") return matchAll;
-    if (!pattern.includes("*")) return (value: string) => value === pattern;
-    const source = pattern
-      .split("*")
-      .map((literal) => literal.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"))
-      .join(".*");
-    const regex = new RegExp(`^${source}$`, "s");
-    return (value: string) => regex.test(value);
-  });
-}
-
 function parsePart(text: string, position: number): ParseResult<ResourcePart> {
   const where = `"${text}" (part ${position})`;
   if (text === "") return { ok: false, error: `part ${position} is empty` };
@@ -95,9 +91,8 @@ function parsePart(text: string, position: number): ParseResult<ResourcePart> {
 
   if (!TYPE_PATTERN.test(type)) return { ok: false, error: `${where} has an invalid type "${type}"` };
   if (!KNOWN_TYPES.has(type)) return { ok: false, error: `${where} has an unknown type "${type}"` };
-  if (type === NAMELESS_TYPE) {
-    if (name !== null || tagText !== null)
-      return { ok: false, error: `"${NAMELESS_TYPE}" takes no name or tags` };
+  if (NAMELESS_TYPES.has(type)) {
+    if (name !== null || tagText !== null) return { ok: false, error: `"${type}" takes no name or tags` };
   } else if (name === null) {
     return { ok: false, error: `${where} needs a name, such as "${type}/*"` };
   } else if (name === "") {
@@ -109,7 +104,7 @@ function parsePart(text: string, position: number): ParseResult<ResourcePart> {
   return { ok: true, value: { type, name, tags } };
 }
 
-function parseParts(text: string): ParseResult<ResourcePart[]> {
+function parseParts(text: string, shapes: ReadonlySet<string>): ParseResult<ResourcePart[]> {
   if (text === "") return { ok: false, error: "the resource is empty" };
   const parts: ResourcePart[] = [];
   for (const [index, partText] of text.split(":").entries()) {
@@ -118,11 +113,31 @@ function parseParts(text: string): ParseResult<ResourcePart[]> {
     parts.push(part.value);
   }
   const shape = parts.map((part) => part.type).join(":");
-  if (!KNOWN_SHAPES.has(shape)) {
-    const known = RESOURCE_SHAPES.map((s) => s.join(":")).join(", ");
-    return { ok: false, error: `"${shape}" is not a valid nesting of resource types; use one of ${known}` };
+  if (!shapes.has(shape)) {
+    if (POLICY_SHAPES.has(shape))
+      return { ok: false, error: `"${shape}" is a LaunchDarkly resource that Tributary does not have` };
+    const known = [...TRIBUTARY_SHAPES].join(", ");
+    const more = shapes === POLICY_SHAPES ? " or one of LaunchDarkly's resource types" : "";
+    return {
+      ok: false,
+      error: `"${shape}" is not a valid nesting of resource types; use one of ${known}${more}`,
+    };
   }
   return { ok: true, value: parts };
+}
+
+/** Checked before a specifier is parsed or cached, so an oversized one costs no more than reading its length. */
+function specifierLimitError(text: string): string | null {
+  if (text.length > MAX_SPECIFIER_LENGTH)
+    return `a resource specifier has at most ${MAX_SPECIFIER_LENGTH} characters`;
+  if (countWildcards(text) > MAX_GLOB_WILDCARDS)
+    return `a resource specifier has at most ${MAX_GLOB_WILDCARDS} "*"`;
+  return null;
+}
+
+/** Whether a specifier names a resource shape that Tributary has (others, from LaunchDarkly's vocabulary, grant nothing). */
+export function specifierGovernsTributary(specifier: ResourceSpecifier): boolean {
+  return TRIBUTARY_SHAPES.has(specifier.parts.map((part) => part.type).join(":"));
 }
 
 const specifierCache = new Map<string, ParseResult<ResourceSpecifier>>();
@@ -130,8 +145,10 @@ const resourceCache = new Map<string, ParseResult<Resource>>();
 
 /** A specifier as written in a policy's `resources` or `notResources`: names are `*` globs, tags are all required. */
 export function parseResourceSpecifier(text: string): ParseResult<ResourceSpecifier> {
+  const beyondLimits = specifierLimitError(text);
+  if (beyondLimits !== null) return { ok: false, error: beyondLimits };
   return memoize(specifierCache, text, () => {
-    const parsed = parseParts(text);
+    const parsed = parseParts(text, POLICY_SHAPES);
     if (!parsed.ok) return parsed;
     const parts = parsed.value.map((part): SpecifierPart => {
       const { name } = part;
@@ -149,7 +166,7 @@ export function parseResourceSpecifier(text: string): ParseResult<ResourceSpecif
 /** A concrete resource that a request acts on: names are literal (a `*` is just a character), tags are the resource's own. */
 export function parseResource(text: string): ParseResult<Resource> {
   return memoize(resourceCache, text, () => {
-    const parsed = parseParts(text);
+    const parsed = parseParts(text, TRIBUTARY_SHAPES);
     return parsed.ok ? { ok: true, value: { text, parts: parsed.value } } : parsed;
   });
 }

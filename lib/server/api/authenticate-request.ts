@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { ApiError } from "@/lib/server/api/errors";
 import type { Principal } from "@/lib/server/access/principal";
 import { resolveTokenPrincipal } from "@/lib/server/access/tokens/resolve-token-principal";
-import { resolveMemberPrincipal } from "@/lib/server/auth/resolve-member-principal";
+import { resolveSessionPrincipal } from "@/lib/server/auth/resolve-session-principal";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -51,11 +51,10 @@ export async function authenticateRequest(req: ApiRequest): Promise<Principal> {
   const nextRequest =
     req instanceof NextRequest ? req : new NextRequest(req.url, { method: req.method, headers: req.headers });
   const session = await getToken({ req: nextRequest, secret: env().NEXTAUTH_SECRET });
-  const memberId = session?.sub;
-  if (!memberId)
+  if (!session?.sub)
     throw new ApiError("unauthorized", "Missing access token: send it in the Authorization header");
   assertSameOrigin(req);
-  const principal = await resolveMemberPrincipal(memberId);
-  if (!principal) throw new ApiError("unauthorized", "Your session's member no longer exists");
+  const principal = await resolveSessionPrincipal(session);
+  if (!principal) throw new ApiError("unauthorized", "Your session has ended; sign in again");
   return principal;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { ApiError } from "@/lib/server/api/errors";
+import { assertPathParams } from "@/lib/server/api/assert-path-params";
 import { authenticateRequest } from "@/lib/server/api/authenticate-request";
 import { consumeRateLimit, type RateLimitOutcome } from "@/lib/server/api/rate-limit";
 import { errorResponse } from "@/lib/server/api/responses";
@@ -86,6 +87,7 @@ export function apiHandler<P extends RouteParams = RouteParams>(
     let response: Response;
     try {
       const params = await context.params;
+      assertPathParams(req.url, params);
       const principal = await authenticateRequest(req);
       const counted = consumeRateLimit(principal.token?.id ?? `member:${principal.member.id}`, options.route);
       const respond = async () => {

@@ -37,4 +37,23 @@ describe("toApiError", () => {
     expect(secret.apiError.message).not.toContain("password");
     expect(secret.unexpected).toBe(true);
   });
+
+  it("maps a data exception (SQLSTATE class 22) from pg or from Prisma's driver adapter to 400, still logged", () => {
+    const nul = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), {
+      code: "22021",
+      severity: "ERROR",
+    });
+    const prismaWrapped = Object.assign(new Error("Invalid `prisma.project.findUnique()` invocation"), {
+      code: "P2039",
+      meta: { driverAdapterError: { cause: { originalCode: "22003", kind: "postgres" } } },
+    });
+    for (const error of [nul, prismaWrapped]) {
+      const { apiError, unexpected } = toApiError(error);
+      expect(apiError.status).toBe(400);
+      expect(apiError.message).not.toContain("prisma");
+      expect(unexpected).toBe(true);
+    }
+    // Node's own five-letter codes are not SQLSTATEs.
+    expect(toApiError(Object.assign(new Error("write EPIPE"), { code: "22PIP" })).apiError.status).toBe(500);
+  });
 });

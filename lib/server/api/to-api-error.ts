@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { ApiError } from "@/lib/server/api/errors";
+import { sqlStateOf } from "@/lib/server/errors/sql-state-of";
 
 const UNREACHABLE_CODES = new Set([
   "ECONNREFUSED",
@@ -84,6 +85,17 @@ export function toApiError(error: unknown): { apiError: ApiError; unexpected: bo
       unexpected: false,
     };
   if (code === "P2025") return { apiError: new ApiError("not_found", "Not found"), unexpected: false };
+  // SQLSTATE class 22, data exception: a value the database cannot take (NUL in text, a number or date out of range).
+  // Routes validate their input first; this is the net under that, still logged as a gap in the validation.
+  if (sqlStateOf(error)?.startsWith("22")) {
+    return {
+      apiError: new ApiError(
+        "invalid_request",
+        "A value in the request is out of range or is not valid text (for example, it contains a NUL character)",
+      ),
+      unexpected: true,
+    };
+  }
   return {
     apiError: new ApiError("internal_server_error", "An unexpected error occurred"),
     unexpected: true,

@@ -8,7 +8,10 @@ import {
   parseResourceSpecifier,
   type ResourceSpecifier,
 } from "@/lib/server/access/resource";
+import type { Principal } from "@/lib/server/access/principal";
+import { mayViewAuditTarget } from "@/lib/server/audit/may-view-audit-target";
 import { serializeAuditEntry } from "@/lib/server/audit/serialize-audit-entry";
+import { viewsEverything } from "@/lib/server/audit/views-everything";
 
 /** Prisma's string filters are LIKE patterns; PostgreSQL's default escape character is the backslash. */
 function escapeLike(text: string): string {
@@ -38,9 +41,11 @@ function literalPrefix(spec: string): string {
  * The audit log, newest first then `_id` descending. `before`/`after` are exclusive epoch ms; `q` searches name,
  * description and target, case-insensitively; `spec` keeps entries whose target falls under a resource specifier (see
  * `targetMatches`). Targets are far fewer than entries, so `spec` is resolved to the matching distinct targets first and
- * the page is then read with an ordinary indexed query, which keeps `totalCount` exact.
+ * the page is then read with an ordinary indexed query, which keeps `totalCount` exact. A caller whose roles do not view
+ * everything sees, and counts, only entries about what it may view, resolved the same way through distinct targets.
  */
 export async function listAuditEntries(
+  principal: Principal,
   query: AuditLogQuery,
 ): Promise<{ items: AuditEntryResponse[]; totalCount: number }> {
   const conditions: Prisma.AuditEntryWhereInput[] = [];
@@ -75,6 +80,18 @@ export async function listAuditEntries(
         ? []
         : candidates.map((row) => row.target).filter((target) => targetMatches(spec, target));
     conditions.push({ target: { in: targets } });
+  }
+
+  if (!viewsEverything(principal)) {
+    const candidates = await prisma.auditEntry.findMany({
+      where: { AND: conditions },
+      distinct: ["target"],
+      select: { target: true },
+    });
+    const visible = candidates
+      .map((row) => row.target)
+      .filter((target) => mayViewAuditTarget(principal, target));
+    conditions.push({ target: { in: visible } });
   }
 
   const where: Prisma.AuditEntryWhereInput = { AND: conditions };

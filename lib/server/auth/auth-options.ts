@@ -2,7 +2,14 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
-import { authenticateMember, SignInThrottledError } from "@/lib/server/auth/authenticate-member";
+import { authorizeCredentials } from "@/lib/server/auth/authorize-credentials";
+import { endSignedOutSession } from "@/lib/server/auth/end-signed-out-session";
+import { sameOriginUrl } from "@/lib/server/auth/same-origin-url";
+
+function headerText(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+  const value = headers?.[name];
+  return typeof value === "string" ? value : undefined;
+}
 
 export function authOptions(): NextAuthOptions {
   return {
@@ -17,28 +24,32 @@ export function authOptions(): NextAuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        async authorize(credentials) {
-          const email = credentials?.email;
-          const password = credentials?.password;
-          if (!email || !password) return null;
-          try {
-            return await authenticateMember(email, password);
-          } catch (error) {
-            if (error instanceof SignInThrottledError) throw new Error(error.message);
-            throw error;
-          }
-        },
+        authorize: (credentials, req) =>
+          authorizeCredentials(credentials, headerText(req.headers, "x-forwarded-for")),
       }),
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.sessionVersion = user.sessionVersion;
+        }
         return token;
       },
       session({ session, token }) {
-        if (session.user && token.sub) session.user.id = token.sub;
+        if (session.user && token.sub) {
+          session.user.id = token.sub;
+          session.user.sessionVersion = token.sessionVersion;
+        }
         return session;
       },
+      // After sign-in or sign-out, only ever back to this origin (next-auth's default misses "/\evil.example" forms).
+      redirect({ url, baseUrl }) {
+        return sameOriginUrl(url, baseUrl)?.href ?? baseUrl;
+      },
+    },
+    events: {
+      signOut: ({ token }) => endSignedOutSession(token),
     },
   };
 }

@@ -1,11 +1,11 @@
 import "server-only";
-import bcrypt from "bcryptjs";
 import { prisma } from "@/lib/server/db";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { memberResource } from "@/lib/server/access/resource-names";
-import { signInDelayMs } from "@/lib/server/auth/sign-in-throttle";
+import { reserveSignInAttempt } from "@/lib/server/auth/reserve-sign-in-attempt";
+import { verifyPassword } from "@/lib/server/auth/verify-password";
 
-export type AuthenticatedMember = { id: string; email: string; name: string };
+export type AuthenticatedMember = { id: string; email: string; name: string; sessionVersion: number };
 
 export class SignInThrottledError extends Error {
   constructor(readonly retryAfterSeconds: number) {
@@ -13,41 +13,35 @@ export class SignInThrottledError extends Error {
   }
 }
 
-/** Checks an email and password. Failures are counted per email (also unknown ones) and slow that email down. */
+/**
+ * Checks an email and password. Failures are counted per email (also unknown ones) and slow that email down; an unknown
+ * email costs the same bcrypt work as a member's.
+ */
 export async function authenticateMember(
   emailInput: string,
   password: string,
 ): Promise<AuthenticatedMember | null> {
   const email = emailInput.trim().toLowerCase();
-  const throttle = await prisma.signInThrottle.findUnique({ where: { email } });
-  if (throttle) {
-    const waitMs = throttle.lastFailureAt.getTime() + signInDelayMs(throttle.failures) - Date.now();
-    if (waitMs > 0) throw new SignInThrottledError(Math.ceil(waitMs / 1000));
-  }
+  const waitSeconds = await reserveSignInAttempt(email);
+  if (waitSeconds !== null) throw new SignInThrottledError(waitSeconds);
 
   const member = await prisma.member.findUnique({ where: { email } });
-  const valid = member ? await bcrypt.compare(password, member.passwordHash) : false;
+  const valid = await verifyPassword(password, member?.passwordHash ?? null);
 
   if (!member || !valid) {
-    await prisma.$transaction(async (tx) => {
-      await tx.signInThrottle.upsert({
-        where: { email },
-        create: { email, failures: 1, lastFailureAt: new Date() },
-        update: { failures: { increment: 1 }, lastFailureAt: new Date() },
-      });
-      await recordAuditEntry(
-        tx,
-        null,
-        {
-          kind: "session",
-          name: email,
-          description: `Failed sign-in for ${email}`,
-          action: "signInFailed",
-          target: member ? memberResource(member.id) : "member/unknown",
-        },
-        email,
-      );
-    });
+    // The reservation has already counted this attempt as a failure.
+    await recordAuditEntry(
+      prisma,
+      null,
+      {
+        kind: "session",
+        name: email,
+        description: `Failed sign-in for ${email}`,
+        action: "signInFailed",
+        target: member ? memberResource(member.id) : "member/unknown",
+      },
+      email,
+    );
     return null;
   }
 
@@ -73,5 +67,5 @@ export async function authenticateMember(
     );
   });
   const name = [member.firstName, member.lastName].filter(Boolean).join(" ") || email;
-  return { id: member.id, email, name };
+  return { id: member.id, email, name, sessionVersion: member.sessionVersion };
 }

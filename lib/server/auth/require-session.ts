@@ -2,13 +2,15 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/server/auth/auth-options";
-import { resolveMemberPrincipal } from "@/lib/server/auth/resolve-member-principal";
+import { resolveSessionPrincipal } from "@/lib/server/auth/resolve-session-principal";
 
-/** For dashboard pages: the signed-in member's principal, or a redirect to the sign-in page. */
+/** For dashboard pages: the signed-in member's principal, or a redirect to the sign-in page (also for an ended session). */
 export async function requireSession() {
   const session = await getServerSession(authOptions());
-  const memberId = session?.user?.id;
-  const principal = memberId ? await resolveMemberPrincipal(memberId) : null;
+  const principal = await resolveSessionPrincipal({
+    sub: session?.user?.id,
+    sessionVersion: session?.user?.sessionVersion,
+  });
   if (!principal) redirect("/login");
   return principal;
 }

@@ -1,10 +1,8 @@
 import "server-only";
 import type { QueryClient } from "@tanstack/react-query";
 import { segmentKeys, type SegmentLocation } from "@/lib/queries/segments";
-import { checkAccess } from "@/lib/server/access/check-access";
 import type { Principal } from "@/lib/server/access/principal";
-import { segmentResource } from "@/lib/server/access/resource-names";
-import { getSegmentOrThrow } from "@/lib/server/segments/get-segment-or-throw";
+import { getVisibleSegmentOrThrow } from "@/lib/server/segments/get-visible-segment-or-throw";
 import { loadSegmentTargets } from "@/lib/server/segments/load-segment-targets";
 import { serializeSegment } from "@/lib/server/segments/serialize-segment";
 
@@ -17,18 +15,14 @@ export async function prefetchSegment(
   principal: Principal,
   location: SegmentLocation,
 ) {
-  const found = await getSegmentOrThrow(
+  const found = await getVisibleSegmentOrThrow(
+    principal,
     location.projectKey,
     location.environmentKey,
     location.segmentKey,
   ).catch(() => null);
   if (found === null) return null;
   const { environment, segment } = found;
-  if (
-    !checkAccess(principal, "viewSegment", segmentResource(environment.project, environment, segment)).allowed
-  ) {
-    return null;
-  }
   const serialized = serializeSegment(
     segment,
     { projectKey: environment.project.key, environmentKey: environment.key },

@@ -1,14 +1,9 @@
 import "server-only";
-import { prisma } from "@/lib/server/db";
-import { ApiError } from "@/lib/server/api/errors";
+import { environmentNotFound } from "@/lib/server/environments/environment-not-found";
+import { findEnvironment } from "@/lib/server/environments/find-environment";
 
 export async function getEnvironmentOrThrow(projectKey: string, environmentKey: string) {
-  const environment = await prisma.environment.findFirst({
-    where: { key: environmentKey, project: { key: projectKey } },
-    include: { project: true },
-  });
-  if (!environment) {
-    throw new ApiError("not_found", `Environment "${environmentKey}" not found in project "${projectKey}"`);
-  }
+  const environment = await findEnvironment(projectKey, environmentKey);
+  if (!environment) throw environmentNotFound(projectKey, environmentKey);
   return environment;
 }

@@ -16,7 +16,7 @@ export type RouteHandler = {
   readonly refusesEveryRequest?: true;
 };
 
-export const ROUTE_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
+export const ROUTE_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 export type RouteMethod = (typeof ROUTE_METHODS)[number];
 
 export type RouteModule = Partial<Record<RouteMethod, RouteHandler>>;

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { NextRequest } from "next/server";
+import { INVALID_PATH_MESSAGE } from "@/lib/server/api/assert-path-params";
 import { ApiError } from "@/lib/server/api/errors";
 import { errorResponse } from "@/lib/server/api/responses";
 import type { ApiRoute, RouteContext, RouteHandler, RouteMethod } from "@/lib/server/http/api-route-module";
@@ -63,6 +64,15 @@ function decodePathParam(raw: string): string {
   }
 }
 
+function decodesAsUtf8(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function decodeParams(route: CompiledRoute, match: RegExpExecArray): Record<string, string | string[]> {
   const params: Record<string, string | string[]> = {};
   route.params.forEach((param, index) => {
@@ -94,25 +104,28 @@ export function createApiRequestHandler(
     const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
     if (DOT_SEGMENT.test(pathname) || pathname.endsWith("/")) return false;
     const method = req.method ?? "GET";
+    // Checked by each route's wrapper too; this covers paths no route matches, which Next.js would answer with HTML.
+    if (!decodesAsUtf8(pathname)) {
+      void fail(req, res, pathname, new ApiError("invalid_request", INVALID_PATH_MESSAGE));
+      return true;
+    }
     for (const route of compiled) {
       const match = route.pattern.exec(pathname);
       if (!match) continue;
       const params = decodeParams(route, match);
-      if (method === "OPTIONS") {
+      const handler =
+        route.handlers.get(method as RouteMethod) ??
+        (method === "HEAD" ? route.handlers.get("GET") : undefined);
+      if (!handler && method === "OPTIONS") {
         res.writeHead(204, { allow: route.allow });
         res.end();
         return true;
       }
-      const handler =
-        route.handlers.get(method as RouteMethod) ??
-        (method === "HEAD" ? route.handlers.get("GET") : undefined);
       if (!handler) {
-        void fail(
-          req,
-          res,
-          pathname,
-          new ApiError("method_not_allowed", `${method} is not allowed here`, { allow: route.allow }),
-        );
+        const error = new ApiError("method_not_allowed", `${method} is not allowed here`, {
+          allow: route.allow,
+        });
+        void fail(req, res, pathname, error);
         return true;
       }
       void serve(req, res, handler, params, pathname);

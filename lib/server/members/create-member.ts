@@ -13,6 +13,7 @@ import { memberAuditVersion } from "@/lib/server/members/member-audit-version";
 import { MEMBER_INCLUDE, serializeMember } from "@/lib/server/members/serialize-member";
 import { findRolesByKeys } from "@/lib/server/roles/find-roles-by-keys";
 import { assertCanGrant } from "@/lib/server/tokens/assert-can-grant";
+import { assertNotGraceValue } from "@/lib/server/tokens/assert-not-grace-value";
 
 const PASSWORD_COST = 10;
 
@@ -24,6 +25,7 @@ export async function createMember(principal: Principal, input: MemberCreate): P
   const id = randomUUID();
   const target = memberResource(id);
   assertAccess(principal, "createMember", target);
+  assertNotGraceValue(principal);
   const passwordHash = await bcrypt.hash(input.password, PASSWORD_COST);
 
   const member = await prisma.$transaction(async (tx) => {

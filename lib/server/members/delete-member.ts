@@ -12,10 +12,12 @@ import { MEMBER_INCLUDE } from "@/lib/server/members/serialize-member";
 
 /**
  * Deletes a member (never the owner). Their personal tokens go with them (401 from then on). Service tokens they created
- * are not theirs to take along (integrations depend on them), so they pass to the owner.
+ * are not theirs to take along (integrations depend on them), so they pass to the owner (who gains no power by that: no
+ * token can mint personal tokens for the owner, obtain the owner's personal tokens or transfer ownership). A member the
+ * caller may not view is a 404 like an unknown id.
  */
 export async function deleteMember(principal: Principal, memberId: string): Promise<void> {
-  await getMemberOrThrow(memberId);
+  await getMemberOrThrow(principal, memberId);
   await prisma.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string; role: string }[]>`
       SELECT id, role FROM member WHERE id = ${memberId}::uuid OR role = 'owner' ORDER BY id FOR UPDATE`;

@@ -4,33 +4,58 @@ import { tokenPrincipalCache } from "@/lib/server/access/tokens/token-principal-
 import { memberSettingsSchema, type MemberResponse } from "@/lib/schemas/member";
 import type { JsonPatchRequest } from "@/lib/schemas/token";
 import { ApiError } from "@/lib/server/api/errors";
+import { endMemberSessions } from "@/lib/server/auth/end-member-sessions";
 import { assertAccess } from "@/lib/server/access/check-access";
 import { customRolePolicies } from "@/lib/server/access/member-policies";
-import type { Principal } from "@/lib/server/access/principal";
+import type { NamedPolicy, Principal } from "@/lib/server/access/principal";
 import { memberResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { getMemberOrThrow } from "@/lib/server/members/get-member-or-throw";
+import { isMemberInPerson } from "@/lib/server/members/is-member-in-person";
 import { memberAuditVersion } from "@/lib/server/members/member-audit-version";
 import { MEMBER_INCLUDE, serializeMember } from "@/lib/server/members/serialize-member";
 import { findRolesByKeys } from "@/lib/server/roles/find-roles-by-keys";
 import { applyJsonPatch } from "@/lib/server/tokens/apply-json-patch";
 import { assertCanGrant } from "@/lib/server/tokens/assert-can-grant";
+import { assertNotGraceValue } from "@/lib/server/tokens/assert-not-grace-value";
 
 const WRITABLE = ["role", "customRoleKeys", "firstName", "lastName"] as const;
 
-/** The owner acting in person (a session or a personal token); a service token the owner created does not count. */
-function isOwnerInPerson(principal: Principal): boolean {
-  return principal.member.role === "owner" && principal.token?.serviceToken !== true;
+/**
+ * Ownership is the one thing no token can move: only the owner's session. A token can be created by anyone the owner
+ * trusts with some access (a service token by the CLI, or one inherited from a deleted member), and reset.
+ */
+function isOwnerSignedIn(principal: Principal, ownerId: string | undefined): boolean {
+  return principal.kind === "session" && principal.token === null && principal.member.id === ownerId;
+}
+
+function canGrantCurrentAccess(
+  principal: Principal,
+  role: string,
+  customRoles: readonly NamedPolicy[],
+): boolean {
+  try {
+    assertCanGrant(principal, { role, customRoles, inlineRole: null });
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "forbidden") return false;
+    throw error;
+  }
 }
 
 /**
  * Applies a JSON Patch to a member's role, custom roles or names.
  *
- * - Role and custom roles need `updateMemberRole` on the member, never on oneself (nobody raises their own access), and
- *   what is added may not grant more than the caller holds.
- * - Names need `updateMemberRole` too, except one's own.
- * - There is always exactly one owner: only the owner in person gives the `owner` role, which transfers ownership (the
- *   old owner becomes admin) in this transaction; the owner's role cannot be changed otherwise.
+ * - A member the caller may not view is a 404 like an unknown id, and the access below is checked before any operation
+ *   (a `test` included) runs.
+ * - Role and custom roles need `updateMemberRole` on the member, never on oneself (nobody raises their own access); the
+ *   caller must be able to grant the member's current access (nobody changes the access of someone who holds more, e.g.
+ *   removes a custom role of denies from an admin), and what is added may not grant more than the caller holds.
+ * - Names need `updateMemberRole` too, except one's own in person (not through a service token).
+ * - There is always exactly one owner: only the owner's own session gives the `owner` role, which transfers ownership
+ *   (the old owner becomes admin, and both members' sessions end) in this transaction; the owner's role cannot be changed
+ *   otherwise.
+ * - A reset's old value in its grace period changes no member's access (assert-not-grace-value.ts).
  *
  * The member's row and the owner's are locked for the whole transaction, so two transfers cannot both win.
  */
@@ -39,7 +64,7 @@ export async function updateMember(
   memberId: string,
   patch: JsonPatchRequest,
 ): Promise<MemberResponse> {
-  await getMemberOrThrow(memberId);
+  await getMemberOrThrow(principal, memberId);
   const member = await prisma.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string; role: string }[]>`
       SELECT id, role FROM member WHERE id = ${memberId}::uuid OR role = 'owner' ORDER BY id FOR UPDATE`;
@@ -50,6 +75,9 @@ export async function updateMember(
     const target = memberResource(memberId);
     const shown = serializeMember(current);
 
+    const self = isMemberInPerson(principal, memberId);
+    const touchesAccess = (fields: ReadonlySet<string>) => fields.has("role") || fields.has("customRoleKeys");
+    const touchesNames = (fields: ReadonlySet<string>) => fields.has("firstName") || fields.has("lastName");
     const applied = applyJsonPatch(
       {
         email: shown.email,
@@ -60,21 +88,20 @@ export async function updateMember(
       },
       patch,
       WRITABLE,
+      (fields) => {
+        if (touchesAccess(fields) && principal.member.id === memberId) {
+          throw new ApiError(
+            "forbidden",
+            "You cannot change your own role or custom roles; ask an admin or the owner",
+          );
+        }
+        if (touchesAccess(fields) || (touchesNames(fields) && !self))
+          assertAccess(principal, "updateMemberRole", target);
+        if (touchesAccess(fields)) assertNotGraceValue(principal);
+      },
     );
-    const self = principal.member.id === memberId;
-    const accessTouched = applied.fields.has("role") || applied.fields.has("customRoleKeys");
-    const namesTouched = applied.fields.has("firstName") || applied.fields.has("lastName");
-    if (accessTouched && self) {
-      throw new ApiError(
-        "forbidden",
-        "You cannot change your own role or custom roles; ask an admin or the owner",
-      );
-    }
-    if (accessTouched || (namesTouched && !self)) assertAccess(principal, "updateMemberRole", target);
-    if (!accessTouched && !namesTouched) {
-      if (!self) assertAccess(principal, "viewMember", target);
-      return current;
-    }
+    const accessTouched = touchesAccess(applied.fields);
+    if (!accessTouched && !touchesNames(applied.fields)) return current;
 
     const { document } = applied;
     const next = memberSettingsSchema.parse({
@@ -91,15 +118,21 @@ export async function updateMember(
         "The owner's role cannot be changed; the owner transfers ownership by giving another member the owner role",
       );
     }
-    if (transfer && (!isOwnerInPerson(principal) || owner?.id !== principal.member.id)) {
-      throw new ApiError(
-        "forbidden",
-        "Only the owner, signed in or with a personal token, can transfer ownership",
-      );
+    if (transfer && !isOwnerSignedIn(principal, owner?.id)) {
+      throw new ApiError("forbidden", "Only the owner, signed in to the dashboard, can transfer ownership");
     }
 
     const customRoles = await findRolesByKeys(tx, next.customRoleKeys, "customRoleKeys");
     const held = new Set(shown.customRoleKeys);
+    if (accessTouched) {
+      const heldRoles = await findRolesByKeys(tx, shown.customRoleKeys, "customRoleKeys");
+      if (!canGrantCurrentAccess(principal, current.role, customRolePolicies(heldRoles))) {
+        throw new ApiError(
+          "forbidden",
+          "You cannot change the role or custom roles of a member who holds access you do not have",
+        );
+      }
+    }
     assertCanGrant(principal, {
       role: roleChanged ? next.role : null,
       customRoles: customRolePolicies(customRoles.filter((role) => !held.has(role.key))),
@@ -116,6 +149,8 @@ export async function updateMember(
         data: { role: "admin" },
         include: MEMBER_INCLUDE,
       });
+      // Sessions signed in as the owner must not outlive the demotion (the new owner's end below, as for any role change).
+      await endMemberSessions(tx, owner.id);
       await recordAuditEntry(tx, principal, {
         kind: "member",
         name: demoted.email,
@@ -143,6 +178,7 @@ export async function updateMember(
       },
       include: MEMBER_INCLUDE,
     });
+    if (accessTouched) await endMemberSessions(tx, memberId);
     await recordAuditEntry(tx, principal, {
       kind: "member",
       name: updated.email,

@@ -35,7 +35,7 @@ const jsonBody = (schema: z.ZodType) => ({ content: { "application/json": { sche
 const deleted = { "204": { description: "Deleted" } };
 
 const tokenId = z.string().meta({ description: "The token's `_id`" });
-const roleKey = z.string().meta({ description: "The custom role's key" });
+const roleKey = z.string().meta({ description: "The custom role's key or `_id`" });
 const memberId = z.string().meta({ description: "The member's `_id`" });
 
 function operation(tag: string, summary: string, rest: Omit<ZodOpenApiOperationObject, "tags" | "summary">) {
@@ -53,19 +53,21 @@ export const accessOpenApiPaths: ZodOpenApiPathsObject = {
     }),
     post: operation("Access tokens", "Create an access token", {
       description:
-        "Needs `createAccessToken`. The full token value is in this answer only. Nobody can mint a token with access they do not have (403). Without `role`, `customRoleIds` or `inlineRole` the token is a `reader`; `role` excludes the other two.",
+        "Needs `createAccessToken`. The full token value is in this answer only. Nobody can mint a token with access they do not have (403). Without `role`, `customRoleIds` or `inlineRole` the token is a `reader`; `role` excludes the other two. A personal token (the default) is created only by a session or a personal token, for its own member; a service token creates service tokens only. `customRoleIds` takes keys or `_id`s. A reset's old value in its grace period creates no token (403).",
       requestBody: jsonBody(tokenCreateSchema),
       responses: { ...ok("Created", tokenSchema, "201"), ...errors(400, 401, 403, 409, 413, 415, 429) },
     }),
   },
   "/api/v2/tokens/{tokenId}": {
     get: operation("Access tokens", "Get an access token", {
+      description:
+        "A token the caller may not view (`viewAccessToken`) is a 404, exactly like an unknown id.",
       requestParams: { path: z.object({ tokenId }) },
       responses: { ...ok("Access token", tokenSchema), ...errors(401, 403, 404, 429) },
     }),
     patch: operation("Access tokens", "Update an access token", {
       description:
-        "A JSON Patch on `/name` (`updateAccessTokenName`), `/description` (`updateAccessTokenDescription`), `/role`, `/customRoleIds`, `/inlineRole` (`updateAccessTokenPolicy`; no more access than the caller has).",
+        "A JSON Patch on `/name` (`updateAccessTokenName`), `/description` (`updateAccessTokenDescription`), `/role`, `/customRoleIds`, `/inlineRole` (`updateAccessTokenPolicy`; no more access than the caller has; never by a reset's old value in its grace period). Access is checked before any operation (a `test` included) runs; a token the caller may not view is a 404.",
       requestParams: { path: z.object({ tokenId }) },
       requestBody: jsonBody(jsonPatchRequestSchema),
       responses: { ...ok("Updated", tokenSchema), ...errors(400, 401, 403, 404, 409, 413, 415, 429) },
@@ -78,35 +80,41 @@ export const accessOpenApiPaths: ZodOpenApiPathsObject = {
   "/api/v2/tokens/{tokenId}/reset": {
     post: operation("Access tokens", "Reset an access token's value", {
       description:
-        "Needs `resetAccessToken`. The new value is in this answer only; the old one keeps working until `expiry` (default: it stops now).",
+        "Needs `resetAccessToken`, and what creating this token would need: the caller must be able to grant its access, a personal token's value goes only to a session or a personal token, and the owner's personal tokens only to the owner. The new value is in this answer only; the old one keeps working until `expiry` (default: it stops now; at most `TRIBUTARY_TOKEN_MAX_GRACE_HOURS`, default 168, ahead) and meanwhile cannot reset, update or delete its own token, reset or create any token, create members, or change a token's, member's or role's access.",
       requestParams: { path: z.object({ tokenId }), query: tokenResetQuerySchema },
       responses: { ...ok("Reset", tokenSchema), ...errors(400, 401, 403, 404, 429) },
     }),
   },
   "/api/v2/roles": {
     get: operation("Custom roles", "List custom roles", {
+      description: "Only the roles the caller may view (`viewRole`), and `totalCount` counts only those.",
       requestParams: { query: roleListQuerySchema },
       responses: { ...ok("Custom roles", roleCollectionSchema), ...errors(400, 401, 403, 429) },
     }),
     post: operation("Custom roles", "Create a custom role", {
-      description: "Needs `createRole`; the policy may not grant more than the caller has.",
+      description:
+        "Needs `createRole`; the policy may not grant more than the caller has (statements naming only LaunchDarkly resources Tributary lacks grant nothing and need nothing). Not by a reset's old value in its grace period.",
       requestBody: jsonBody(roleCreateSchema),
       responses: { ...ok("Created", roleSchema, "201"), ...errors(400, 401, 403, 409, 413, 415, 429) },
     }),
   },
   "/api/v2/roles/{roleKey}": {
     get: operation("Custom roles", "Get a custom role", {
+      description:
+        "By key or `_id`. A role the caller may not view (`viewRole`) is a 404, exactly like an unknown key.",
       requestParams: { path: z.object({ roleKey }) },
-      responses: { ...ok("Custom role", roleSchema), ...errors(401, 403, 404, 429) },
+      responses: { ...ok("Custom role", roleSchema), ...errors(401, 404, 429) },
     }),
     patch: operation("Custom roles", "Update a custom role", {
-      description: "A JSON Patch on `/name`, `/description`, `/policy` (`updateRole`).",
+      description:
+        "A JSON Patch on `/name`, `/description`, `/policy` (`updateRole`). A new policy changes the access of every holder, so the caller must be able to grant both the current and the new policy (403), and a reset's old value in its grace period may not change it. A role the caller may not view is a 404 like an unknown key, checked before any operation (a `test` included) runs.",
       requestParams: { path: z.object({ roleKey }) },
       requestBody: jsonBody(jsonPatchRequestSchema),
       responses: { ...ok("Updated", roleSchema), ...errors(400, 401, 403, 404, 409, 413, 415, 429) },
     }),
     delete: operation("Custom roles", "Delete a custom role", {
-      description: "409 `conflict` while a member or token holds the role.",
+      description:
+        "Needs `deleteRole`. 409 `conflict` while a member or token holds the role. A role the caller may not view is a 404 like an unknown key.",
       requestParams: { path: z.object({ roleKey }) },
       responses: { ...deleted, ...errors(401, 403, 404, 409, 429) },
     }),
@@ -117,7 +125,8 @@ export const accessOpenApiPaths: ZodOpenApiPathsObject = {
       responses: { ...ok("Members", memberCollectionSchema), ...errors(400, 401, 403, 429) },
     }),
     post: operation("Members", "Create a member", {
-      description: "Needs `createMember`; the role and custom roles may not grant more than the caller has.",
+      description:
+        "Needs `createMember`; the role and custom roles may not grant more than the caller has. Not by a reset's old value in its grace period.",
       requestBody: jsonBody(memberCreateSchema),
       responses: { ...ok("Created", memberSchema, "201"), ...errors(400, 401, 403, 409, 413, 415, 429) },
     }),
@@ -129,7 +138,7 @@ export const accessOpenApiPaths: ZodOpenApiPathsObject = {
     }),
     patch: operation("Members", "Update a member", {
       description:
-        "A JSON Patch on `/role`, `/customRoleKeys` (`updateMemberRole`; never one's own), `/firstName`, `/lastName`. Giving `owner` transfers ownership (the owner only; the old owner becomes admin).",
+        "A JSON Patch on `/role`, `/customRoleKeys` (`updateMemberRole`; never one's own), `/firstName`, `/lastName`. Giving `owner` transfers ownership (the owner's dashboard session only, never a token; the old owner becomes admin, and both members' sessions end). A reset's old value in its grace period changes no member's access. Access is checked before any operation (a `test` included) runs; a member the caller may not view is a 404.",
       requestParams: { path: z.object({ memberId }) },
       requestBody: jsonBody(jsonPatchRequestSchema),
       responses: { ...ok("Updated", memberSchema), ...errors(400, 401, 403, 404, 409, 413, 415, 429) },

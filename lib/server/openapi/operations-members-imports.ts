@@ -47,7 +47,8 @@ export const membersImportsOpenApiPaths: ZodOpenApiPathsObject = {
       requestParams: { path: z.object(segmentPath) },
       responses: {
         "200": {
-          description: "CSV with the header context_key,added_at",
+          description:
+            "CSV with the header context_key,added_at. Against spreadsheet formula injection, a key starting with `=`, `+`, `-`, `@`, tab or CR, or with `'` followed by one of these or by another `'`, is written with one extra leading `'`; the dashboard's CSV import removes it again.",
           content: { "text/csv": { schema: z.string() } },
         },
         ...errors(401, 403, 404, 429),

@@ -32,7 +32,8 @@ const patch = z
     }),
   )
   .meta({
-    description: "JSON Patch on /name, /on, /tags, /config/*; `test /version` for optimistic locking",
+    description:
+      "JSON Patch on /name, /on, /tags, /config/*; `test /version` for optimistic locking (a `test` of /config/password always fails)",
   });
 
 /** LaunchDarkly's persistent-store (big segment store) integration API, Redis only. */
@@ -57,11 +58,15 @@ export const storeOpenApiPaths: ZodOpenApiPathsObject = {
       tags,
       security,
       summary: "Create a Redis store integration",
+      description:
+        "`config.url` is `redis[s]://[user[:password]@]host[:port][/db]` only (no query, fragment or other path); its " +
+        "credentials become the store's username and write-only password. 409 when another store already writes to the " +
+        "same host, port, db and prefix. A host outside TRIBUTARY_STORE_ALLOWED_HOSTS is 400.",
       requestParams: { path: z.object(location) },
       requestBody: { content: { "application/json": { schema: storeIntegrationCreateSchema } } },
       responses: {
         ...ok("Created", storeIntegrationSchema, "201"),
-        ...errors(400, 401, 403, 404, 413, 415, 429),
+        ...errors(400, 401, 403, 404, 409, 413, 415, 429),
       },
     },
   },
@@ -77,6 +82,9 @@ export const storeOpenApiPaths: ZodOpenApiPathsObject = {
       tags,
       security,
       summary: "Update a store integration",
+      description:
+        "Changing host, port, db, url, username or tls drops the stored password unless the same patch sets one. " +
+        "409 on a failed `test` or when another store already writes to the new target.",
       requestParams: { path: z.object(item) },
       requestBody: { content: { "application/json": { schema: patch } } },
       responses: { ...ok("Updated", storeIntegrationSchema), ...errors(400, 401, 403, 404, 409, 429) },
@@ -94,6 +102,7 @@ export const storeOpenApiPaths: ZodOpenApiPathsObject = {
       tags,
       security,
       summary: "Connect to the store and PING it",
+      description: "Needs `updateIntegration`: it sends the store's password to the configured server.",
       requestParams: { path: z.object(item) },
       responses: {
         ...ok(

@@ -8,11 +8,13 @@ import { roleResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { serializeRole } from "@/lib/server/roles/serialize-role";
 import { assertCanGrant } from "@/lib/server/tokens/assert-can-grant";
+import { assertNotGraceValue } from "@/lib/server/tokens/assert-not-grace-value";
 
 /** Creates a custom role (audited in the same transaction). Its policy may not grant more than the creator holds. */
 export async function createRole(principal: Principal, input: RoleCreate): Promise<RoleResponse> {
   const target = roleResource(input.key);
   assertAccess(principal, "createRole", target);
+  assertNotGraceValue(principal);
   assertCanGrant(principal, {
     role: null,
     customRoles: [{ name: input.key, policy: input.policy }],

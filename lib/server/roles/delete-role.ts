@@ -6,21 +6,25 @@ import { assertAccess } from "@/lib/server/access/check-access";
 import type { Principal } from "@/lib/server/access/principal";
 import { roleResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+import { getRoleOrThrow } from "@/lib/server/roles/get-role-or-throw";
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-/** Deletes a custom role that no member or token holds (409 `conflict` otherwise), audited in the same transaction. */
-export async function deleteRole(principal: Principal, roleKey: string): Promise<void> {
-  const target = roleResource(roleKey);
+/**
+ * Deletes a custom role that no member or token holds (409 `conflict` otherwise), audited in the same transaction. A role
+ * the caller may not view is a 404 like an unknown key.
+ */
+export async function deleteRole(principal: Principal, keyOrId: string): Promise<void> {
+  const { id, key } = await getRoleOrThrow(principal, keyOrId);
+  const target = roleResource(key);
   await prisma.$transaction(async (tx) => {
     // The row lock makes a concurrent grant of this role wait, so a holder cannot appear between the count and the delete.
     const locked = await tx.$queryRaw<
       { id: string }[]
-    >`SELECT id FROM custom_role WHERE key = ${roleKey} FOR UPDATE`;
-    const id = locked[0]?.id;
-    if (id === undefined) throw new ApiError("not_found", `Custom role "${roleKey}" not found`);
+    >`SELECT id FROM custom_role WHERE id = ${id}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw new ApiError("not_found", `Custom role "${keyOrId}" not found`);
     assertAccess(principal, "deleteRole", target);
 
     const members = await tx.memberCustomRole.count({ where: { customRoleId: id } });
@@ -28,7 +32,7 @@ export async function deleteRole(principal: Principal, roleKey: string): Promise
     if (members > 0 || tokens > 0) {
       throw new ApiError(
         "conflict",
-        `Custom role "${roleKey}" is still held by ${plural(members, "member")} and ${plural(tokens, "token")}; remove it from them first`,
+        `Custom role "${key}" is still held by ${plural(members, "member")} and ${plural(tokens, "token")}; remove it from them first`,
       );
     }
     const role = await tx.customRole.delete({ where: { id } });

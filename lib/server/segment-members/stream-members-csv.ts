@@ -1,6 +1,6 @@
 import "server-only";
 import { pgPool } from "@/lib/server/db";
-import { formatCsvField } from "@/lib/server/segment-members/format-csv-field";
+import { formatMemberCsvRow } from "@/lib/server/segment-members/format-member-csv-row";
 
 /** Rows per query: big enough that round trips do not dominate, small enough to bound memory per download. */
 export const EXPORT_BATCH_SIZE = 10_000;
@@ -29,7 +29,7 @@ async function readBatch(segmentId: number, after: string | null): Promise<Expor
 
 function encodeBatch(rows: readonly ExportRow[], encoder: TextEncoder): Uint8Array {
   let text = "";
-  for (const row of rows) text += `${formatCsvField(row.context_key)},${row.added_at.toISOString()}\n`;
+  for (const row of rows) text += formatMemberCsvRow(row.context_key, row.added_at);
   return encoder.encode(text);
 }
 

@@ -1,9 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/server/db";
 import type { SegmentBulkTags, SegmentPatch, SegmentResponse } from "@/lib/schemas/segment";
-import { ApiError } from "@/lib/server/api/errors";
+import { checkAccess } from "@/lib/server/access/check-access";
 import type { Principal } from "@/lib/server/access/principal";
+import { segmentResource } from "@/lib/server/access/resource-names";
 import { loadSegmentTargets } from "@/lib/server/segments/load-segment-targets";
+import { segmentsNotFound } from "@/lib/server/segments/segments-not-found";
 import { serializeSegment } from "@/lib/server/segments/serialize-segment";
 import { SEGMENT_TRANSACTION_OPTIONS } from "@/lib/server/segments/update-segment";
 import { updateSegmentInTransaction } from "@/lib/server/segments/update-segment-in-transaction";
@@ -27,8 +29,8 @@ function tagPatch(add: string[], remove: string[]): SegmentPatch {
 }
 
 /**
- * Adds and removes tags on several segments of an environment in one transaction: a missing segment (404), a segment the
- * principal may not tag (403) or a resulting tag list that is invalid (400) leaves every segment unchanged. Each segment
+ * Adds and removes tags on several segments of an environment in one transaction: a missing segment or one the principal
+ * may neither view nor tag (404, the same answer), a segment it may view but not tag (403) or a resulting tag list that is invalid (400) leaves every segment unchanged. Each segment
  * gets its own audit entry, and its `version` goes up only when its tags change. Rows are locked in key order so that two
  * bulk changes over overlapping segments cannot deadlock.
  */
@@ -40,16 +42,15 @@ export async function bulkUpdateSegmentTags(
   const keys = [...new Set(input.keys)];
   const existing = await prisma.segment.findMany({
     where: { environmentId: environment.id, key: { in: keys } },
-    select: { key: true },
+    select: { key: true, tags: true },
   });
-  const found = new Set(existing.map((segment) => segment.key));
+  const seen = (segment: { key: string; tags: string[] }) => {
+    const resource = segmentResource(environment.project, environment, segment);
+    return ["viewSegment", "updateTags"].some((action) => checkAccess(principal, action, resource).allowed);
+  };
+  const found = new Set(existing.filter(seen).map((segment) => segment.key));
   const missing = keys.filter((key) => !found.has(key));
-  if (missing.length > 0) {
-    throw new ApiError(
-      "not_found",
-      `Segment${missing.length === 1 ? "" : "s"} ${missing.map((key) => `"${key}"`).join(", ")} not found in environment "${environment.key}" of project "${environment.project.key}"`,
-    );
-  }
+  if (missing.length > 0) throw segmentsNotFound(environment.project.key, environment.key, missing);
   const patch = tagPatch(input.add ?? [], input.remove ?? []);
   const rows = await prisma.$transaction(async (tx) => {
     const updated = [];

@@ -1,11 +1,11 @@
 import "server-only";
-import { ApiError } from "@/lib/server/api/errors";
-import { assertAccess } from "@/lib/server/access/check-access";
+import { assertAccessOrHide } from "@/lib/server/access/assert-access-or-hide";
 import type { Principal } from "@/lib/server/access/principal";
 import { segmentResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { pgAuditWriter } from "@/lib/server/membership/pg-audit-writer";
 import { runMembershipTransaction } from "@/lib/server/membership/run-membership-transaction";
+import { segmentsNotFound } from "@/lib/server/segments/segments-not-found";
 import { segmentRef } from "@/lib/server/stores/big-segment-keys";
 import { enqueueSegmentDrop } from "@/lib/server/stores/enqueue-segment-drop";
 
@@ -46,14 +46,15 @@ export async function deleteSegment(
       [environment.id, segmentKey],
     );
     const segment = locked.rows[0];
-    if (segment === undefined) {
-      throw new ApiError(
-        "not_found",
-        `Segment "${segmentKey}" not found in environment "${environment.key}"`,
-      );
-    }
+    const notFound = () => segmentsNotFound(environment.project.key, environment.key, [segmentKey]);
+    if (segment === undefined) throw notFound();
     const target = segmentResource(environment.project, environment, segment);
-    assertAccess(principal, "deleteSegment", target);
+    assertAccessOrHide(principal, {
+      view: "viewSegment",
+      actions: ["deleteSegment"],
+      resource: target,
+      notFound,
+    });
 
     await enqueueSegmentDrop(client, environment.id, {
       id: segment.id,

@@ -6,6 +6,8 @@ import { ApiError } from "@/lib/server/api/errors";
 import { checkAccess } from "@/lib/server/access/check-access";
 import type { Principal } from "@/lib/server/access/principal";
 import { segmentResource } from "@/lib/server/access/resource-names";
+import { environmentNotFound } from "@/lib/server/environments/environment-not-found";
+import { maySeeEnvironment } from "@/lib/server/environments/may-see-environment";
 import { canViewEverySegment } from "@/lib/server/segments/can-view-every-segment";
 import {
   parseSegmentFilter,
@@ -75,13 +77,17 @@ function where(environmentId: string, filter: SegmentFilter, now = Date.now()): 
 /**
  * One page of an environment's segments that the principal may view. When the principal's policies allow viewing every
  * segment there (built-in roles, `segment/*` grants), the database pages and counts; otherwise each matching segment's
- * access is checked first, so that `totalCount` and the paging links count only visible segments.
+ * access is checked first, so that `totalCount` and the paging links count only visible segments. A caller who may see
+ * nothing in the environment gets the 404 of a made-up environment, not an empty list.
  */
 export async function listSegments(
   principal: Principal,
   environment: EnvironmentWithProject,
   query: SegmentListQuery,
 ): Promise<{ items: SegmentResponse[]; totalCount: number }> {
+  if (!(await maySeeEnvironment(principal, environment))) {
+    throw environmentNotFound(environment.project.key, environment.key);
+  }
   const filter = parseSegmentFilter(query.filter);
   if (!filter.ok) throw new ApiError("invalid_request", filter.error);
   const location = { projectKey: environment.project.key, environmentKey: environment.key };

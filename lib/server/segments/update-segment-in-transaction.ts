@@ -1,13 +1,13 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SegmentPatch } from "@/lib/schemas/segment";
-import { ApiError } from "@/lib/server/api/errors";
-import { assertAccess } from "@/lib/server/access/check-access";
+import { assertAccessOrHide } from "@/lib/server/access/assert-access-or-hide";
 import type { Principal } from "@/lib/server/access/principal";
 import { segmentResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { applySegmentPatch } from "@/lib/server/segments/apply-segment-patch";
 import { segmentPatchFields, type SegmentField } from "@/lib/server/segments/segment-patch-fields";
+import { segmentsNotFound } from "@/lib/server/segments/segments-not-found";
 
 type EnvironmentWithProject = {
   id: string;
@@ -28,7 +28,8 @@ function sameTags(a: readonly string[], b: readonly string[]): boolean {
 
 /**
  * Applies a patch to one segment inside the caller's transaction: locks the row, checks each touched setting's action
- * (403 otherwise), writes, and records the audit entry. A touched setting counts as edited by hand even when its value
+ * (403 otherwise; 404 as for a missing segment when the caller may neither view the segment nor do any of it) before the
+ * patch, and so any `test`, is evaluated, writes, and records the audit entry. A touched setting counts as edited by hand even when its value
  * does not change; `version` goes up only when a value does.
  */
 export async function updateSegmentInTransaction(
@@ -42,14 +43,12 @@ export async function updateSegmentInTransaction(
   const locked = await tx.$queryRaw<{ id: number }[]>`
     SELECT id FROM segment WHERE environment_id = ${environment.id}::uuid AND key = ${segmentKey} FOR UPDATE`;
   const id = locked[0]?.id;
-  if (id === undefined) {
-    throw new ApiError("not_found", `Segment "${segmentKey}" not found in environment "${environment.key}"`);
-  }
+  const notFound = () => segmentsNotFound(environment.project.key, environment.key, [segmentKey]);
+  if (id === undefined) throw notFound();
   const current = await tx.segment.findUniqueOrThrow({ where: { id } });
   const target = segmentResource(environment.project, environment, current);
   const actions = [...fields].map((field) => FIELD_ACTIONS[field]);
-  for (const action of actions.length > 0 ? actions : ["viewSegment"])
-    assertAccess(principal, action, target);
+  assertAccessOrHide(principal, { view: "viewSegment", actions, resource: target, notFound });
 
   const next = applySegmentPatch(current, patch);
   const [firstAction] = actions;

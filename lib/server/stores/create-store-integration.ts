@@ -4,6 +4,8 @@ import { prisma } from "@/lib/server/db";
 import type { Principal } from "@/lib/server/access/principal";
 import { storeIntegrationResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+import { releaseRetiredTarget } from "@/lib/server/stores/release-retired-target";
+import { rethrowTargetTaken } from "@/lib/server/stores/rethrow-target-taken";
 import { toStoredConfig } from "@/lib/server/stores/to-stored-config";
 
 type Environment = { id: string; key: string; tags: string[]; project: { key: string; tags: string[] } };
@@ -14,8 +16,9 @@ export async function createStoreIntegration(
   environment: Environment,
   input: StoreIntegrationCreate,
 ) {
-  const { config, password } = toStoredConfig(input.config);
-  return prisma.$transaction(async (tx) => {
+  const { config, password, targetKey } = toStoredConfig(input.config);
+  const transaction = prisma.$transaction(async (tx) => {
+    await releaseRetiredTarget(tx, environment.id, targetKey);
     const created = await tx.storeIntegration.create({
       data: {
         environmentId: environment.id,
@@ -25,6 +28,7 @@ export async function createStoreIntegration(
         tags: input.tags ?? [],
         config,
         password,
+        targetKey,
       },
     });
     await recordAuditEntry(tx, principal, {
@@ -37,4 +41,5 @@ export async function createStoreIntegration(
     });
     return created;
   });
+  return rethrowTargetTaken(transaction);
 }

@@ -12,7 +12,11 @@ export async function deleteStoreIntegration(
   store: { id: string; name: string },
 ): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    await tx.storeIntegration.delete({ where: { id: store.id } });
+    // Retired rather than deleted: the row keeps the target until the worker removed the store's refs there.
+    await tx.storeIntegration.update({
+      where: { id: store.id },
+      data: { on: false, needsFullSync: false, retiredAt: new Date() },
+    });
     await recordAuditEntry(tx, principal, {
       kind: "integration",
       name: store.name,

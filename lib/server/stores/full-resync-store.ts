@@ -3,18 +3,11 @@ import type { Redis } from "ioredis";
 import { pgPool } from "@/lib/server/db";
 import { applyBigSegmentOps, type SetOps } from "@/lib/server/stores/apply-big-segment-ops";
 import { contextKeyHash, synchronizedOnKey } from "@/lib/server/stores/big-segment-keys";
+import { readOwnSegmentKeys } from "@/lib/server/stores/read-own-segment-keys";
+import { removeOwnRefs } from "@/lib/server/stores/remove-own-refs";
 import type { StoreRow } from "@/lib/server/stores/store-row";
 
 const BATCH = 10_000;
-
-async function deleteByPattern(redis: Redis, pattern: string): Promise<void> {
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", pattern, "COUNT", 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.unlink(...keys);
-  } while (cursor !== "0");
-}
 
 /**
  * Rebuilds the store from PostgreSQL. Waits until every transaction that was running when it started has finished (one of
@@ -37,8 +30,8 @@ export async function fullResyncStore(store: StoreRow, redis: Redis): Promise<vo
     }
 
     const prefix = store.config.prefix;
-    await deleteByPattern(redis, `${prefix}:big_segment_include:*`);
-    await deleteByPattern(redis, `${prefix}:big_segment_exclude:*`);
+    // Only refs of this environment's segments (present or deleted, any generation) are ours to remove.
+    await removeOwnRefs(redis, prefix, await readOwnSegmentKeys(db, store.environmentId));
 
     const segments = await db.query<{ id: number; ref: string }>(
       "select id, key || '.g' || generation as ref from segment where environment_id = $1 order by id",

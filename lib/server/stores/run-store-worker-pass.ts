@@ -1,11 +1,16 @@
 import "server-only";
 import type { Redis } from "ioredis";
 import { pgPool } from "@/lib/server/db";
+import { cleanRetiredStore } from "@/lib/server/stores/clean-retired-store";
 import { connectRedis } from "@/lib/server/stores/connect-redis";
+import { describeStoreError } from "@/lib/server/stores/describe-store-error";
 import { drainStoreOutbox } from "@/lib/server/stores/drain-store-outbox";
 import { fullResyncStore } from "@/lib/server/stores/full-resync-store";
 import { parseStoredConfig } from "@/lib/server/stores/parse-stored-config";
 import type { StoreRow } from "@/lib/server/stores/store-row";
+
+/** How long the worker tries to clean up after a deleted or moved store before it frees the old target regardless. */
+export const RETIRED_STORE_GIVE_UP_MS = 24 * 60 * 60 * 1000;
 
 type Connection = { redis: Redis; version: number };
 type Backoff = { failures: number; retryAt: number };
@@ -35,7 +40,8 @@ function dropConnection(state: StoreWorkerState, storeId: string) {
 }
 
 /**
- * One pass over every enabled store: rebuild the ones that need it, drain the outbox into the rest; returns how many outbox
+ * One pass over every enabled store: rebuild the ones that need it, drain the outbox into the rest, and clean up after
+ * deleted or moved stores (see cleanRetiredStore); returns how many outbox
  * rows it applied. A store that fails is retried with exponential backoff (250 ms doubling to 15 s); its error is recorded
  * for the status API. An advisory lock per store lets several worker processes run without applying one store twice at once.
  */
@@ -51,9 +57,10 @@ export async function runStoreWorkerPass(state: StoreWorkerState): Promise<numbe
       outbox_cursor: string;
       needs_full_sync: boolean;
       version: number;
+      retired_at: Date | null;
     }>(
-      `select id, environment_id, config, password, outbox_cursor::text, needs_full_sync, version
-       from store_integration where "on" order by created_at`,
+      `select id, environment_id, config, password, outbox_cursor::text, needs_full_sync, version, retired_at
+       from store_integration where "on" or retired_at is not null order by created_at`,
     );
     for (const row of rows) {
       const backoff = state.backoff.get(row.id);
@@ -74,17 +81,24 @@ export async function runStoreWorkerPass(state: StoreWorkerState): Promise<numbe
       };
       try {
         const redis = await connectionFor(state, store);
-        if (store.needsFullSync) await fullResyncStore(store, redis);
+        if (row.retired_at) {
+          await cleanRetiredStore(db, store, redis);
+          dropConnection(state, store.id);
+        } else if (store.needsFullSync) await fullResyncStore(store, redis);
         else applied += await drainStoreOutbox(store, redis);
         state.backoff.delete(store.id);
       } catch (error) {
         dropConnection(state, store.id);
+        // A target that stays unreachable must not stay reserved for ever: its leftovers are then the operator's.
+        if (row.retired_at && Date.now() - row.retired_at.getTime() > RETIRED_STORE_GIVE_UP_MS) {
+          await db.query("delete from store_integration where id = $1", [store.id]).catch(() => undefined);
+        }
         const failures = (backoff?.failures ?? 0) + 1;
         state.backoff.set(store.id, {
           failures,
           retryAt: Date.now() + Math.min(15_000, 250 * 2 ** failures),
         });
-        const message = error instanceof Error ? error.message : String(error);
+        const message = describeStoreError(error, store.password);
         await db
           .query("update store_integration set last_error = $2, last_error_at = now() where id = $1", [
             store.id,

@@ -1,13 +1,17 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { jsonPatchErrorReason } from "@/lib/server/api/json-patch-error-reason";
 import jsonpatch, { type Operation } from "fast-json-patch";
 import { z } from "zod";
-import { storeIntegrationCreateSchema } from "@/lib/schemas/store-integration";
+import { storeIntegrationCreateSchema, type StoredRedisConfig } from "@/lib/schemas/store-integration";
 import { prisma } from "@/lib/server/db";
 import { ApiError } from "@/lib/server/api/errors";
 import type { Principal } from "@/lib/server/access/principal";
 import { storeIntegrationResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+import { releaseRetiredTarget } from "@/lib/server/stores/release-retired-target";
+import { retireStoreTarget } from "@/lib/server/stores/retire-store-target";
+import { rethrowTargetTaken } from "@/lib/server/stores/rethrow-target-taken";
 import { parseStoredConfig } from "@/lib/server/stores/parse-stored-config";
 import { toStoredConfig } from "@/lib/server/stores/to-stored-config";
 
@@ -32,6 +36,16 @@ const patchSchema = z
   .min(1)
   .max(MAX_PATCH_OPERATIONS, `at most ${MAX_PATCH_OPERATIONS} operations`);
 
+function sameServer(before: StoredRedisConfig, after: StoredRedisConfig): boolean {
+  return (
+    before.host === after.host &&
+    before.port === after.port &&
+    before.db === after.db &&
+    before.tls === after.tls &&
+    before.username === after.username
+  );
+}
+
 type Environment = { id: string; key: string; tags: string[]; project: { key: string; tags: string[] } };
 type StoreRow = Awaited<ReturnType<typeof prisma.storeIntegration.findFirstOrThrow>>;
 
@@ -50,6 +64,9 @@ export async function updateStoreIntegration(
         : { op: operation.op, path: operation.path, value: operation.value },
     );
   const stored = parseStoredConfig(store.config);
+  // The stored password never enters the document: a `test` on /config/password would be an oracle for guessing it.
+  // This placeholder, unguessable per request, stands for "the password stays as it is".
+  const unchanged = `unchanged-${randomUUID()}`;
   const document = {
     name: store.name,
     on: store.on,
@@ -58,9 +75,9 @@ export async function updateStoreIntegration(
     config: {
       ...(stored.url ? { url: stored.url } : { host: stored.host, port: stored.port }),
       ...(stored.username ? { username: stored.username } : {}),
-      tls: stored.tls,
+      ...(stored.url ? {} : { tls: stored.tls }),
       prefix: stored.prefix,
-      ...(store.password ? { password: store.password } : {}),
+      ...(store.password ? { password: unchanged } : {}),
     },
   };
   let patched: unknown;
@@ -81,11 +98,23 @@ export async function updateStoreIntegration(
     );
   }
   const next = storeIntegrationCreateSchema.parse(patched);
-  const { config, password } = toStoredConfig(next.config);
+  const keepsPassword = next.config.password === unchanged;
+  const {
+    config,
+    password: given,
+    targetKey,
+  } = toStoredConfig({ ...next.config, password: keepsPassword ? undefined : next.config.password }, stored);
+  // The password belongs to the server it was given for: moving the store elsewhere drops it unless the patch sets one,
+  // or whoever may read the store could send it to a server of their own (test-connection, the worker).
+  const password =
+    keepsPassword && given === null ? (sameServer(stored, config) ? store.password : null) : given;
   const configChanged = JSON.stringify(config) !== JSON.stringify(stored) || password !== store.password;
   const turnedOn = next.on && !store.on;
 
-  return prisma.$transaction(async (tx) => {
+  const moved = targetKey !== store.targetKey;
+
+  const transaction = prisma.$transaction(async (tx) => {
+    if (moved) await releaseRetiredTarget(tx, store.environmentId, targetKey);
     const updated = await tx.storeIntegration.updateMany({
       where: { id: store.id, version: store.version },
       data: {
@@ -94,12 +123,15 @@ export async function updateStoreIntegration(
         tags: next.tags ?? [],
         config,
         password,
+        targetKey,
         version: { increment: 1 },
         ...(configChanged || turnedOn ? { needsFullSync: true } : {}),
       },
     });
     if (updated.count === 0)
       throw new ApiError("optimistic_locking_error", "The store changed since you read it");
+    // What the store wrote at its old target is removed there by the worker, not left for whoever comes next.
+    if (moved) await retireStoreTarget(tx, store);
     await recordAuditEntry(tx, principal, {
       kind: "integration",
       name: next.name,
@@ -121,4 +153,5 @@ export async function updateStoreIntegration(
     });
     return tx.storeIntegration.findUniqueOrThrow({ where: { id: store.id } });
   });
+  return rethrowTargetTaken(transaction);
 }

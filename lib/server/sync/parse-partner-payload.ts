@@ -61,7 +61,8 @@ export function parsePartnerPayload(definition: IntegrationDefinition, body: unk
   if (!isRecord(body)) throw new PartnerPayloadError("request body must be a JSON object");
   const environmentId = readEnvironmentId(body, definition.environmentId);
   const contextKind = readContextKind(body, definition.contextKind);
-  const push = new PushBuilder();
+  // Mode A keeps a cohort's adds and removes disjoint as it goes (the last item of a key decides).
+  const push = new PushBuilder(definition.mode === "A");
   switch (definition.mode) {
     case "A":
       parseModeA(definition, body, push);
@@ -95,12 +96,16 @@ type CohortBuilder = {
   readonly removes: Set<string>;
   received: number;
   readonly skipped: SkippedMember[];
+  /** The sets never share a key, so the adds need no filtering at the end. */
+  readonly disjoint: boolean;
 };
 
 class PushBuilder {
   readonly cohorts = new Map<string, CohortBuilder>();
   readonly skippedWithoutCohort: SkippedMember[] = [];
   received = 0;
+
+  constructor(private readonly disjointLists: boolean) {}
 
   cohort(cohortId: string): CohortBuilder {
     let cohort = this.cohorts.get(cohortId);
@@ -115,6 +120,7 @@ class PushBuilder {
         removes: new Set(),
         received: 0,
         skipped: [],
+        disjoint: this.disjointLists,
       };
       this.cohorts.set(cohortId, cohort);
     }
@@ -263,7 +269,10 @@ function removeMemberLastWins(cohort: CohortBuilder, key: string): void {
 /** Modes B and C apply adds, then removes: a key in both ends up removed (`toParsedCohort` drops it from the adds). */
 function toParsedCohort(cohort: CohortBuilder): ParsedCohort {
   const { adds, removes } = cohort;
-  const add = removes.size === 0 ? Array.from(adds) : Array.from(adds).filter((key) => !removes.has(key));
+  const add =
+    removes.size === 0 || cohort.disjoint
+      ? Array.from(adds)
+      : Array.from(adds).filter((key) => !removes.has(key));
   const remove = Array.from(removes);
   return {
     cohortId: cohort.cohortId,

@@ -17,18 +17,22 @@ import {
 } from "@/lib/server/sync/find-environment-by-client-side-id";
 import type { IntegrationDefinition } from "@/lib/server/sync/integrations/types";
 import { parsePartnerPayload, type ParsedPartnerPush } from "@/lib/server/sync/parse-partner-payload";
+import { attachPartnerFailureContext } from "@/lib/server/sync/partner-failure-context";
 import { PartnerPayloadError } from "@/lib/server/sync/partner-payload-error";
 import {
   resolveCohortSegments,
   type CohortSegment,
   type CohortSegmentPlan,
 } from "@/lib/server/sync/resolve-cohort-segments";
+import { segmentDashboardUrl } from "@/lib/server/sync/segment-dashboard-url";
 
 export type PartnerPush = {
   definition: IntegrationDefinition;
   body: unknown;
   /** null: the system (seed), which is not subject to policies. */
   principal: Principal | null;
+  /** Where the request came in, for the segment's dashboard URL in a failure body (Heap); absent for the seed. */
+  requestOrigin?: string;
 };
 
 export type PartnerPushResult = {
@@ -145,6 +149,22 @@ export async function pushSegmentTargets(request: PartnerPush): Promise<PartnerP
     );
   } catch (error) {
     const plan = planned.current;
+    if (error instanceof ApiError) {
+      // A segment that exists (a refused creation leaves none to link to) of a push of one cohort (Heap has no other
+      // kind): several would not fit a body with one segment id.
+      const segmentKey =
+        plan?.segmentKeys.length === 1 && plan.existing.length === 1 ? plan.segmentKeys[0] : undefined;
+      const location = { projectKey: environment.project.key, environmentKey: environment.key };
+      attachPartnerFailureContext(error, {
+        ...location,
+        ...(segmentKey !== undefined && {
+          segmentKey,
+          ...(request.requestOrigin !== undefined && {
+            segmentUrl: segmentDashboardUrl({ ...location, segmentKey }, request.requestOrigin),
+          }),
+        }),
+      });
+    }
     if (
       plan &&
       error instanceof ApiError &&

@@ -1,5 +1,6 @@
 import type { ApiError } from "@/lib/server/api/errors";
 import type { IntegrationDefinition } from "@/lib/server/sync/integrations/types";
+import { partnerFailureContext } from "@/lib/server/sync/partner-failure-context";
 import { renderPartnerResponse } from "@/lib/server/sync/render-partner-response";
 
 /**
@@ -13,7 +14,8 @@ export function partnerErrorRenderer(
   return (error) => {
     const rendered = renderPartnerResponse(definition, {
       ok: false,
-      error: { status: error.status, code: error.code, message: error.message },
+      error: { status: error.status, message: error.message },
+      context: partnerFailureContext(error),
     });
     return Response.json(rendered?.body ?? null, { status: error.status, headers: error.headers });
   };

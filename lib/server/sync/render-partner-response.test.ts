@@ -9,7 +9,7 @@ const fields = {
   segmentKey: "heap-inbound-4411",
   segmentUrl: "https://tributary.example/web/production/segments/heap-inbound-4411",
 };
-const error = { status: 404, code: "not_found", message: "unknown environment" };
+const error = { status: 404, message: "unknown environment" };
 
 describe("renderPartnerResponse", () => {
   const withoutTemplate = Object.values(INTEGRATIONS).filter(
@@ -37,10 +37,39 @@ describe("renderPartnerResponse", () => {
     });
   });
 
-  it("heap-inbound: the error's status with Heap's failure body", () => {
+  it("heap-inbound: the error's status with Heap's failure body, whose code is that status", () => {
     expect(renderPartnerResponse(INTEGRATIONS["heap-inbound"], { ok: false, error })).toEqual({
       status: 404,
-      body: { status: "failure", error: { message: "unknown environment", code: "not_found" } },
+      body: { status: "failure", error: { message: "unknown environment", code: 404 } },
+    });
+  });
+
+  it("heap-inbound: the failure body carries the ids the push had found", () => {
+    const forbidden = { status: 403, message: "missing updateIncluded" };
+    expect(
+      renderPartnerResponse(INTEGRATIONS["heap-inbound"], { ok: false, error: forbidden, context: fields }),
+    ).toEqual({
+      status: 403,
+      body: {
+        projectId: "web",
+        environmentId: "production",
+        segmentId: "heap-inbound-4411",
+        segmentUrl: fields.segmentUrl,
+        status: "failure",
+        error: { message: "missing updateIncluded", code: 403 },
+      },
+    });
+    const context = { projectKey: "web", environmentKey: "production" };
+    expect(
+      renderPartnerResponse(INTEGRATIONS["heap-inbound"], { ok: false, error: forbidden, context }),
+    ).toEqual({
+      status: 403,
+      body: {
+        projectId: "web",
+        environmentId: "production",
+        status: "failure",
+        error: { message: "missing updateIncluded", code: 403 },
+      },
     });
   });
 });

@@ -6,7 +6,12 @@ import type {
 } from "@/lib/server/sync/integrations/types";
 
 export type PartnerSuccessOutcome = { ok: true; fields: PartnerSuccessFields };
-export type PartnerFailureOutcome = { ok: false; error: { status: number; code: string; message: string } };
+export type PartnerFailureOutcome = {
+  ok: false;
+  error: { status: number; message: string };
+  /** The segment's ids as far as the push had found them before it failed. */
+  context?: Omit<PartnerErrorFields, "status" | "message">;
+};
 export type PartnerOutcome = PartnerSuccessOutcome | PartnerFailureOutcome;
 
 /** `body: null` means no body (204). */
@@ -35,13 +40,17 @@ export function renderPartnerResponse(
     return { status: template.success.status, body: renderNode(template.success.body, outcome.fields) };
   }
   if (template === undefined) return null;
-  const fields: PartnerErrorFields = { message: outcome.error.message, code: outcome.error.code };
+  const fields: PartnerErrorFields = {
+    ...outcome.context,
+    message: outcome.error.message,
+    status: outcome.error.status,
+  };
   return { status: outcome.error.status, body: renderNode(template.failure.body, fields) };
 }
 
 function renderNode<Field extends string>(
   node: ResponseTemplateNode<Field>,
-  fields: Readonly<Record<Field, string>>,
+  fields: Readonly<Partial<Record<Field, string | number>>>,
 ): unknown {
   switch (node.kind) {
     case "field":
@@ -51,7 +60,9 @@ function renderNode<Field extends string>(
     case "object":
       // fromEntries defines own properties, so even a "__proto__" property name stays plain data.
       return Object.fromEntries(
-        Object.entries(node.properties).map(([name, child]) => [name, renderNode(child, fields)]),
+        Object.entries(node.properties)
+          .map(([name, child]) => [name, renderNode(child, fields)] as const)
+          .filter(([, value]) => value !== undefined),
       );
   }
 }

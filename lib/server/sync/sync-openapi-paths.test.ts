@@ -19,6 +19,8 @@ describe("syncOpenApiPaths", () => {
       "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/syncs",
       "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/users",
       "/api/v2/syncs",
+      "/api/v2/versions",
+      "/sdk/goals/{clientSideId}",
     ]);
     expect(document.components?.schemas).toHaveProperty("SyncRun");
     expect(document.components?.schemas).toHaveProperty("SegmentMembershipChange");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-openapi";
+import { apiVersionsSchema } from "@/lib/schemas/api-versions";
 import { errorBodySchema, paginationQuerySchema } from "@/lib/schemas/common";
 import {
   contextMembershipSchema,
@@ -53,7 +54,11 @@ function operation(tag: string, summary: string, rest: Omit<ZodOpenApiOperationO
 const partnerPush = operation("Sync", "Push a partner's cohort membership", {
   description:
     "Finds or creates the synced segment of each cohort and applies its adds and removes in one transaction. " +
-    "Needs `createSegment` (to create) and `updateIncluded`. Members with an unusable id are skipped and counted.",
+    "Needs `createSegment` (to create) and `updateIncluded`. Members with an unusable id are skipped and counted. " +
+    "Items of a tool that sends one item per member with `true`/`false` apply in order, the last of a key deciding; " +
+    "add and remove lists apply adds, then removes. Heap's errors come in its own body: " +
+    '`{status: "failure", error: {message, code}}` with the HTTP status as `code`, and `projectId`, ' +
+    "`environmentId`, `segmentId` and `segmentUrl` where the push had found them.",
   requestParams: { path: z.object({ integrationKey }) },
   requestBody: jsonBody(partnerBody),
   responses: {
@@ -71,8 +76,28 @@ const contextsPush = operation("Sync", "Add or remove a segment's included and e
   responses: { "204": { description: "Applied" }, ...errors(400, 401, 403, 404, 413, 415, 429, 503) },
 });
 
+const clientSideId = z.string().meta({ description: "The environment's client-side ID" });
+
 /** The sync API's paths, for the OpenAPI document. */
 export const syncOpenApiPaths: ZodOpenApiPathsObject = {
+  "/api/v2/versions": {
+    get: operation("Sync", "List the API versions (tools call it to check their token)", {
+      description:
+        "Any valid token may call it; an invalid one gets 401. Tributary answers every version the same way.",
+      responses: { ...ok("Versions", apiVersionsSchema), ...errors(401, 429) },
+    }),
+  },
+  "/sdk/goals/{clientSideId}": {
+    get: {
+      tags: ["Sync"],
+      summary: "An environment's experiment goals (always none): tools call it to check a client-side ID",
+      description:
+        "Needs no token, like LaunchDarkly's client-side SDK endpoint. HEAD answers the same without a body.",
+      security: [],
+      requestParams: { path: z.object({ clientSideId }) },
+      responses: { ...ok("No goals", z.array(z.never())), ...errors(404, 503) },
+    },
+  },
   "/api/v2/segment-targets/{integrationKey}": { post: partnerPush },
   "/api/v2/segment-target/{integrationKey}": {
     post: { ...partnerPush, summary: `${partnerPush.summary} (alias)` },

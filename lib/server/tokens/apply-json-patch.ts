@@ -37,11 +37,15 @@ function topField(pointer: string): string | null {
  * Applies a JSON Patch (RFC 6902) to a copy of `document`, allowing writes only under `writable` fields (whole values or
  * inside them) and `test` on any field of the document. A failed `test` is 409 `optimistic_locking_error`; any other
  * problem is a 400 naming the operation. Pure: nothing is written here.
+ *
+ * `authorize` gets the fields the patch writes before any operation is applied: a caller that may not make the change
+ * must be refused before a `test` could tell it whether a guessed value is right (409 against 403).
  */
 export function applyJsonPatch<F extends string>(
   document: Record<string, unknown>,
   request: JsonPatchRequest,
   writable: readonly F[],
+  authorize?: (fields: ReadonlySet<F>) => void,
 ): AppliedPatch<F> {
   const operations = Array.isArray(request) ? request : request.patch;
   const comment = Array.isArray(request) ? undefined : request.comment;
@@ -84,6 +88,7 @@ export function applyJsonPatch<F extends string>(
     }
     fields.add(target);
   }
+  authorize?.(fields);
 
   try {
     const patched = jsonPatch.applyPatch(document, operations.map(toOperation), true, false);

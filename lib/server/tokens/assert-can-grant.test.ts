@@ -18,7 +18,11 @@ function principal(roles: NamedPolicy[], boundedBy: NamedPolicy[] | null = null)
   };
 }
 
-const builtIn = (role: BuiltInRole): NamedPolicy => ({ name: role, policy: BUILT_IN_ROLES[role] });
+const builtIn = (role: BuiltInRole): NamedPolicy => ({
+  name: role,
+  policy: BUILT_IN_ROLES[role],
+  kind: "built-in",
+});
 
 const grant = (fields: Partial<Grant>): Grant => ({
   role: null,
@@ -76,6 +80,36 @@ describe("assertCanGrant", () => {
     const negated: Policy = [{ effect: "allow", notActions: ["deleteSegment"], resources: ["proj/*"] }];
     expect(canGrant(writer, grant({ inlineRole: negated }))).toBe(false);
     expect(canGrant(principal([builtIn("admin")]), grant({ inlineRole: negated }))).toBe(true);
+  });
+
+  it("needs nothing for specifiers that name only LaunchDarkly's resources, and still checks the others", () => {
+    const writer = principal([builtIn("writer")]);
+    const census: Policy = [
+      { effect: "allow", actions: ["importEventData"], resources: ["proj/*:env/*"] },
+      { effect: "allow", actions: ["*"], resources: ["proj/*:metric/*"] },
+    ];
+    expect(canGrant(writer, grant({ inlineRole: census }))).toBe(true);
+    expect(
+      canGrant(
+        writer,
+        grant({ inlineRole: [{ effect: "allow", notActions: ["x"], resources: ["proj/*:metric/*"] }] }),
+      ),
+    ).toBe(true);
+    // Beside a Tributary specifier, the LaunchDarkly-only one does not let the statement through.
+    expect(
+      canGrant(
+        writer,
+        grant({
+          inlineRole: [{ effect: "allow", actions: ["*"], resources: ["proj/*:metric/*", "member/*"] }],
+        }),
+      ),
+    ).toBe(false);
+    expect(
+      canGrant(
+        writer,
+        grant({ inlineRole: [{ effect: "allow", notResources: ["proj/*:metric/*"], actions: ["*"] }] }),
+      ),
+    ).toBe(false);
   });
 
   // Soundness: whatever it lets a principal grant, the principal itself may do, on every resource the grant covers.

@@ -3,7 +3,7 @@ import { ApiError } from "@/lib/server/api/errors";
 import { ALL_ACTIONS } from "@/lib/server/access/actions";
 import { checkAccess } from "@/lib/server/access/check-access";
 import type { NamedPolicy, Principal } from "@/lib/server/access/principal";
-import { compileGlob, parseResourceSpecifier } from "@/lib/server/access/resource";
+import { compileGlob, parseResourceSpecifier, specifierGovernsTributary } from "@/lib/server/access/resource";
 import { BUILT_IN_ROLES, isBuiltInRole } from "@/lib/server/access/roles";
 import { BUILT_IN_LEVELS, principalBuiltInLevel } from "@/lib/server/tokens/principal-built-in-level";
 
@@ -62,14 +62,23 @@ function missingAccess(principal: Principal, action: string, specifier: string):
   return null;
 }
 
+/** A specifier of LaunchDarkly's vocabulary that Tributary lacks (`proj/*:metric/*`) matches no resource here. */
+function governsTributary(specifier: string): boolean {
+  const parsed = parseResourceSpecifier(specifier);
+  return !parsed.ok || specifierGovernsTributary(parsed.value);
+}
+
 function ungrantableStatement(principal: Principal, statement: PolicyStatement): string | null {
   if (statement.effect === "deny") return null;
-  if (statement.actions === undefined || statement.resources === undefined) {
+  // Only the specifiers that match something here grant anything; a statement with none of them grants nothing.
+  const resources = statement.resources?.filter(governsTributary);
+  if (resources !== undefined && resources.length === 0) return null;
+  if (statement.actions === undefined || resources === undefined) {
     return "it uses notActions or notResources, which only an admin may grant";
   }
   const patterns = statement.actions.map(compileGlob);
   const actions = ALL_ACTIONS.filter((action) => patterns.some((matches) => matches(action)));
-  for (const resource of statement.resources) {
+  for (const resource of resources) {
     for (const action of actions) {
       const missing = missingAccess(principal, action, resource);
       if (missing !== null) return `it allows ${action} on ${resource}, which you may not (${missing})`;
@@ -112,8 +121,10 @@ function firstProblem(principal: Principal, grant: Grant): string | null {
  *   every resource, with no deny.
  * - A built-in role is grantable by anyone whose own built-in role is at least as high (no_access < reader < writer < admin
  *   < owner), since the roles nest; otherwise its statements are checked like any other policy.
- * - Deny statements only take access away and are always grantable. Allow statements with `notActions` or `notResources`
- *   are admin-only.
+ * - Deny statements only take access away and are always grantable. An allow's specifiers that name only LaunchDarkly's
+ *   resources Tributary lacks (`proj/*:metric/*`, as partners' setup guides ask) match nothing here and need nothing; a
+ *   statement with no other specifier is grantable whatever its actions. Allow statements with `notActions` or
+ *   `notResources` are otherwise admin-only.
  * - Every other allow statement: each action its globs match (expanded against every known action), on each of its
  *   resource specifiers, must be allowed to the granter with the specifier read as a concrete resource (a `*` in a name
  *   is then a literal character that only the granter's globs cover, and the specifier's tags are the resource's tags).

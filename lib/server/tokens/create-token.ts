@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/server/db";
-import type { TokenCreate, TokenResponse } from "@/lib/schemas/token";
+import { MAX_EPOCH_MS, type TokenCreate, type TokenResponse } from "@/lib/schemas/token";
 import { ApiError } from "@/lib/server/api/errors";
 import { assertAccess } from "@/lib/server/access/check-access";
 import { customRolePolicies } from "@/lib/server/access/member-policies";
@@ -13,6 +13,7 @@ import { hashToken } from "@/lib/server/access/tokens/hash-token";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { findRolesByKeys } from "@/lib/server/roles/find-roles-by-keys";
 import { assertCanGrant } from "@/lib/server/tokens/assert-can-grant";
+import { assertNotGraceValue } from "@/lib/server/tokens/assert-not-grace-value";
 import { serializeToken, TOKEN_INCLUDE } from "@/lib/server/tokens/serialize-token";
 import { tokenAuditVersion } from "@/lib/server/tokens/token-audit-version";
 
@@ -24,9 +25,24 @@ function invalid(field: string, message: string): ApiError {
 }
 
 /**
+ * A personal token acts as its member in person, so only the member in person (a session, or a personal token bounded by
+ * the member's access) creates one. A service token is not the member: it may have been created by the CLI, or passed to
+ * the owner from a deleted member.
+ */
+function assertMayCreatePersonalToken(principal: Principal, serviceToken: boolean): void {
+  if (!serviceToken && principal.token?.serviceToken === true) {
+    throw new ApiError(
+      "forbidden",
+      "A service token cannot create personal tokens; create a service token (serviceToken: true), or sign in",
+    );
+  }
+}
+
+/**
  * Creates an access token and returns it with its full value, the only time the value is shown. Without a role of any
  * kind the token is a `reader`. An API caller needs `createAccessToken` on the new token and may not grant more than it
- * holds; the command line creates a service token owned by the owner. Audited in the same transaction.
+ * holds, and only a session or a personal token creates personal tokens (for its own member); the command line creates a
+ * service token owned by the owner. Audited in the same transaction.
  */
 export async function createToken(creator: TokenCreator, input: TokenCreate): Promise<TokenResponse> {
   const customRoleKeys = input.customRoleIds ?? [];
@@ -39,12 +55,20 @@ export async function createToken(creator: TokenCreator, input: TokenCreate): Pr
   if (input.expiresAt !== undefined && input.expiresAt <= Date.now()) {
     throw invalid("expiresAt", "must be in the future");
   }
+  // The schema caps it too; checked here as well because an invalid Date would fail inside the write, whose error text
+  // names the new token's hash.
+  if (input.expiresAt !== undefined && !(input.expiresAt <= MAX_EPOCH_MS)) {
+    throw invalid("expiresAt", "must be epoch milliseconds of a valid date");
+  }
   const role = input.role ?? (custom ? null : "reader");
   const id = randomUUID();
   const serviceToken = creator === "cli" || input.serviceToken === true;
   const principal = creator === "cli" ? null : creator;
-  if (principal)
+  if (principal) {
+    assertNotGraceValue(principal);
     assertAccess(principal, "createAccessToken", tokenResource(principal.member.id, id, serviceToken));
+    assertMayCreatePersonalToken(principal, serviceToken);
+  }
 
   const { value, ending } = generateTokenValue();
   const token = await prisma.$transaction(async (tx) => {

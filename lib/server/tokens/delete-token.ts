@@ -6,13 +6,18 @@ import { assertAccess } from "@/lib/server/access/check-access";
 import type { Principal } from "@/lib/server/access/principal";
 import { tokenResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+import { assertNotOwnGraceValue } from "@/lib/server/tokens/assert-not-own-grace-value";
 import { getTokenOrThrow } from "@/lib/server/tokens/get-token-or-throw";
 import { TOKEN_INCLUDE } from "@/lib/server/tokens/serialize-token";
 import { tokenAuditVersion } from "@/lib/server/tokens/token-audit-version";
 
-/** Deletes a token; its value (and a reset's old value) gets 401 from then on. Audited in the same transaction. */
+/**
+ * Deletes a token; its value (and a reset's old value) gets 401 from then on. Audited in the same transaction. A token the
+ * caller may not view is a 404 like an unknown id.
+ */
 export async function deleteToken(principal: Principal, tokenId: string): Promise<void> {
-  await getTokenOrThrow(tokenId);
+  await getTokenOrThrow(principal, tokenId);
+  assertNotOwnGraceValue(principal, tokenId);
   await prisma.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<
       { id: string }[]

@@ -1,5 +1,5 @@
 import type { NamedPolicy, Principal } from "@/lib/server/access/principal";
-import { BUILT_IN_ROLES, isBuiltInRole, type BuiltInRole } from "@/lib/server/access/roles";
+import { isBuiltInRole, type BuiltInRole } from "@/lib/server/access/roles";
 
 /** Built-in roles nest: each one's access contains the access of every role before it (admin and owner are equal). */
 export const BUILT_IN_LEVELS: Readonly<Record<BuiltInRole, number>> = Object.freeze({
@@ -10,12 +10,15 @@ export const BUILT_IN_LEVELS: Readonly<Record<BuiltInRole, number>> = Object.fre
   owner: 4,
 });
 
-/** Compared by identity with the shared frozen policy, so a custom role that borrows a built-in name counts for nothing. */
+/**
+ * Only policies marked built-in by the code that builds principals count, so a custom role that borrows a built-in name
+ * counts for nothing. Not by identity with BUILT_IN_ROLES: a principal cached by another copy of this module (the
+ * hot-route server's) carries that copy's objects.
+ */
 function highestLevel(policies: readonly NamedPolicy[]): number {
   let level = BUILT_IN_LEVELS.no_access;
-  for (const { name, policy } of policies) {
-    if (isBuiltInRole(name) && policy === BUILT_IN_ROLES[name])
-      level = Math.max(level, BUILT_IN_LEVELS[name]);
+  for (const { name, kind } of policies) {
+    if (kind === "built-in" && isBuiltInRole(name)) level = Math.max(level, BUILT_IN_LEVELS[name]);
   }
   return level;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { prisma } from "@/lib/server/db";
 import { tokenPrincipalCache } from "@/lib/server/access/tokens/token-principal-cache";
 import type { TokenResponse } from "@/lib/schemas/token";
@@ -9,19 +10,41 @@ import { tokenResource } from "@/lib/server/access/resource-names";
 import { generateTokenValue } from "@/lib/server/access/tokens/generate-token-value";
 import { hashToken } from "@/lib/server/access/tokens/hash-token";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+import { assertCanObtainTokenValue } from "@/lib/server/tokens/assert-can-obtain-token-value";
+import { assertNotOwnGraceValue } from "@/lib/server/tokens/assert-not-own-grace-value";
+import { assertNotGraceValue } from "@/lib/server/tokens/assert-not-grace-value";
 import { getTokenOrThrow } from "@/lib/server/tokens/get-token-or-throw";
 import { serializeToken, TOKEN_INCLUDE } from "@/lib/server/tokens/serialize-token";
 
+const HOUR_MS = 3_600_000;
+
+/** When the old value stops: now without an expiry (or one in the past), else `expiry`, at most the configured cap ahead. */
+function graceDeadline(expiry: number | undefined, now: number): Date | null {
+  if (expiry === undefined || expiry <= now) return null;
+  const maxHours = env().TRIBUTARY_TOKEN_MAX_GRACE_HOURS;
+  if (expiry > now + maxHours * HOUR_MS) {
+    throw new ApiError(
+      "invalid_request",
+      `Invalid request: expiry: the old value may keep working at most ${maxHours} hours (TRIBUTARY_TOKEN_MAX_GRACE_HOURS)`,
+    );
+  }
+  return new Date(expiry);
+}
+
 /**
  * Gives a token a new value, returned once. The old value keeps working until `expiry` (epoch ms; default now, i.e. it
- * stops at once); a value from an earlier reset that was still in its grace period stops now.
+ * stops at once); a value from an earlier reset that was still in its grace period stops now. The caller must be able to
+ * obtain the value (assert-can-obtain-token-value.ts); a token the caller may not view is a 404 like an unknown id.
  */
 export async function resetToken(
   principal: Principal,
   tokenId: string,
   expiry?: number,
 ): Promise<TokenResponse> {
-  await getTokenOrThrow(tokenId);
+  await getTokenOrThrow(principal, tokenId);
+  assertNotOwnGraceValue(principal, tokenId);
+  assertNotGraceValue(principal);
+  const graceUntil = graceDeadline(expiry, Date.now());
   const { value, ending } = generateTokenValue();
   const token = await prisma.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<
@@ -31,8 +54,8 @@ export async function resetToken(
     const current = await tx.accessToken.findUniqueOrThrow({ where: { id: tokenId } });
     const target = tokenResource(current.memberId, current.id, current.serviceToken);
     assertAccess(principal, "resetAccessToken", target);
+    await assertCanObtainTokenValue(tx, principal, tokenId);
 
-    const graceUntil = expiry !== undefined && expiry > Date.now() ? new Date(expiry) : null;
     const updated = await tx.accessToken.update({
       where: { id: tokenId },
       data: {

@@ -12,6 +12,8 @@ import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { findRolesByKeys } from "@/lib/server/roles/find-roles-by-keys";
 import { applyJsonPatch } from "@/lib/server/tokens/apply-json-patch";
 import { assertCanGrant } from "@/lib/server/tokens/assert-can-grant";
+import { assertNotOwnGraceValue } from "@/lib/server/tokens/assert-not-own-grace-value";
+import { assertNotGraceValue } from "@/lib/server/tokens/assert-not-grace-value";
 import { getTokenOrThrow } from "@/lib/server/tokens/get-token-or-throw";
 import { serializeToken, TOKEN_INCLUDE } from "@/lib/server/tokens/serialize-token";
 import { tokenAuditVersion } from "@/lib/server/tokens/token-audit-version";
@@ -34,14 +36,16 @@ function invalid(field: string, message: string): ApiError {
 /**
  * Applies a JSON Patch to a token's name, description, role, custom roles or inline policy. Each touched setting needs its
  * action on the token (403, nothing written), and a new role or policy may not grant more than the caller holds. A token
- * has either a built-in role or custom roles and/or an inline policy. The row is locked for the whole transaction.
+ * has either a built-in role or custom roles and/or an inline policy. The row is locked for the whole transaction. A token
+ * the caller may not view is a 404 like an unknown id, and access is checked before any operation (a `test` included) runs.
  */
 export async function updateToken(
   principal: Principal,
   tokenId: string,
   patch: JsonPatchRequest,
 ): Promise<TokenResponse> {
-  await getTokenOrThrow(tokenId);
+  await getTokenOrThrow(principal, tokenId);
+  assertNotOwnGraceValue(principal, tokenId);
   const token = await prisma.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<
       { id: string }[]
@@ -64,11 +68,14 @@ export async function updateToken(
       },
       patch,
       WRITABLE,
+      (touched) => {
+        if ([...touched].some((field) => POLICY_FIELDS.has(field))) assertNotGraceValue(principal);
+        for (const action of touched.size > 0 ? new Set([...touched].map(actionFor)) : ["viewAccessToken"])
+          assertAccess(principal, action, target);
+      },
     );
     const fields = [...applied.fields];
     const actions = [...new Set(fields.map(actionFor))];
-    for (const action of actions.length > 0 ? actions : ["viewAccessToken"])
-      assertAccess(principal, action, target);
     const [action] = actions.includes("updateAccessTokenPolicy") ? ["updateAccessTokenPolicy"] : actions;
     if (action === undefined) return current;
 

@@ -14,7 +14,7 @@ export default async function AuditPage() {
   // Prefetch only what the member may read; otherwise the view asks the API and shows its message.
   if (checkAccess(principal, "viewAuditLog", "acct").allowed) {
     const filter = { limit: AUDIT_PAGE_SIZE, offset: 0 };
-    const { items, totalCount } = await listAuditEntries(filter);
+    const { items, totalCount } = await listAuditEntries(principal, filter);
     queryClient.setQueryData(
       auditLogKeys.list(filter),
       toCollection(items, totalCount, { url: new URL("http://local/api/v2/auditlog"), ...filter }),

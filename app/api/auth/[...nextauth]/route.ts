@@ -1,12 +1,10 @@
-import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { authOptions } from "@/lib/server/auth/auth-options";
+import { handleAuthRequest, type AuthRouteContext } from "@/lib/server/auth/handle-auth-request";
 
-type Context = { params: Promise<{ nextauth: string[] }> };
-
-async function handler(req: NextRequest, context: Context): Promise<Response> {
-  const nextAuth = NextAuth(authOptions()) as (req: NextRequest, context: Context) => Promise<Response>;
-  return nextAuth(req, context);
+export function GET(req: NextRequest, context: AuthRouteContext): Promise<Response> {
+  return handleAuthRequest(req, context);
 }
 
-export { handler as GET, handler as POST };
+export function POST(req: NextRequest, context: AuthRouteContext): Promise<Response> {
+  return handleAuthRequest(req, context);
+}

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { auditLogQuerySchema } from "@/lib/schemas/audit";
 import { apiHandler } from "@/lib/server/api/handler";
 import { parseQuery } from "@/lib/server/api/parse-query";
@@ -6,12 +7,14 @@ import { toCollection } from "@/lib/server/api/collection";
 import { listAuditEntries } from "@/lib/server/audit/list-audit-entries";
 
 export const GET = apiHandler(
-  async ({ req }) => {
+  async ({ req, principal }) => {
     const query = parseQuery(req.nextUrl, auditLogQuerySchema);
-    const { items, totalCount } = await listAuditEntries(query);
+    const { items, totalCount } = await listAuditEntries(principal, query);
     return json(
       toCollection(items, totalCount, { url: req.nextUrl, limit: query.limit, offset: query.offset }),
     );
   },
   { route: "GET /api/v2/auditlog", access: () => ({ action: "viewAuditLog", resource: "acct" }) },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/auditlog", ["GET"]);

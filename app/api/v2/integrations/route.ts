@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { apiHandler } from "@/lib/server/api/handler";
 import { json } from "@/lib/server/api/responses";
 import { listIntegrations } from "@/lib/server/sync/list-integrations";
@@ -6,3 +7,5 @@ import { listIntegrations } from "@/lib/server/sync/list-integrations";
 export const GET = apiHandler(() => Promise.resolve(json({ items: listIntegrations() })), {
   route: "GET /api/v2/integrations",
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/integrations", ["GET"]);

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { memberCreateSchema, memberListQuerySchema } from "@/lib/schemas/member";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
@@ -23,3 +24,5 @@ export const POST = apiHandler(
   },
   { route: "POST /api/v2/members" },
 );
+
+export const { PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/members", ["GET", "POST"]);

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { projectCreateSchema } from "@/lib/schemas/project";
 import { paginationQuerySchema } from "@/lib/schemas/common";
 import { apiHandler } from "@/lib/server/api/handler";
@@ -5,7 +6,7 @@ import { readJsonBody } from "@/lib/server/api/read-json-body";
 import { parseQuery } from "@/lib/server/api/parse-query";
 import { json } from "@/lib/server/api/responses";
 import { toCollection } from "@/lib/server/api/collection";
-import { assertAccess, checkAccess } from "@/lib/server/access/check-access";
+import { assertAccess } from "@/lib/server/access/check-access";
 import { projectResource } from "@/lib/server/access/resource-names";
 import { createProject } from "@/lib/server/projects/create-project";
 import { listProjects } from "@/lib/server/projects/list-projects";
@@ -13,11 +14,8 @@ import { listProjects } from "@/lib/server/projects/list-projects";
 export const GET = apiHandler(
   async ({ req, principal }) => {
     const page = parseQuery(req.nextUrl, paginationQuerySchema);
-    const { items, totalCount } = await listProjects(page);
-    const visible = items.filter(
-      (project) => checkAccess(principal, "viewProject", projectResource(project)).allowed,
-    );
-    return json(toCollection(visible, totalCount, { url: req.nextUrl, ...page }));
+    const { items, totalCount } = await listProjects(principal, page);
+    return json(toCollection(items, totalCount, { url: req.nextUrl, ...page }));
   },
   { route: "GET /api/v2/projects" },
 );
@@ -30,3 +28,5 @@ export const POST = apiHandler(
   },
   { route: "POST /api/v2/projects" },
 );
+
+export const { PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/projects", ["GET", "POST"]);

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { roleCreateSchema, roleListQuerySchema } from "@/lib/schemas/role";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
@@ -23,3 +24,5 @@ export const POST = apiHandler(
   },
   { route: "POST /api/v2/roles" },
 );
+
+export const { PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/roles", ["GET", "POST"]);

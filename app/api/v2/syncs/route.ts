@@ -1,18 +1,16 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { environmentSyncRunsQuerySchema } from "@/lib/schemas/sync-run";
 import { toCollection } from "@/lib/server/api/collection";
 import { apiHandler } from "@/lib/server/api/handler";
 import { parseQuery } from "@/lib/server/api/parse-query";
 import { json } from "@/lib/server/api/responses";
-import { assertAccess } from "@/lib/server/access/check-access";
-import { environmentResource } from "@/lib/server/access/resource-names";
-import { getEnvironmentOrThrow } from "@/lib/server/environments/get-environment-or-throw";
+import { getVisibleEnvironmentOrThrow } from "@/lib/server/environments/get-visible-environment-or-throw";
 import { listEnvironmentSyncRuns } from "@/lib/server/sync/list-environment-sync-runs";
 
 export const GET = apiHandler(
   async ({ req, principal }) => {
     const query = parseQuery(req.nextUrl, environmentSyncRunsQuerySchema);
-    const environment = await getEnvironmentOrThrow(query.projectKey, query.environmentKey);
-    assertAccess(principal, "viewEnvironment", environmentResource(environment.project, environment));
+    const environment = await getVisibleEnvironmentOrThrow(principal, query.projectKey, query.environmentKey);
     const { items, totalCount } = await listEnvironmentSyncRuns({
       environmentId: environment.id,
       integration: query.integration,
@@ -26,3 +24,5 @@ export const GET = apiHandler(
   },
   { route: "GET /api/v2/syncs" },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/syncs", ["GET"]);

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { tokenCreateSchema, tokenListQuerySchema } from "@/lib/schemas/token";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
@@ -25,3 +26,5 @@ export const POST = apiHandler(
   },
   { route: "POST /api/v2/tokens" },
 );
+
+export const { PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/tokens", ["GET", "POST"]);

@@ -88,7 +88,13 @@ export async function resolveTokenPrincipal(value: string): Promise<Principal | 
   const principal: Principal = {
     kind: "token",
     member: { id: token.member_id, email: token.email, role: token.member_role },
-    token: { id: token.id, name: token.name, ending: token.ending, serviceToken: token.service_token },
+    token: {
+      id: token.id,
+      name: token.name,
+      ending: token.ending,
+      serviceToken: token.service_token,
+      graceValue: !token.by_current_value,
+    },
     roles,
     boundedBy: token.service_token ? null : memberPolicies(token.member_role, token.member_roles),
   };

@@ -29,16 +29,21 @@ export const heapInbound: IntegrationDefinition = {
         },
       },
     },
+    // LaunchDarkly's template: `code` is the HTTP status, and the ids are there as far as the push had found them.
     failure: {
       body: {
         kind: "object",
         properties: {
+          projectId: { kind: "field", field: "projectKey" },
+          environmentId: { kind: "field", field: "environmentKey" },
+          segmentId: { kind: "field", field: "segmentKey" },
+          segmentUrl: { kind: "field", field: "segmentUrl" },
           status: { kind: "literal", value: "failure" },
           error: {
             kind: "object",
             properties: {
               message: { kind: "field", field: "message" },
-              code: { kind: "field", field: "code" },
+              code: { kind: "field", field: "status" },
             },
           },
         },

@@ -46,13 +46,21 @@ export type PartnerSuccessFields = {
   readonly segmentUrl: string;
 };
 
-/** What a failed push can report back to a tool that wants its own error body. */
+/**
+ * What a failed push can report back to a tool that wants its own error body: the error, and the segment's ids as far
+ * as the push had found them before it failed.
+ */
 export type PartnerErrorFields = {
   readonly message: string;
-  readonly code: string;
+  /** The HTTP status, as LaunchDarkly's Heap template sends it. */
+  readonly status: number;
+  readonly projectKey?: string;
+  readonly environmentKey?: string;
+  readonly segmentKey?: string;
+  readonly segmentUrl?: string;
 };
 
-/** A JSON value built from literals and named fields. */
+/** A JSON value built from literals and named fields; an object leaves out a property whose field has no value. */
 export type ResponseTemplateNode<Field extends string> =
   | { readonly kind: "field"; readonly field: Field }
   | { readonly kind: "literal"; readonly value: string | number | boolean | null }

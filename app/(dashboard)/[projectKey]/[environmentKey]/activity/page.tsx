@@ -1,11 +1,9 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { integrationKeys } from "@/lib/queries/integrations";
 import { syncRunKeys, type SyncRunFilter } from "@/lib/queries/sync-runs";
-import { checkAccess } from "@/lib/server/access/check-access";
-import { environmentResource } from "@/lib/server/access/resource-names";
 import { toCollection } from "@/lib/server/api/collection";
 import { requireSession } from "@/lib/server/auth/require-session";
-import { getEnvironmentOrThrow } from "@/lib/server/environments/get-environment-or-throw";
+import { getVisibleEnvironmentOrThrow } from "@/lib/server/environments/get-visible-environment-or-throw";
 import { listHourlySyncStats } from "@/lib/server/sync-stats/list-hourly-sync-stats";
 import { listEnvironmentSyncRuns } from "@/lib/server/sync/list-environment-sync-runs";
 import { listIntegrations } from "@/lib/server/sync/list-integrations";
@@ -22,14 +20,13 @@ export default async function ActivityPage({ params }: { params: Promise<Params>
   const queryClient = new QueryClient();
   queryClient.setQueryData(integrationKeys.all, { items: listIntegrations() });
 
-  // Prefetch only what the member may read; otherwise the view asks the API and shows its message.
-  const environment = await getEnvironmentOrThrow(location.projectKey, location.environmentKey).catch(
-    () => null,
-  );
-  if (
-    environment &&
-    checkAccess(principal, "viewEnvironment", environmentResource(environment.project, environment)).allowed
-  ) {
+  // Read through the API's own check: what it would refuse is not prefetched, and the view shows the API's message.
+  const environment = await getVisibleEnvironmentOrThrow(
+    principal,
+    location.projectKey,
+    location.environmentKey,
+  ).catch(() => null);
+  if (environment) {
     const url = new URL("http://local/api/v2/syncs");
     const prefetchRuns = async (filter: SyncRunFilter) => {
       const { items, totalCount } = await listEnvironmentSyncRuns({

@@ -17,7 +17,7 @@ const STARTER_POLICY: Policy = [
 ];
 
 const POLICY_HINT =
-  'Statements {"effect", "actions" or "notActions", "resources" or "notResources"}; an explicit deny wins. Resources such as proj/*:env/production:segment/*, role/*, service-token/*.';
+  'Statements {"effect", "actions" or "notActions", "resources" or "notResources"}; an explicit deny wins. Resources such as proj/*:env/production:segment/*, role/*, service-token/*. LaunchDarkly\'s other actions and resource types (importEventData, proj/*:metric/*...) are accepted and grant nothing here.';
 
 /** Creates a role (`role` absent) or edits one; the key never changes once created. */
 export function RoleEditorDialog({ role, onClose }: { role?: RoleResponse; onClose: () => void }) {

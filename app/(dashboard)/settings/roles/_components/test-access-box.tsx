@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/states";
 import { useCheckPolicyAccess } from "@/lib/queries/access-check";
-import { ACCESS_ACTIONS } from "@/lib/schemas/access-check";
+import { ACCESS_ACTIONS, LAUNCHDARKLY_ONLY_ACTIONS } from "@/lib/schemas/access-check";
 import type { Policy } from "@/lib/schemas/policy";
 
 const DEFAULT_RESOURCE = "proj/default:env/production:segment/example";
@@ -59,11 +59,20 @@ export function TestAccessBox({
             onChange={(event) => setAction(event.target.value)}
             className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none"
           >
-            {ACCESS_ACTIONS.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
+            <optgroup label="Checked by Tributary">
+              {ACCESS_ACTIONS.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="LaunchDarkly only (grant nothing here)">
+              {LAUNCHDARKLY_ONLY_ACTIONS.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </optgroup>
           </select>
         </div>
         <div className="flex flex-col gap-1">

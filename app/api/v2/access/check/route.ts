@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { accessCheckRequestSchema } from "@/lib/schemas/access-check";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
@@ -12,3 +13,5 @@ export const POST = apiHandler(
   },
   { route: "POST /api/v2/access/check" },
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/access/check", ["POST"]);

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { apiHandler } from "@/lib/server/api/handler";
 import { json } from "@/lib/server/api/responses";
 import { listStoreIntegrations } from "@/lib/server/stores/list-store-integrations";
@@ -5,4 +6,9 @@ import { listStoreIntegrations } from "@/lib/server/stores/list-store-integratio
 export const GET = apiHandler(
   async ({ principal }) => json({ items: await listStoreIntegrations(principal) }),
   { route: "GET /api/v2/integration-capabilities/big-segment-store" },
+);
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
+  "/api/v2/integration-capabilities/big-segment-store",
+  ["GET"],
 );

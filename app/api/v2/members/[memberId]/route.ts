@@ -1,9 +1,8 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { jsonPatchRequestSchema } from "@/lib/schemas/token";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
 import { json, noContent } from "@/lib/server/api/responses";
-import { assertAccess } from "@/lib/server/access/check-access";
-import { memberResource } from "@/lib/server/access/resource-names";
 import { deleteMember } from "@/lib/server/members/delete-member";
 import { getMemberOrThrow } from "@/lib/server/members/get-member-or-throw";
 import { serializeMember } from "@/lib/server/members/serialize-member";
@@ -13,9 +12,7 @@ type Params = { memberId: string };
 
 export const GET = apiHandler<Params>(
   async ({ params, principal }) => {
-    const member = await getMemberOrThrow(params.memberId);
-    assertAccess(principal, "viewMember", memberResource(member.id));
-    return json(serializeMember(member));
+    return json(serializeMember(await getMemberOrThrow(principal, params.memberId)));
   },
   { route: "GET /api/v2/members/{memberId}" },
 );
@@ -35,3 +32,9 @@ export const DELETE = apiHandler<Params>(
   },
   { route: "DELETE /api/v2/members/{memberId}" },
 );
+
+export const { POST, PUT, OPTIONS } = methodsNotAllowed("/api/v2/members/{memberId}", [
+  "GET",
+  "PATCH",
+  "DELETE",
+]);

@@ -1,15 +1,16 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { apiHandler } from "@/lib/server/api/handler";
 import { json } from "@/lib/server/api/responses";
-import { assertAccess } from "@/lib/server/access/check-access";
-import { projectResource } from "@/lib/server/access/resource-names";
-import { getProjectOrThrow } from "@/lib/server/projects/get-project-or-throw";
+import { getVisibleProjectOrThrow } from "@/lib/server/projects/get-visible-project-or-throw";
 import { serializeProject } from "@/lib/server/projects/serialize-project";
 
 export const GET = apiHandler<{ projectKey: string }>(
   async ({ params, principal }) => {
-    const project = await getProjectOrThrow(params.projectKey);
-    assertAccess(principal, "viewProject", projectResource(project));
-    return json(serializeProject(project));
+    return json(serializeProject(await getVisibleProjectOrThrow(principal, params.projectKey)));
   },
   { route: "GET /api/v2/projects/{projectKey}" },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/projects/{projectKey}", [
+  "GET",
+]);

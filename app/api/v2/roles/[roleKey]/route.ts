@@ -1,9 +1,8 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { jsonPatchRequestSchema } from "@/lib/schemas/token";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
 import { json, noContent } from "@/lib/server/api/responses";
-import { assertAccess } from "@/lib/server/access/check-access";
-import { roleResource } from "@/lib/server/access/resource-names";
 import { deleteRole } from "@/lib/server/roles/delete-role";
 import { getRoleOrThrow } from "@/lib/server/roles/get-role-or-throw";
 import { serializeRole } from "@/lib/server/roles/serialize-role";
@@ -13,9 +12,7 @@ type Params = { roleKey: string };
 
 export const GET = apiHandler<Params>(
   async ({ params, principal }) => {
-    const role = await getRoleOrThrow(params.roleKey);
-    assertAccess(principal, "viewRole", roleResource(role.key));
-    return json(serializeRole(role));
+    return json(serializeRole(await getRoleOrThrow(principal, params.roleKey)));
   },
   { route: "GET /api/v2/roles/{roleKey}" },
 );
@@ -35,3 +32,9 @@ export const DELETE = apiHandler<Params>(
   },
   { route: "DELETE /api/v2/roles/{roleKey}" },
 );
+
+export const { POST, PUT, OPTIONS } = methodsNotAllowed("/api/v2/roles/{roleKey}", [
+  "GET",
+  "PATCH",
+  "DELETE",
+]);

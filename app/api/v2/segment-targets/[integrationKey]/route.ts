@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import type { NextRequest } from "next/server";
 import { ApiError } from "@/lib/server/api/errors";
 import { apiHandler } from "@/lib/server/api/handler";
@@ -20,8 +21,9 @@ function partnerHandler(definition: IntegrationDefinition | null) {
       }
       // The parser skips (and counts) member ids that cannot be stored rather than refusing the batch (LD_COMPAT §3).
       const body = await readJsonBody(req, { allowUnstorableText: true });
-      const result = await pushSegmentTargets({ definition, body, principal });
-      return partnerSuccessResponse(definition, result, req.nextUrl.origin);
+      const requestOrigin = req.nextUrl.origin;
+      const result = await pushSegmentTargets({ definition, body, principal, requestOrigin });
+      return partnerSuccessResponse(definition, result, requestOrigin);
     },
     {
       route: "POST /api/v2/segment-targets/{integrationKey}",
@@ -39,3 +41,8 @@ export async function POST(req: NextRequest, context: { params: Promise<Params> 
   const { integrationKey } = await context.params;
   return (handlers.get(integrationKey) ?? unknownIntegration)(req, context);
 }
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
+  "/api/v2/segment-targets/{integrationKey}",
+  ["POST"],
+);

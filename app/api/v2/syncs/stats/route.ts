@@ -1,18 +1,18 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { syncStatsQuerySchema } from "@/lib/schemas/sync-stats";
 import { apiHandler } from "@/lib/server/api/handler";
 import { parseQuery } from "@/lib/server/api/parse-query";
 import { json } from "@/lib/server/api/responses";
-import { assertAccess } from "@/lib/server/access/check-access";
-import { environmentResource } from "@/lib/server/access/resource-names";
-import { getEnvironmentOrThrow } from "@/lib/server/environments/get-environment-or-throw";
+import { getVisibleEnvironmentOrThrow } from "@/lib/server/environments/get-visible-environment-or-throw";
 import { listHourlySyncStats } from "@/lib/server/sync-stats/list-hourly-sync-stats";
 
 export const GET = apiHandler(
   async ({ req, principal }) => {
     const query = parseQuery(req.nextUrl, syncStatsQuerySchema);
-    const environment = await getEnvironmentOrThrow(query.projectKey, query.environmentKey);
-    assertAccess(principal, "viewEnvironment", environmentResource(environment.project, environment));
+    const environment = await getVisibleEnvironmentOrThrow(principal, query.projectKey, query.environmentKey);
     return json({ items: await listHourlySyncStats(environment.id, query.hours) });
   },
   { route: "GET /api/v2/syncs/stats" },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/syncs/stats", ["GET"]);

@@ -1,9 +1,8 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { jsonPatchRequestSchema } from "@/lib/schemas/token";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
 import { json, noContent } from "@/lib/server/api/responses";
-import { assertAccess } from "@/lib/server/access/check-access";
-import { tokenResource } from "@/lib/server/access/resource-names";
 import { deleteToken } from "@/lib/server/tokens/delete-token";
 import { getTokenOrThrow } from "@/lib/server/tokens/get-token-or-throw";
 import { serializeToken } from "@/lib/server/tokens/serialize-token";
@@ -13,9 +12,7 @@ type Params = { tokenId: string };
 
 export const GET = apiHandler<Params>(
   async ({ params, principal }) => {
-    const token = await getTokenOrThrow(params.tokenId);
-    assertAccess(principal, "viewAccessToken", tokenResource(token.memberId, token.id, token.serviceToken));
-    return json(serializeToken(token));
+    return json(serializeToken(await getTokenOrThrow(principal, params.tokenId)));
   },
   { route: "GET /api/v2/tokens/{tokenId}" },
 );
@@ -35,3 +32,9 @@ export const DELETE = apiHandler<Params>(
   },
   { route: "DELETE /api/v2/tokens/{tokenId}" },
 );
+
+export const { POST, PUT, OPTIONS } = methodsNotAllowed("/api/v2/tokens/{tokenId}", [
+  "GET",
+  "PATCH",
+  "DELETE",
+]);

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { tokenResetQuerySchema } from "@/lib/schemas/token";
 import { apiHandler } from "@/lib/server/api/handler";
 import { parseQuery } from "@/lib/server/api/parse-query";
@@ -10,4 +11,9 @@ export const POST = apiHandler<{ tokenId: string }>(
     return json(await resetToken(principal, params.tokenId, expiry));
   },
   { route: "POST /api/v2/tokens/{tokenId}/reset" },
+);
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
+  "/api/v2/tokens/{tokenId}/reset",
+  ["POST"],
 );

@@ -1,7 +1,7 @@
 import { checkAccess } from "@/lib/server/access/check-access";
 import { segmentResource } from "@/lib/server/access/resource-names";
 import { requireSession } from "@/lib/server/auth/require-session";
-import { getSegmentOrThrow } from "@/lib/server/segments/get-segment-or-throw";
+import { getVisibleSegmentOrThrow } from "@/lib/server/segments/get-visible-segment-or-throw";
 import { SettingsView, type SettingsPermissions } from "./settings-view";
 
 export const metadata = { title: "Settings · Tributary" };
@@ -11,8 +11,10 @@ type Params = { projectKey: string; environmentKey: string; segmentKey: string }
 export default async function SegmentSettingsPage({ params }: { params: Promise<Params> }) {
   const principal = await requireSession();
   const location = await params;
-  // The layout put the segment in the page's cache; this only decides which controls the member may use.
-  const found = await getSegmentOrThrow(
+  // The layout put the segment in the page's cache; this only decides which controls the member may use. The reasons
+  // name the segment's tags, so a segment the member may not view gets none.
+  const found = await getVisibleSegmentOrThrow(
+    principal,
     location.projectKey,
     location.environmentKey,
     location.segmentKey,

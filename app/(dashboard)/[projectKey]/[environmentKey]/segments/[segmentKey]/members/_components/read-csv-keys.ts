@@ -1,10 +1,11 @@
 import Papa from "papaparse";
+import { unescapeCsvMemberKey } from "@/lib/csv/member-key-escaping";
+import { DecodedFileReadable } from "./decoded-file-readable";
 
 /** Keys per upload: the API's chunk limit. */
 export const UPLOAD_CHUNK_KEYS = 10_000;
 /** Also cut a chunk at about this many bytes of keys, well under the API's request size limit. */
 const UPLOAD_CHUNK_BYTES = 4_000_000;
-const READ_CHUNK_BYTES = 1_000_000;
 const HEADER_NAMES = new Set(["key", "context_key"]);
 
 export type KeyBatch = {
@@ -26,7 +27,8 @@ export class CsvReadError extends Error {
 /**
  * Streams context keys out of a CSV file's first column (an optional header row `key` or `context_key` is skipped) and
  * hands them to `upload` in batches, pausing the reader until each batch is uploaded: a file of millions of keys never
- * sits in memory whole. Resolves with the number of keys read.
+ * sits in memory whole. A cell escaped by the members export against formula injection is unescaped, so an exported
+ * file imports exactly the keys it was made from. Resolves with the number of keys read.
  */
 export function readCsvKeys(file: File, upload: (batch: KeyBatch) => Promise<void>): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -39,6 +41,7 @@ export function readCsvKeys(file: File, upload: (batch: KeyBatch) => Promise<voi
     let firstRecord = true;
     let progress = 0;
     const pending: KeyBatch[] = [];
+    const source = new DecodedFileReadable(file);
 
     const cut = () => {
       if (batch.length === 0) return;
@@ -54,19 +57,22 @@ export function readCsvKeys(file: File, upload: (batch: KeyBatch) => Promise<voi
 
     const fail = (error: unknown, parser?: Papa.Parser) => {
       failed = true;
+      source.stop();
       parser?.abort();
       reject(error instanceof Error ? error : new Error("Could not read the file"));
     };
 
-    Papa.parse<string[]>(file, {
+    // papaparse reads a File in byte slices decoded one by one, which breaks characters split between two slices; it
+    // reads a Node-style stream as the text it is given, so it gets the file as one decoded stream.
+    const input = source as unknown as Papa.LocalFile;
+    Papa.parse<string[]>(input, {
       delimiter: ",",
       skipEmptyLines: "greedy",
-      chunkSize: READ_CHUNK_BYTES,
       chunk: (results, parser) => {
         if (failed) return;
-        progress = file.size > 0 ? Math.min(1, results.meta.cursor / file.size) : 1;
+        progress = source.progress;
         for (const record of results.data) {
-          const cell = (record[0] ?? "").replace(/^\uFEFF/, "");
+          const cell = record[0] ?? "";
           if (firstRecord) {
             firstRecord = false;
             if (HEADER_NAMES.has(cell.trim().toLowerCase())) continue;
@@ -76,15 +82,20 @@ export function readCsvKeys(file: File, upload: (batch: KeyBatch) => Promise<voi
             fail(new CsvReadError(`Row ${row} has no context key in its first column`), parser);
             return;
           }
-          batch.push(cell);
-          batchBytes += cell.length * 3 + 3;
+          const key = unescapeCsvMemberKey(cell);
+          batch.push(key);
+          batchBytes += key.length * 3 + 3;
           total += 1;
           if (batch.length >= UPLOAD_CHUNK_KEYS || batchBytes >= UPLOAD_CHUNK_BYTES) cut();
         }
         if (pending.length === 0) return;
         parser.pause();
+        source.pause();
         uploadPending().then(
-          () => parser.resume(),
+          () => {
+            parser.resume();
+            source.resume();
+          },
           (error: unknown) => fail(error, parser),
         );
       },

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { storeIntegrationCreateSchema } from "@/lib/schemas/store-integration";
 import { ApiError } from "@/lib/server/api/errors";
 import { apiHandler } from "@/lib/server/api/handler";
@@ -5,8 +6,8 @@ import { readJsonBody } from "@/lib/server/api/read-json-body";
 import { json } from "@/lib/server/api/responses";
 import { assertAccess } from "@/lib/server/access/check-access";
 import { storeIntegrationResource } from "@/lib/server/access/resource-names";
-import { getEnvironmentOrThrow } from "@/lib/server/environments/get-environment-or-throw";
 import { createStoreIntegration } from "@/lib/server/stores/create-store-integration";
+import { getViewableEnvironmentOrThrow } from "@/lib/server/stores/get-viewable-environment-or-throw";
 import { listStoreIntegrations } from "@/lib/server/stores/list-store-integrations";
 import { serializeStoreIntegration } from "@/lib/server/stores/serialize-store-integration";
 
@@ -20,7 +21,11 @@ function assertRedis(integrationKey: string) {
 export const GET = apiHandler<Params>(
   async ({ params, principal }) => {
     assertRedis(params.integrationKey);
-    const environment = await getEnvironmentOrThrow(params.projectKey, params.environmentKey);
+    const environment = await getViewableEnvironmentOrThrow(
+      principal,
+      params.projectKey,
+      params.environmentKey,
+    );
     return json({ items: await listStoreIntegrations(principal, environment.id) });
   },
   { route: "GET /api/v2/integration-capabilities/big-segment-store/{p}/{e}/{integrationKey}" },
@@ -30,7 +35,11 @@ export const POST = apiHandler<Params>(
   async ({ req, params, principal }) => {
     assertRedis(params.integrationKey);
     const input = storeIntegrationCreateSchema.parse(await readJsonBody(req));
-    const environment = await getEnvironmentOrThrow(params.projectKey, params.environmentKey);
+    const environment = await getViewableEnvironmentOrThrow(
+      principal,
+      params.projectKey,
+      params.environmentKey,
+    );
     assertAccess(
       principal,
       "createIntegration",
@@ -40,4 +49,9 @@ export const POST = apiHandler<Params>(
     return json(await serializeStoreIntegration(store, params), 201);
   },
   { route: "POST /api/v2/integration-capabilities/big-segment-store/{p}/{e}/{integrationKey}" },
+);
+
+export const { PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
+  "/api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}",
+  ["GET", "POST"],
 );

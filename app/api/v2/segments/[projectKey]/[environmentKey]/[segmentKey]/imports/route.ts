@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { importCreateSchema } from "@/lib/schemas/segment-import";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
@@ -21,4 +22,9 @@ export const POST = apiHandler<Params>(
     return json(await createSegmentImport(principal, segment, input.mode), 201);
   },
   { route: "POST /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/imports" },
+);
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
+  "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/imports",
+  ["POST"],
 );

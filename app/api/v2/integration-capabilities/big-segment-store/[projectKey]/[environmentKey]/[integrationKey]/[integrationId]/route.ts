@@ -1,19 +1,30 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
 import { json, noContent } from "@/lib/server/api/responses";
+import type { Principal } from "@/lib/server/access/principal";
 import { assertAccess } from "@/lib/server/access/check-access";
 import { storeIntegrationResource } from "@/lib/server/access/resource-names";
-import { getEnvironmentOrThrow } from "@/lib/server/environments/get-environment-or-throw";
 import { deleteStoreIntegration } from "@/lib/server/stores/delete-store-integration";
 import { getStoreIntegrationOrThrow } from "@/lib/server/stores/get-store-integration-or-throw";
+import { getViewableEnvironmentOrThrow } from "@/lib/server/stores/get-viewable-environment-or-throw";
 import { serializeStoreIntegration } from "@/lib/server/stores/serialize-store-integration";
 import { updateStoreIntegration } from "@/lib/server/stores/update-store-integration";
 
 type Params = { projectKey: string; environmentKey: string; integrationKey: string; integrationId: string };
 
-async function load(params: Params) {
-  const environment = await getEnvironmentOrThrow(params.projectKey, params.environmentKey);
-  const store = await getStoreIntegrationOrThrow(environment.id, params.integrationKey, params.integrationId);
+async function load(principal: Principal, params: Params) {
+  const environment = await getViewableEnvironmentOrThrow(
+    principal,
+    params.projectKey,
+    params.environmentKey,
+  );
+  const store = await getStoreIntegrationOrThrow(
+    principal,
+    environment,
+    params.integrationKey,
+    params.integrationId,
+  );
   return {
     environment,
     store,
@@ -23,8 +34,7 @@ async function load(params: Params) {
 
 export const GET = apiHandler<Params>(
   async ({ params, principal }) => {
-    const { store, resource } = await load(params);
-    assertAccess(principal, "viewIntegration", resource);
+    const { store } = await load(principal, params);
     return json(await serializeStoreIntegration(store, params));
   },
   { route: "GET /api/v2/integration-capabilities/big-segment-store/{p}/{e}/{integrationKey}/{id}" },
@@ -33,7 +43,7 @@ export const GET = apiHandler<Params>(
 export const PATCH = apiHandler<Params>(
   async ({ req, params, principal }) => {
     const body = await readJsonBody(req);
-    const { environment, store, resource } = await load(params);
+    const { environment, store, resource } = await load(principal, params);
     assertAccess(principal, "updateIntegration", resource);
     const updated = await updateStoreIntegration(principal, environment, store, body);
     return json(await serializeStoreIntegration(updated, params));
@@ -43,10 +53,15 @@ export const PATCH = apiHandler<Params>(
 
 export const DELETE = apiHandler<Params>(
   async ({ params, principal }) => {
-    const { environment, store, resource } = await load(params);
+    const { environment, store, resource } = await load(principal, params);
     assertAccess(principal, "deleteIntegration", resource);
     await deleteStoreIntegration(principal, environment, store);
     return noContent();
   },
   { route: "DELETE /api/v2/integration-capabilities/big-segment-store/{p}/{e}/{integrationKey}/{id}" },
+);
+
+export const { POST, PUT, OPTIONS } = methodsNotAllowed(
+  "/api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}/{integrationId}",
+  ["GET", "PATCH", "DELETE"],
 );

@@ -1,9 +1,12 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { evaluateContextSchema, type EvaluatedSegment } from "@/lib/schemas/membership";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
 import { json } from "@/lib/server/api/responses";
 import { checkAccess } from "@/lib/server/access/check-access";
 import { segmentResource } from "@/lib/server/access/resource-names";
+import { environmentNotFound } from "@/lib/server/environments/environment-not-found";
+import { maySeeEnvironment } from "@/lib/server/environments/may-see-environment";
 import { evaluateContextSegments } from "@/lib/server/membership/evaluate-context-segments";
 
 type Params = { projectKey: string; environmentKey: string };
@@ -16,6 +19,9 @@ export const POST = apiHandler<Params>(
       params.environmentKey,
       context,
     );
+    if (!(await maySeeEnvironment(principal, { ...environment, project }))) {
+      throw environmentNotFound(params.projectKey, params.environmentKey);
+    }
     // Only segments the caller may view; membership is the only way a segment gets here (no rules yet).
     const items: EvaluatedSegment[] = segments
       .filter(
@@ -35,4 +41,9 @@ export const POST = apiHandler<Params>(
     return json({ items });
   },
   { route: "POST /api/v2/projects/{projectKey}/environments/{environmentKey}/segments/evaluate" },
+);
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
+  "/api/v2/projects/{projectKey}/environments/{environmentKey}/segments/evaluate",
+  ["POST"],
 );

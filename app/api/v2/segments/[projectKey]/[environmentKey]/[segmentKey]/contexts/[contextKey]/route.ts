@@ -1,10 +1,11 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import type { ContextMembership } from "@/lib/schemas/membership";
-import { ApiError } from "@/lib/server/api/errors";
 import { apiHandler } from "@/lib/server/api/handler";
 import { json } from "@/lib/server/api/responses";
-import { assertAccess } from "@/lib/server/access/check-access";
+import { checkAccess } from "@/lib/server/access/check-access";
 import { segmentResource } from "@/lib/server/access/resource-names";
 import { getContextMembership } from "@/lib/server/membership/get-context-membership";
+import { segmentsNotFound } from "@/lib/server/segments/segments-not-found";
 
 type Params = { projectKey: string; environmentKey: string; segmentKey: string; contextKey: string };
 
@@ -16,14 +17,17 @@ export const GET = apiHandler<Params>(
       params.segmentKey,
       params.contextKey,
     );
-    if (!membership) {
-      throw new ApiError(
-        "not_found",
-        `Segment "${params.segmentKey}" not found in environment "${params.environmentKey}" of project "${params.projectKey}"`,
-      );
+    // A segment the caller may not view gets the answer of one that does not exist.
+    if (
+      !membership ||
+      !checkAccess(
+        principal,
+        "viewSegment",
+        segmentResource(membership.segment.project, membership.segment.environment, membership.segment),
+      ).allowed
+    ) {
+      throw segmentsNotFound(params.projectKey, params.environmentKey, [params.segmentKey]);
     }
-    const { segment } = membership;
-    assertAccess(principal, "viewSegment", segmentResource(segment.project, segment.environment, segment));
     const body: ContextMembership = {
       userKey: params.contextKey,
       included: membership.included,
@@ -36,4 +40,9 @@ export const GET = apiHandler<Params>(
     return json(body);
   },
   { route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/contexts/{contextKey}" },
+);
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
+  "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/contexts/{contextKey}",
+  ["GET"],
 );

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { apiHandler } from "@/lib/server/api/handler";
 import { json, noContent } from "@/lib/server/api/responses";
 import { assertAccess } from "@/lib/server/access/check-access";
@@ -44,4 +45,9 @@ export const DELETE = apiHandler<Params>(
     return noContent();
   },
   { route: "DELETE /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/imports/{importId}" },
+);
+
+export const { POST, PUT, PATCH, OPTIONS } = methodsNotAllowed(
+  "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/imports/{importId}",
+  ["GET", "DELETE"],
 );

@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { apiHandler } from "@/lib/server/api/handler";
 import { assertAccess } from "@/lib/server/access/check-access";
 import { segmentResource } from "@/lib/server/access/resource-names";
@@ -24,4 +25,9 @@ export const GET = apiHandler<Params>(
     });
   },
   { route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/members/export" },
+);
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
+  "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/members/export",
+  ["GET"],
 );

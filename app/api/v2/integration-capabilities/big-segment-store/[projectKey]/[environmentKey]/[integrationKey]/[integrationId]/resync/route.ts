@@ -1,18 +1,24 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { apiHandler } from "@/lib/server/api/handler";
 import { json } from "@/lib/server/api/responses";
 import { assertAccess } from "@/lib/server/access/check-access";
 import { storeIntegrationResource } from "@/lib/server/access/resource-names";
-import { getEnvironmentOrThrow } from "@/lib/server/environments/get-environment-or-throw";
 import { getStoreIntegrationOrThrow } from "@/lib/server/stores/get-store-integration-or-throw";
+import { getViewableEnvironmentOrThrow } from "@/lib/server/stores/get-viewable-environment-or-throw";
 import { requestStoreResync } from "@/lib/server/stores/request-store-resync";
 
 type Params = { projectKey: string; environmentKey: string; integrationKey: string; integrationId: string };
 
 export const POST = apiHandler<Params>(
   async ({ params, principal }) => {
-    const environment = await getEnvironmentOrThrow(params.projectKey, params.environmentKey);
+    const environment = await getViewableEnvironmentOrThrow(
+      principal,
+      params.projectKey,
+      params.environmentKey,
+    );
     const store = await getStoreIntegrationOrThrow(
-      environment.id,
+      principal,
+      environment,
       params.integrationKey,
       params.integrationId,
     );
@@ -25,4 +31,9 @@ export const POST = apiHandler<Params>(
     return json({ requested: true }, 202);
   },
   { route: "POST /api/v2/integration-capabilities/big-segment-store/{p}/{e}/{integrationKey}/{id}/resync" },
+);
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
+  "/api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}/{integrationId}/resync",
+  ["POST"],
 );

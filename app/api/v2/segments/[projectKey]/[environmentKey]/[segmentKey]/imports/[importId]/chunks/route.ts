@@ -1,3 +1,4 @@
+import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { importChunkSchema } from "@/lib/schemas/segment-import";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
@@ -27,4 +28,9 @@ export const POST = apiHandler<Params>(
     );
   },
   { route: "POST /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/imports/{importId}/chunks" },
+);
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
+  "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/imports/{importId}/chunks",
+  ["POST"],
 );

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "store_integration" ADD COLUMN     "retired_at" TIMESTAMPTZ(3);
