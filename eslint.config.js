@@ -14,6 +14,7 @@ export default tseslint.config(
   {
     ignores: [
       ".next/**",
+      "dist/**",
       "node_modules/**",
       "lib/generated/**",
       "test-results/**",

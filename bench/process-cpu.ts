@@ -56,13 +56,15 @@ export function cpuByRole(loadNeedle: string): Map<string, number> {
       ? "postgres backends"
       : cmdline.startsWith("postgres: ")
         ? "postgres other"
-        : cmdline.startsWith("tributary-web")
+        : cmdline.includes("dist/api-server.mjs")
           ? "web server"
-          : cmdline.includes("store-worker")
-            ? "store worker"
-            : cmdline.includes(loadNeedle)
-              ? "load client"
-              : null;
+          : cmdline.includes("next-server.mjs")
+            ? "next.js"
+            : cmdline.includes("store-worker")
+              ? "store worker"
+              : cmdline.includes(loadNeedle)
+                ? "load client"
+                : null;
     if (role !== null) byRole.set(role, (byRole.get(role) ?? 0) + cpuMs);
   }
   return byRole;

@@ -3,7 +3,7 @@
  * sign in, post with a token, wait for the store outbox to drain, and measure push → Redis mirror lag with many probes.
  * Importing this module starts nothing.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import type pg from "pg";
@@ -30,7 +30,7 @@ export type AppOptions = {
   log?: (line: string) => void;
 };
 
-/** Starts `scripts/start.ts` (on a fresh data directory unless kept) and resolves once the app answers; stop it with SIGTERM. */
+/** Starts the app as `npm start` does (on a fresh data directory unless kept) and resolves once the app answers; stop it with SIGTERM. */
 export async function startApp(options: AppOptions): Promise<ChildProcess> {
   if (!options.keepDataDir) rmSync(options.dataDir, { recursive: true, force: true });
   const env: NodeJS.ProcessEnv = {
@@ -46,14 +46,13 @@ export async function startApp(options: AppOptions): Promise<ChildProcess> {
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   else delete env.DATABASE_URL;
   if (options.pgPort !== undefined) env.TRIBUTARY_PG_PORT = String(options.pgPort);
-  const child = spawn(
-    "node",
-    ["--experimental-wasm-modules", "--conditions=react-server", "--import", "tsx", "scripts/start.ts"],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-      env,
-    },
-  );
+  // What `npm start` runs, without npm and a shell between this process and the start script's signals.
+  const built = spawnSync("node", ["scripts/build-server.mjs"], { stdio: "inherit" });
+  if (built.status !== 0) throw new Error("scripts/build-server.mjs failed");
+  const child = spawn("node", ["--experimental-wasm-modules", "--enable-source-maps", "dist/start.mjs"], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env,
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on("data", (chunk: Buffer) => {
       const lines = chunk

@@ -1,6 +1,7 @@
 // Shared by playwright.config.ts and the fixtures: where the e2e app and its database run.
-const port = 3100;
-const pgPort = 54329;
+// Overridable so that two checkouts on one machine can run their e2e suites side by side.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const pgPort = Number(process.env.E2E_PG_PORT ?? 54329);
 
 export const E2E = {
   port,

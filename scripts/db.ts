@@ -4,6 +4,7 @@
  *   node --experimental-wasm-modules --import tsx scripts/db.ts migrate        apply pending migrations
  *   node --experimental-wasm-modules --import tsx scripts/db.ts diff <name>    write a migration for schema changes
  *   node --experimental-wasm-modules --import tsx scripts/db.ts check          exit 1 if migrations and schema disagree
+ *   node --experimental-wasm-modules --import tsx scripts/db.ts seed           migrate, then the owner and demo data
  *
  * The database is DATABASE_URL; when it is unset, an embedded PostgreSQL on .data/postgres (started for the command
  * and stopped afterwards). `diff` and `check` only use the server, for a temporary shadow database.
@@ -28,6 +29,7 @@ const USAGE = `Usage: scripts/db.ts <command>
   migrate       apply pending migrations to DATABASE_URL
   diff <name>   write prisma/migrations/<timestamp>_<name>/migration.sql when the schema differs from the migrations
   check         exit 1, printing the missing SQL, when the migrations and the schema disagree
+  seed          migrate, then create the owner (TRIBUTARY_ADMIN_EMAIL/PASSWORD) and the demo data if the database is empty
 Without DATABASE_URL, an embedded PostgreSQL is started on ${EMBEDDED_DATA_DIR}.`;
 
 async function withDatabase<T>(body: (databaseUrl: string) => Promise<T>): Promise<T> {
@@ -126,6 +128,34 @@ async function check(): Promise<number> {
   return 1;
 }
 
+/** What `npm start` does on a first start, without starting the app: migrations, the owner, the demo data. */
+async function seed(): Promise<number> {
+  return withDatabase(async (url) => {
+    await applyMigrations(url, { migrationsDir: DEFAULT_MIGRATIONS_DIR });
+    process.env.DATABASE_URL = url;
+    const { ensureOwner } = await import("../lib/server/seed/ensure-owner");
+    const { seedDemoData } = await import("../lib/server/seed/seed-demo-data");
+    const { disconnectDatabase } = await import("../lib/server/db");
+    try {
+      const owner = await ensureOwner({
+        email: process.env.TRIBUTARY_ADMIN_EMAIL,
+        password: process.env.TRIBUTARY_ADMIN_PASSWORD,
+      });
+      if (owner.created)
+        console.log(
+          `Created the owner ${owner.email}${owner.password ? ` with the password ${owner.password}` : ""}`,
+        );
+      const { seeded } = await seedDemoData();
+      console.log(
+        seeded ? "Seeded the demo data." : "The database already has projects: no demo data added.",
+      );
+      return 0;
+    } finally {
+      await disconnectDatabase();
+    }
+  });
+}
+
 async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
   switch (command) {
@@ -135,6 +165,8 @@ async function main(args: string[]): Promise<number> {
       return diff(rest[0]);
     case "check":
       return check();
+    case "seed":
+      return seed();
     case "help":
     case "--help":
     case "-h":

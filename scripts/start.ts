@@ -1,11 +1,14 @@
 /**
- * `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations, first-run seed, a production build when the
- * sources changed, then the web server (scripts/web-server.ts: Next.js, with the hot API routes served directly). Ctrl-C stops the app and the database cleanly; the data stays for the next start.
+ * `npm start` (compiled to dist/start.mjs by scripts/build-server.mjs): PostgreSQL (embedded unless DATABASE_URL is set),
+ * migrations, first-run seed, a Next.js production build when the sources changed, then three processes: the web server
+ * (dist/api-server.mjs: owns PORT and serves the API), Next.js behind it (scripts/next-server.mjs: the dashboard) and the
+ * store worker (dist/store-worker.mjs). Ctrl-C stops them and the database cleanly; the data stays for the next start.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { env, setEnv } from "@/lib/env";
 import { applyMigrations } from "@/lib/server/migrations/apply-migrations";
@@ -17,15 +20,16 @@ import {
 const root = process.cwd();
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const config = env();
-// Our TypeScript entry points (the web server, the store worker) run through tsx, as this script does.
-const TSX_NODE_ARGS = ["--experimental-wasm-modules", "--conditions=react-server", "--import", "tsx"];
+// Compiled entry points beside this one (dist/), built by scripts/build-server.mjs before `npm start` runs this.
+const distDir = path.join(root, "dist");
+const NODE_ARGS = ["--experimental-wasm-modules", "--enable-source-maps"];
 /**
  * A young generation of 64 MB semi-spaces instead of 16 MB for the web server: it allocates a few kilobytes per API request
  * and some of it lives through the next scavenge, so scavenges came 10-17 times a second at 3,000 lookups per second and
  * paused every request in flight. Four times rarer, they cut the lookup p99 by about a third (4 clients: 3.4-3.6 ms ->
  * 2.4 ms; 1 client: 1.2 -> 0.9 ms, `bench/profile-lookup-http.ts --reuse`), for up to 192 MB more memory.
  */
-const WEB_SERVER_NODE_ARGS = [...TSX_NODE_ARGS, "--max-semi-space-size=64"];
+const WEB_SERVER_NODE_ARGS = [...NODE_ARGS, "--max-semi-space-size=64"];
 const dataDir = path.resolve(root, config.TRIBUTARY_DATA_DIR);
 mkdirSync(dataDir, { recursive: true });
 
@@ -56,6 +60,14 @@ function newestSourceMtime(): number {
   return newest;
 }
 
+/** Next.js listens on a Unix socket only the web server uses; socket paths are limited to 107 bytes. */
+function nextSocketPath(): string {
+  const inDataDir = path.join(dataDir, "next.sock");
+  return Buffer.byteLength(inDataDir) <= 107
+    ? inDataDir
+    : path.join(tmpdir(), `tributary-next-${process.pid}.sock`);
+}
+
 function run(command: string, args: string[], extraEnv: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
@@ -74,6 +86,7 @@ function sessionSecret(): string {
 
 let postgres: EmbeddedPostgresHandle | null = null;
 let app: ChildProcess | null = null;
+let nextServer: ChildProcess | null = null;
 let storeWorker: ChildProcess | null = null;
 let stopping = false;
 
@@ -93,7 +106,7 @@ async function stopChild(child: ChildProcess | null, graceMs: number) {
  * for the app's event loop. It is restarted if it dies; the app does not depend on it (the outbox waits).
  */
 function startStoreWorkerProcess(databaseUrl: string) {
-  const worker = spawn(process.execPath, [...TSX_NODE_ARGS, path.join(root, "scripts", "store-worker.ts")], {
+  const worker = spawn(process.execPath, [...NODE_ARGS, path.join(distDir, "store-worker.mjs")], {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production" },
   });
@@ -112,7 +125,9 @@ async function shutdown(code: number) {
   stopping = true;
   log("stopping…");
   // SIGTERM lets the web server finish in-flight requests and the worker its current pass; whatever is left after 15 s is killed.
+  // The web server first: requests it has in flight may still be waiting for Next.js.
   await Promise.all([stopChild(app, 15_000), stopChild(storeWorker, 15_000)]);
+  await stopChild(nextServer, 15_000);
   if (postgres) {
     rmSync(path.join(dataDir, "database-url"), { force: true });
     await postgres.stop().catch(() => undefined);
@@ -182,25 +197,35 @@ async function main() {
   const port = String(config.PORT);
   const url = `http://localhost:${port}`;
   if (config.TRIBUTARY_STORE_WORKER) startStoreWorkerProcess(databaseUrl);
-  app = spawn(process.execPath, [...WEB_SERVER_NODE_ARGS, path.join(root, "scripts", "web-server.ts")], {
+  const appEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: sessionSecret(),
+    NEXTAUTH_URL: config.NEXTAUTH_URL ?? url,
+    NODE_ENV: "production" as const,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: port,
+    TRIBUTARY_NEXT_SOCKET: nextSocketPath(),
+    // The worker runs in its own process (above), not inside the app.
+    TRIBUTARY_STORE_WORKER: "false",
+  };
+  const next = spawn(process.execPath, [path.join(root, "scripts", "next-server.mjs")], {
     stdio: "inherit",
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: sessionSecret(),
-      NEXTAUTH_URL: config.NEXTAUTH_URL ?? url,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PORT: port,
-      // The worker runs in its own process (above), not inside the app.
-      TRIBUTARY_STORE_WORKER: "false",
-    },
+    env: appEnv,
   });
-  app.on("exit", (code) => {
-    if (!stopping) void shutdown(code ?? 1);
+  const web = spawn(process.execPath, [...WEB_SERVER_NODE_ARGS, path.join(distDir, "api-server.mjs")], {
+    stdio: "inherit",
+    env: appEnv,
   });
+  nextServer = next;
+  app = web;
+  for (const child of [next, web]) {
+    child.on("exit", (code) => {
+      if (!stopping) void shutdown(code ?? 1);
+    });
+  }
 
-  for (let attempt = 0; attempt < 120 && app.exitCode === null && app.signalCode === null; attempt++) {
+  for (let attempt = 0; attempt < 120 && !stopping; attempt++) {
     const ready = await fetch(`${url}/login`)
       .then((response) => response.ok)
       .catch(() => false);

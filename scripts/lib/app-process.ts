@@ -9,7 +9,7 @@ import { startApp, stopApp, type AppOptions } from "@/bench/support";
 
 export type RunningApp = {
   url: string;
-  /** The start.ts process; the web server (scripts/web-server.ts: Next.js and the hot API routes) runs as its child. */
+  /** The start.ts process; the web server (dist/api-server.mjs), Next.js and the store worker run as its children. */
   process: ChildProcess;
   /** Resolves when start.ts has exited. */
   exited: Promise<void>;
@@ -62,13 +62,13 @@ export function descendantPids(pid: number): number[] {
   return found;
 }
 
-/** The web server processes below the app's start script (scripts/web-server.ts sets their title to `tributary-web`). */
+/** The web server processes below the app's start script (`node … dist/api-server.mjs`). */
 export function webServerPids(app: RunningApp): number[] {
   const root = app.process.pid;
   if (root === undefined) return [];
   return descendantPids(root).filter((pid) => {
     try {
-      return readFileSync(`/proc/${pid}/cmdline`, "utf8").startsWith("tributary-web");
+      return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("dist/api-server.mjs");
     } catch {
       return false;
     }

@@ -1,17 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as contextRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/contexts/[contextKey]/route";
 import * as projectRoute from "@/app/api/v2/projects/[projectKey]/route";
 import * as goalsRoute from "@/app/sdk/goals/[clientSideId]/route";
-import { createHotRouteHandler } from "@/lib/server/http/create-hot-route-handler";
-import { HOT_API_ROUTES } from "@/lib/server/http/hot-api-routes";
 import { createTestProject } from "@/tests/factories/projects";
 import { createTestSegment } from "@/tests/factories/segments";
 import { createTestToken } from "@/tests/factories/tokens";
 import { discoverApiRoutes } from "@/tests/support/api-routes";
+import { startTestApiServer, type TestApiServer } from "@/tests/support/api-server";
 import { callRoute } from "@/tests/support/call-route";
 import { expectError } from "@/tests/support/expect-error";
 
@@ -126,29 +121,16 @@ describe("keys in the request path", () => {
   });
 });
 
-describe("keys in the path of a hot route (served without Next.js's router)", () => {
-  let server: Server;
+describe("keys in the path, over HTTP through the production API server (no Next.js router)", () => {
+  let server: TestApiServer;
   let origin = "";
-  let distDir = "";
 
   beforeAll(async () => {
-    distDir = mkdtempSync(path.join(tmpdir(), "tributary-hot-"));
-    writeFileSync(path.join(distDir, "routes-manifest.json"), JSON.stringify({ headers: [] }));
-    const handleHotRoute = await createHotRouteHandler(HOT_API_ROUTES, distDir);
-    server = createServer((req, res) => {
-      if (handleHotRoute(req, res)) return;
-      res.writeHead(599).end("left to Next.js");
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const address = server.address();
-    if (address === null || typeof address === "string") throw new Error("no port");
-    origin = `http://127.0.0.1:${address.port}`;
+    server = await startTestApiServer();
+    origin = server.origin;
   });
 
-  afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    rmSync(distDir, { recursive: true, force: true });
-  });
+  afterAll(() => server.close());
 
   it.each(["%00", "%ED%A0%80", "%FF"])(
     "answers GET .../contexts/%s with 400 and the error body",
@@ -167,7 +149,7 @@ describe("keys in the path of a hot route (served without Next.js's router)", ()
   );
 
   it.each(["/api/v2/projects/%ED%A0%80", "/api/v2/segments/p/e/%FF", "/api/v2/tokens/%C0"])(
-    "answers %s, which is no hot route, with 400 and the error body instead of Next.js's HTML page",
+    "answers %s with 400 and the error body, whatever route it resembles",
     async (pathname) => {
       const response = await fetch(`${origin}${pathname}`);
       expect(response.headers.get("content-type")).toContain("application/json");

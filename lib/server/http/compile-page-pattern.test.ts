@@ -7,7 +7,12 @@ describe("compilePagePattern", () => {
   );
 
   it("names one group per dynamic segment, in order", () => {
-    expect(lookup.paramNames).toEqual(["projectKey", "environmentKey", "segmentKey", "contextKey"]);
+    expect(lookup.params.map((param) => param.name)).toEqual([
+      "projectKey",
+      "environmentKey",
+      "segmentKey",
+      "contextKey",
+    ]);
     expect(lookup.pattern.exec("/api/v2/segments/p/e/s/contexts/user%2F1")?.slice(1)).toEqual([
       "p",
       "e",
@@ -30,5 +35,12 @@ describe("compilePagePattern", () => {
     expect(evaluate.pattern.test("/api/v2/projects/p/environments/e/segments/evaluate")).toBe(true);
     expect(evaluate.pattern.test("/api/v2/projects/p/environments/e/segments/evaluatex")).toBe(false);
     expect(compilePagePattern("/a.b/[x]").pattern.test("/aXb/1")).toBe(false);
+  });
+
+  it("lets a catch-all take one or more whole segments", () => {
+    const catchAll = compilePagePattern("/api/[...path]");
+    expect(catchAll.params).toEqual([{ name: "path", catchAll: true }]);
+    expect(catchAll.pattern.exec("/api/v2/unknown/thing")?.[1]).toBe("v2/unknown/thing");
+    expect(catchAll.pattern.test("/api/")).toBe(false);
   });
 });

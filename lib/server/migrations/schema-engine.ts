@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -29,7 +30,19 @@ import type {
  * below.
  */
 
-const PROJECT_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+/** The folder holding prisma/: found upwards from this module, which runs from lib/ in tests and from dist/ compiled. */
+function findProjectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, "prisma", "schema.prisma"))) {
+    const parent = path.dirname(dir);
+    if (parent === dir)
+      throw new Error("prisma/schema.prisma not found above " + fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+  return dir;
+}
+
+const PROJECT_ROOT = findProjectRoot();
 export const DEFAULT_MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma", "migrations");
 export const DEFAULT_SCHEMA_PATH = path.join(PROJECT_ROOT, "prisma", "schema.prisma");
 export const MIGRATION_LOCK_FILE = "migration_lock.toml";

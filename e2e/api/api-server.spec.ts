@@ -3,10 +3,11 @@ import { unique } from "@/tests/factories/unique";
 import { clientSideId } from "../partner-push";
 import { expect, test } from "../fixtures";
 
-// The web server hands partner pushes, membership writes, lookups and evaluate straight to their route modules
-// (lib/server/http/create-hot-route-handler.ts); everything else goes through Next.js. Both must answer alike.
+// The web server serves every API route from the route modules compiled into it
+// (lib/server/http/create-api-request-handler.ts) and hands pages, next-auth and static files to Next.js, which runs in a
+// process of its own. API answers carry the same headers as pages, and every API error has the error body.
 
-test("pushes, lookups and evaluate over the hot path answer with the same headers and errors as every route", async ({
+test("pushes, lookups and evaluate answer with next.config.js's headers and the error body", async ({
   request,
 }) => {
   const { value: token } = await createTestToken({ role: "writer" });
@@ -66,11 +67,21 @@ test("pushes, lookups and evaluate over the hot path answer with the same header
   expect(tooLarge.status()).toBe(413);
   expect(await tooLarge.json()).toMatchObject({ code: "payload_too_large" });
 
-  // What the hot path leaves to Next.js: another method on a hot path, and a path Next.js normalises first.
+  // A method the route does not take, and a path with no route: JSON errors, never Next.js's HTML page.
   const wrongMethod = await request.get("/api/v2/segment-targets/amplitude", {
     headers: { Authorization: token },
   });
   expect(wrongMethod.status()).toBe(405);
+  expect(wrongMethod.headers()["allow"]).toBe("OPTIONS, POST");
+  expect(await wrongMethod.json()).toMatchObject({ code: "method_not_allowed", id: expect.any(String) });
+  const noRoute = await request.get("/api/v2/no-such-thing", { headers: { Authorization: token } });
+  expect(noRoute.status()).toBe(404);
+  expect(await noRoute.json()).toMatchObject({ code: "not_found", id: expect.any(String) });
+  expect(noRoute.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  const head = await request.head(lookupPath("hot-9999"), { headers: { Authorization: token } });
+  expect(head.status()).toBe(200);
+  expect(await head.body()).toHaveLength(0);
+  // A path Next.js normalises first still goes to Next.js, which redirects it.
   const trailingSlash = await request.get(`${lookupPath("hot-1")}/`, {
     headers: { Authorization: token },
     maxRedirects: 0,
@@ -78,7 +89,7 @@ test("pushes, lookups and evaluate over the hot path answer with the same header
   expect(trailingSlash.status()).toBe(308);
 });
 
-test("a dashboard session looks a key up over the hot path, and a forged session cookie is refused", async ({
+test("a dashboard session looks a key up through the API server, and a forged session cookie is refused", async ({
   ownerPage,
   request,
 }) => {
