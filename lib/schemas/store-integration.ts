@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nameSchema, tagSchema } from "@/lib/schemas/common";
+import { linkSchema, nameSchema, tagSchema } from "@/lib/schemas/common";
 import {
   MAX_REDIS_URL_LENGTH,
   normalizeRedisHost,
@@ -81,11 +81,26 @@ export type StoredRedisConfig = {
   prefix: string;
 };
 
+/** LaunchDarkly's `BigSegmentStoreStatus`: times in epoch milliseconds, absent when there is none. */
 export const storeStatusSchema = z.object({
   available: z.boolean(),
   potentiallyStale: z.boolean(),
-  lastSync: z.number().int().nullable(),
-  lastError: z.object({ at: z.number().int(), message: z.string() }).nullable(),
+  lastSync: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: "When the store last caught up; absent if never" }),
+  lastError: z
+    .number()
+    .int()
+    .optional()
+    .meta({
+      description: "When the failure that keeps the store behind happened; absent while it is not failing",
+    }),
+  errors: z
+    .array(z.object({ message: z.string(), timestamp: z.number().int() }))
+    .optional()
+    .meta({ description: "That failure's message (never a credential), beside its time" }),
   backlog: z.object({ entries: z.number().int(), oldestAgeMs: z.number().int().nullable() }),
 });
 export type StoreStatus = z.infer<typeof storeStatusSchema>;
@@ -111,6 +126,11 @@ export const storeIntegrationSchema = z
       passwordSet: z.boolean(),
     }),
     _status: storeStatusSchema,
+    _links: z.object({ self: linkSchema, parent: linkSchema, project: linkSchema, environment: linkSchema }),
   })
   .meta({ id: "BigSegmentStoreIntegration" });
+
+export const storeIntegrationCollectionSchema = z
+  .object({ items: z.array(storeIntegrationSchema), _links: z.object({ self: linkSchema }) })
+  .meta({ id: "BigSegmentStoreIntegrationCollection" });
 export type StoreIntegrationResponse = z.infer<typeof storeIntegrationSchema>;

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { errorBodySchema } from "@/lib/schemas/common";
-import { storeIntegrationCreateSchema, storeIntegrationSchema } from "@/lib/schemas/store-integration";
+import {
+  storeIntegrationCollectionSchema,
+  storeIntegrationCreateSchema,
+  storeIntegrationSchema,
+} from "@/lib/schemas/store-integration";
 
 const errors = (...statuses: number[]) =>
   Object.fromEntries(
@@ -22,7 +26,7 @@ const location = {
   integrationKey: z.string().meta({ example: "redis" }),
 };
 const item = { ...location, integrationId: z.string() };
-const list = z.object({ items: z.array(storeIntegrationSchema) });
+const list = storeIntegrationCollectionSchema;
 const patch = z
   .array(
     z.object({

@@ -31,11 +31,12 @@ export async function getStoreStatus(store: StatusInput): Promise<StoreStatus> {
   return {
     available,
     potentiallyStale: !available || syncAge > STALE_AFTER_MS || (oldestAgeMs ?? 0) > STALE_AFTER_MS,
-    lastSync: store.lastSyncAt?.getTime() ?? null,
-    lastError:
-      failing && store.lastErrorAt
-        ? { at: store.lastErrorAt.getTime(), message: store.lastError ?? "unknown error" }
-        : null,
+    ...(store.lastSyncAt !== null && { lastSync: store.lastSyncAt.getTime() }),
+    ...(failing &&
+      store.lastErrorAt !== null && {
+        lastError: store.lastErrorAt.getTime(),
+        errors: [{ message: store.lastError ?? "unknown error", timestamp: store.lastErrorAt.getTime() }],
+      }),
     backlog: { entries, oldestAgeMs },
   };
 }

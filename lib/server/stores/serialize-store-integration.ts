@@ -19,6 +19,29 @@ type Row = {
   lastError: string | null;
 };
 
+const API = "/api/v2";
+
+function link(href: string) {
+  return { href, type: "application/json" };
+}
+
+/** LaunchDarkly's links of a store: itself, its environment's stores of this kind, its project and environment. */
+function storeLinks(
+  location: { projectKey: string; environmentKey: string },
+  integrationKey: string,
+  id: string,
+) {
+  const project = encodeURIComponent(location.projectKey);
+  const environment = encodeURIComponent(location.environmentKey);
+  const parent = `${API}/integration-capabilities/big-segment-store/${project}/${environment}/${encodeURIComponent(integrationKey)}`;
+  return {
+    self: link(`${parent}/${encodeURIComponent(id)}`),
+    parent: link(parent),
+    project: link(`${API}/projects/${project}`),
+    environment: link(`${API}/projects/${project}/environments/${environment}`),
+  };
+}
+
 /** The API shape: the password is never returned, only whether one is set. */
 export async function serializeStoreIntegration(
   row: Row,
@@ -35,5 +58,6 @@ export async function serializeStoreIntegration(
     version: row.version,
     config: { ...parseStoredConfig(row.config), passwordSet: row.password !== null && row.password !== "" },
     _status: await getStoreStatus(row),
+    _links: storeLinks(location, row.integrationKey, row.id),
   };
 }

@@ -77,7 +77,7 @@ function StoreCard({ store, location }: { store: StoreIntegrationResponse; locat
       <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
         <div>
           <dt className="text-xs text-slate-500">Last sync</dt>
-          <dd>{relative(status.lastSync)}</dd>
+          <dd>{relative(status.lastSync ?? null)}</dd>
         </div>
         <div>
           <dt className="text-xs text-slate-500">Backlog</dt>
@@ -90,7 +90,7 @@ function StoreCard({ store, location }: { store: StoreIntegrationResponse; locat
         </div>
         <div className="col-span-2">
           <dt className="text-xs text-slate-500">Last error</dt>
-          <dd className="truncate">{status.lastError ? status.lastError.message : "none"}</dd>
+          <dd className="truncate">{status.errors?.[0]?.message ?? "none"}</dd>
         </div>
       </dl>
       <div className="mt-3 flex flex-wrap gap-2">

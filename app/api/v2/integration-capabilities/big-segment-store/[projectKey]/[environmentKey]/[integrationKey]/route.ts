@@ -19,14 +19,17 @@ function assertRedis(integrationKey: string) {
 }
 
 export const GET = apiHandler<Params>(
-  async ({ params, principal }) => {
+  async ({ req, params, principal }) => {
     assertRedis(params.integrationKey);
     const environment = await getViewableEnvironmentOrThrow(
       principal,
       params.projectKey,
       params.environmentKey,
     );
-    return json({ items: await listStoreIntegrations(principal, environment.id) });
+    return json({
+      items: await listStoreIntegrations(principal, environment.id),
+      _links: { self: { href: req.nextUrl.pathname, type: "application/json" } },
+    });
   },
   { route: "GET /api/v2/integration-capabilities/big-segment-store/{p}/{e}/{integrationKey}" },
 );
