@@ -24,7 +24,6 @@ import * as tokensRoute from "@/app/api/v2/tokens/route";
 import { setEnv } from "@/lib/env";
 import { SEMANTIC_PATCH_MEDIA_TYPE } from "@/lib/schemas/segment";
 import { API_ERROR_STATUS, type ApiErrorCode } from "@/lib/server/api/errors";
-import { ensureImportTables } from "@/lib/server/imports/ensure-import-tables";
 import { createTestMember } from "@/tests/factories/members";
 import { createTestProject } from "@/tests/factories/projects";
 import { createTestSegment } from "@/tests/factories/segments";
@@ -390,7 +389,6 @@ beforeAll(async () => {
     memberId: target.member.id,
     tokenId: targetToken.token.id,
   };
-  await ensureImportTables();
   await installWriteProbe();
 });
 

@@ -42,6 +42,16 @@ describe("migrations", () => {
     expect(rows).toEqual([]);
   });
 
+  it("create the import staging tables, unlogged", async () => {
+    const { rows } = await client.query<{ relname: string; relpersistence: string }>(
+      "select relname, relpersistence from pg_class where relname in ('segment_import', 'segment_import_key') and relkind = 'r' order by relname",
+    );
+    expect(rows).toEqual([
+      { relname: "segment_import", relpersistence: "u" },
+      { relname: "segment_import_key", relpersistence: "u" },
+    ]);
+  });
+
   it("record the init migration in _prisma_migrations", async () => {
     const directories = (await readdir(DEFAULT_MIGRATIONS_DIR, { withFileTypes: true }))
       .filter((entry) => entry.isDirectory())

@@ -4,7 +4,6 @@ import { IMPORT_TTL_HOURS, type ImportMode, type SegmentImportResponse } from "@
 import { ApiError } from "@/lib/server/api/errors";
 import type { Principal } from "@/lib/server/access/principal";
 import { pgPool } from "@/lib/server/db";
-import { ensureImportTables } from "@/lib/server/imports/ensure-import-tables";
 import { importOwner } from "@/lib/server/imports/import-owner";
 import { serializeSegmentImport, type SegmentImportRow } from "@/lib/server/imports/serialize-segment-import";
 
@@ -23,7 +22,6 @@ export async function createSegmentImport(
       `Segment "${segment.key}" is synced by ${segment.external}: its membership is owned by the integration and cannot be imported`,
     );
   }
-  await ensureImportTables();
   const pool = pgPool();
   // Housekeeping on the way in, so abandoned uploads do not pile up; cheap while few imports are open.
   await pool.query(`DELETE FROM segment_import WHERE created_at < now() - make_interval(hours => $1)`, [

@@ -3,7 +3,6 @@ import type { PoolClient } from "pg";
 import { z } from "zod";
 import { IMPORT_TTL_HOURS } from "@/lib/schemas/segment-import";
 import { ApiError } from "@/lib/server/api/errors";
-import { ensureImportTables } from "@/lib/server/imports/ensure-import-tables";
 import type { SegmentImportRow } from "@/lib/server/imports/serialize-segment-import";
 
 export type ImportLookup = {
@@ -29,7 +28,6 @@ export async function findSegmentImportOrThrow(
     `Import "${lookup.importId}" not found (imports expire after ${IMPORT_TTL_HOURS} hours)`,
   );
   if (!uuid.safeParse(lookup.importId).success) throw notFound;
-  await ensureImportTables();
   const result = await client.query<SegmentImportRow>(
     `SELECT id, segment_id, mode, owner, received, staged, created_at, committed_at, sync_run_id
      FROM segment_import
