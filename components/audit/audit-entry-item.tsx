@@ -43,7 +43,7 @@ export function AuditEntryItem({
         <div id={detailsId} className="mt-3 flex flex-col gap-3 rounded-md bg-slate-50 p-3">
           <dl className="grid gap-x-4 gap-y-1 text-xs sm:grid-cols-[8rem_1fr]">
             <dt className="text-slate-500">Target</dt>
-            <dd className="font-mono break-all">{entry.target}</dd>
+            <dd className="font-mono break-all">{entry.target.resources.join(", ")}</dd>
             <dt className="text-slate-500">Access used</dt>
             <dd className="font-mono break-all">
               {entry.accesses.length === 0

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { collectionSchema } from "@/lib/schemas/common";
+import { collectionSchema, linkSchema } from "@/lib/schemas/common";
 import { parseResourceSpecifier } from "@/lib/server/access/resource";
 
 /** 0001-01-01T00:00:00.000Z: the earliest `before`/`after`, a time both JavaScript and PostgreSQL hold exactly. */
@@ -39,22 +39,40 @@ export const auditLogQuerySchema = z.object({
 });
 export type AuditLogQuery = z.infer<typeof auditLogQuerySchema>;
 
+/** Every audit entry names this account: Tributary serves one LaunchDarkly account. */
+export const AUDIT_ACCOUNT_ID = "tributary";
+
 export const auditEntrySchema = z
   .object({
     _id: z.string(),
+    _accountId: z.string().meta({ description: `Always "${AUDIT_ACCOUNT_ID}": one account per Tributary` }),
+    _links: z.object({ self: linkSchema }),
     date: z.number().int().meta({ description: "Epoch milliseconds" }),
     kind: z
       .string()
       .meta({ description: "project, environment, segment, token, role, member, sync, session, ..." }),
     name: z.string(),
     description: z.string(),
+    shortDescription: z.string().meta({ description: "The same as `description`" }),
+    comment: z
+      .string()
+      .optional()
+      .meta({ description: "The comment sent with the change (`{comment, patch}`)" }),
     accesses: z.array(z.object({ action: z.string(), resource: z.string() })),
     member: z
       .object({ _id: z.string().optional(), email: z.string() })
       .optional()
       .meta({ description: "Who acted; `_id` is absent for the system and the CLI" }),
     token: z.object({ _id: z.string(), name: z.string(), ending: z.string() }).optional(),
-    target: z.string().meta({ description: "The resource the change applies to" }),
+    target: z
+      .object({
+        name: z.string(),
+        resources: z
+          .array(z.string())
+          .meta({ description: "The resource name of what the change applies to" }),
+        _links: z.object({ self: linkSchema.optional() }),
+      })
+      .meta({ description: "What the change applies to, as LaunchDarkly's TargetResourceRep" }),
     previousVersion: z.unknown().optional(),
     currentVersion: z.unknown().optional(),
   })

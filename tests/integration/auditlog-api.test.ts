@@ -93,14 +93,21 @@ describe("GET /api/v2/auditlog", () => {
     expect(response.json).toMatchObject({ totalCount: 5, _links: { self: expect.any(Object) } });
     expect(items[0]).toEqual({
       _id: ids.e5,
+      _accountId: "tributary",
+      _links: { self: { href: `/api/v2/auditlog/${ids.e5}`, type: "application/json" } },
       date: T + 4000,
       kind: "token",
       name: "e5",
       description: `Deleted token ${marker}`,
+      shortDescription: `Deleted token ${marker}`,
       accesses: [{ action: "updateName", resource: `service-token/${tokenId}` }],
       member: { _id: memberId, email: "someone@example.test" },
       token: { _id: tokenId, name: "ci", ending: "abcd" },
-      target: `service-token/${tokenId}`,
+      target: {
+        name: "e5",
+        resources: [`service-token/${tokenId}`],
+        _links: { self: { href: `/api/v2/tokens/${tokenId}`, type: "application/json" } },
+      },
     });
     const e2 = items.find((item) => item._id === ids.e2);
     expect(e2).toMatchObject({ previousVersion: { name: "a" }, currentVersion: { name: "b" } });

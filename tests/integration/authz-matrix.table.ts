@@ -212,6 +212,21 @@ export const MATRIX: readonly MatrixRow[] = [
     expect: "401 401 401 401 | 200 403 403 403 200 200 200 | 200 200 200 200 403 401 401 200",
   },
   {
+    route: "GET /api/v2/auditlog/{id}",
+    request: async ({ world }) => {
+      const entry = await prisma.auditEntry.create({
+        data: {
+          kind: "project",
+          name: world.projectKey,
+          description: "An entry about the matrix's project",
+          target: `proj/${world.projectKey}`,
+        },
+      });
+      return { path: `/api/v2/auditlog/${entry.id}`, params: { id: entry.id } };
+    },
+    expect: "401 401 401 401 | 200 403 403 403 200 200 200 | 200 200 200 200 403 401 401 200",
+  },
+  {
     route: "GET /api/v2/integration-capabilities/big-segment-store",
     request: () => ({ path: STORE_BASE, params: {} }),
     expect: "401 401 401 401 | 200 200 200 200 200 200 200 | 200 200 200 200 200 401 401 200",

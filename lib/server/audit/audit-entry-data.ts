@@ -11,6 +11,8 @@ export type AuditEntryInput = {
   target: string;
   previous?: Prisma.InputJsonValue;
   current?: Prisma.InputJsonValue;
+  /** The caller's comment on the change, as LaunchDarkly's `{comment, patch}` body carries it. */
+  comment?: string;
 };
 
 export type AuditEntryData = Prisma.AuditEntryUncheckedCreateInput;
@@ -34,5 +36,6 @@ export function auditEntryData(
     tokenEnding: principal?.token?.ending ?? null,
     previousVersion: entry.previous,
     currentVersion: entry.current,
+    comment: entry.comment ?? null,
   };
 }

@@ -31,9 +31,13 @@ function targetMatches(spec: ResourceSpecifier, target: string): boolean {
   return matchResource(spec, { text: target, parts: parsed.value.parts.slice(0, depth) });
 }
 
-/** The part of a specifier before its first glob or tag list: every matching target starts with it. */
+/**
+ * The part of a specifier that every matching target starts with: its first part's name up to a glob. No further, since
+ * the target's first part may carry tags the specifier does not name (`proj/web;team-a:env/...` falls under
+ * `proj/web:env/*`, as policies match), and those come right after the name.
+ */
 function literalPrefix(spec: string): string {
-  const end = spec.search(/[*;]/);
+  const end = spec.search(/[*;:]/);
   return end === -1 ? spec : spec.slice(0, end);
 }
 

@@ -197,6 +197,7 @@ export async function updateMember(
       target,
       previous: memberAuditVersion(current),
       current: memberAuditVersion(updated),
+      comment: applied.comment,
     });
     return updated;
   });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-openapi";
-import { auditEntryCollectionSchema, auditLogQuerySchema } from "@/lib/schemas/audit";
+import { auditEntryCollectionSchema, auditEntrySchema, auditLogQuerySchema } from "@/lib/schemas/audit";
 import { errorBodySchema } from "@/lib/schemas/common";
 import {
   memberCollectionSchema,
@@ -159,6 +159,14 @@ export const accessOpenApiPaths: ZodOpenApiPathsObject = {
       description: "Needs `viewAuditLog` on `acct`. Newest first, then `_id` descending.",
       requestParams: { query: auditLogQuerySchema },
       responses: { ...ok("Audit log entries", auditEntryCollectionSchema), ...errors(400, 401, 403, 429) },
+    }),
+  },
+  "/api/v2/auditlog/{id}": {
+    get: operation("Audit log", "Get an audit log entry", {
+      description:
+        "Needs `viewAuditLog` on `acct`. An entry about what the caller may not view is a 404 like an unknown id.",
+      requestParams: { path: z.object({ id: z.string() }) },
+      responses: { ...ok("Audit log entry", auditEntrySchema), ...errors(401, 403, 404, 429) },
     }),
   },
 };

@@ -103,6 +103,7 @@ export async function updateRole(
       target,
       previous: settings(current),
       current: settings(updated),
+      comment: applied.comment,
     });
     return updated;
   });

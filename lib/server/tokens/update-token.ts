@@ -140,6 +140,7 @@ export async function updateToken(
       target,
       previous: tokenAuditVersion(current),
       current: tokenAuditVersion(updated),
+      comment: applied.comment,
     });
     return updated;
   });
