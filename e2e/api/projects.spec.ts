@@ -13,8 +13,8 @@ test("the projects API over real HTTP: create, read, errors with LaunchDarkly's 
   });
   expect(created.status()).toBe(201);
   expect(created.headers()["x-ratelimit-route-remaining"]).toMatch(/^\d+$/);
-  const body = (await created.json()) as { environments: { items: { clientSideId: string }[] } };
-  expect(body.environments.items).toHaveLength(2);
+  const body = (await created.json()) as { environments: { clientSideId: string }[] };
+  expect(body.environments).toHaveLength(2);
 
   const fetched = await request.get(`/api/v2/projects/${key}`, {
     headers: { Authorization: `Bearer ${value}` },

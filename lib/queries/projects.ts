@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Collection } from "@/lib/schemas/common";
 import type { EnvironmentCreate, EnvironmentResponse } from "@/lib/schemas/environment";
-import type { ProjectCreate, ProjectResponse } from "@/lib/schemas/project";
+import type { ProjectCreate, ProjectRepResponse, ProjectResponse } from "@/lib/schemas/project";
 import { apiFetch } from "@/lib/queries/api-client";
 
 export const projectKeys = {
@@ -28,7 +28,7 @@ export function useCreateProject() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ProjectCreate) =>
-      apiFetch<ProjectResponse>("/api/v2/projects", { method: "POST", body: JSON.stringify(input) }),
+      apiFetch<ProjectRepResponse>("/api/v2/projects", { method: "POST", body: JSON.stringify(input) }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.list() }),
   });
 }

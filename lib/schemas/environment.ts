@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { linkSchema, nameSchema, resourceKeySchema, tagSchema } from "@/lib/schemas/common";
 
+/**
+ * LaunchDarkly's Environment model requires SDK keys; Tributary serves no SDKs and has none. Every environment answers
+ * this same value, which is plainly not a key (no `sdk-`/`mob-` prefix), so nobody mistakes it for a usable secret.
+ */
+export const SDK_KEY_PLACEHOLDER = "not-available-in-tributary";
+/** LaunchDarkly requires a color on environments; Tributary keeps none, so every environment answers this gray. */
+export const DEFAULT_ENVIRONMENT_COLOR = "808080";
+
 export const environmentCreateSchema = z
   .object({
     key: resourceKeySchema,
@@ -20,6 +28,19 @@ export const environmentSchema = z
     clientSideId: z.string(),
     projectKey: z.string(),
     creationDate: z.number().int(),
+    apiKey: z.string().meta({
+      description: `Always \`${SDK_KEY_PLACEHOLDER}\`: Tributary serves no SDKs, so it has no SDK keys; this is not a secret`,
+    }),
+    mobileKey: z.string().meta({ description: "Always the same non-secret placeholder as `apiKey`" }),
+    color: z
+      .string()
+      .meta({ description: `Always \`${DEFAULT_ENVIRONMENT_COLOR}\` (Tributary keeps no color)` }),
+    defaultTtl: z.number().int().meta({ description: "Always 0 (Tributary serves no SDK flag data)" }),
+    secureMode: z.boolean().meta({ description: "Always false" }),
+    defaultTrackEvents: z.boolean().meta({ description: "Always false" }),
+    requireComments: z.boolean().meta({ description: "Always false" }),
+    confirmChanges: z.boolean().meta({ description: "Always false" }),
+    critical: z.boolean().meta({ description: "Always false" }),
     _links: z.object({ self: linkSchema }),
   })
   .meta({ id: "Environment" });

@@ -29,8 +29,17 @@ export const projectSchema = z
     name: z.string(),
     tags: z.array(z.string()),
     creationDate: z.number().int(),
+    includeInSnippetByDefault: z
+      .boolean()
+      .meta({ description: "Always false: Tributary serves no client-side SDK snippet" }),
     environments: collectionSchema(environmentSchema),
     _links: z.object({ self: linkSchema }),
   })
   .meta({ id: "Project" });
 export type ProjectResponse = z.infer<typeof projectSchema>;
+
+/** What creating a project answers, as LaunchDarkly does: the environments as a plain array, not a collection. */
+export const projectRepSchema = projectSchema
+  .extend({ environments: z.array(environmentSchema) })
+  .meta({ id: "ProjectRep" });
+export type ProjectRepResponse = z.infer<typeof projectRepSchema>;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-openapi";
 import { collectionSchema, errorBodySchema } from "@/lib/schemas/common";
 import { environmentCreateSchema, environmentSchema } from "@/lib/schemas/environment";
-import { projectCreateSchema, projectSchema } from "@/lib/schemas/project";
+import { projectCreateSchema, projectRepSchema, projectSchema } from "@/lib/schemas/project";
 import {
   SEMANTIC_PATCH_MEDIA_TYPE,
   segmentCreateSchema,
@@ -45,7 +45,7 @@ export const openApiPaths: ZodOpenApiPathsObject = {
     }),
     post: operation("Projects", "Create a project", {
       requestBody: jsonBody(projectCreateSchema),
-      responses: { ...ok("Created", projectSchema, "201"), ...errors(400, 401, 403, 409, 413, 415, 429) },
+      responses: { ...ok("Created", projectRepSchema, "201"), ...errors(400, 401, 403, 409, 413, 415, 429) },
     }),
   },
   "/api/v2/projects/{projectKey}": {

@@ -6,7 +6,7 @@ import type { Principal } from "@/lib/server/access/principal";
 import { environmentResource, projectResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { generateClientSideId } from "@/lib/server/environments/generate-client-side-id";
-import { serializeProject } from "@/lib/server/projects/serialize-project";
+import { serializeProjectRep } from "@/lib/server/projects/serialize-project";
 
 const DEFAULT_ENVIRONMENTS: ProjectCreate["environments"] = [
   { key: "production", name: "Production" },
@@ -39,7 +39,7 @@ export async function createProject(principal: Principal | null, input: ProjectC
       },
       include: { environments: { orderBy: { createdAt: "asc" } } },
     });
-    const serialized = serializeProject(created);
+    const serialized = serializeProjectRep(created);
     await recordAuditEntry(tx, principal, {
       kind: "project",
       name: created.name,

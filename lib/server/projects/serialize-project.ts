@@ -1,4 +1,4 @@
-import type { ProjectResponse } from "@/lib/schemas/project";
+import type { ProjectRepResponse, ProjectResponse } from "@/lib/schemas/project";
 import { serializeEnvironment } from "@/lib/server/environments/serialize-environment";
 
 type ProjectRow = {
@@ -18,6 +18,7 @@ export function serializeProject(project: ProjectRow): ProjectResponse {
     name: project.name,
     tags: project.tags,
     creationDate: project.createdAt.getTime(),
+    includeInSnippetByDefault: false,
     environments: {
       items: project.environments.map((environment) => serializeEnvironment(project.key, environment)),
       totalCount: project.environments.length,
@@ -25,4 +26,10 @@ export function serializeProject(project: ProjectRow): ProjectResponse {
     },
     _links: { self: { href: self, type: "application/json" } },
   };
+}
+
+/** A project as LaunchDarkly answers its creation (`ProjectRep`): the environments as an array. */
+export function serializeProjectRep(project: ProjectRow): ProjectRepResponse {
+  const { environments, ...rest } = serializeProject(project);
+  return { ...rest, environments: environments.items };
 }
