@@ -5,6 +5,7 @@ import { accessCheckOpenApiPaths } from "@/lib/server/openapi/operations-access-
 import { membersImportsOpenApiPaths } from "@/lib/server/openapi/operations-members-imports";
 import { storeOpenApiPaths } from "@/lib/server/openapi/operations-stores";
 import { syncOpenApiPaths } from "@/lib/server/sync/sync-openapi-paths";
+import { API_VERSIONS } from "@/lib/server/versions/describe-api-versions";
 
 let cached: ReturnType<typeof createDocument> | undefined;
 
@@ -15,8 +16,7 @@ export function buildOpenApiDocument() {
     info: {
       title: "Tributary API",
       version: "2.0.0",
-      description:
-        "LaunchDarkly-compatible API for synced segments. Send the access token in the Authorization header (with or without `Bearer`).",
+      description: `LaunchDarkly-compatible API for synced segments. Send the access token in the Authorization header (with or without \`Bearer\`). An \`LD-API-Version\` header may name one of LaunchDarkly's versions (${API_VERSIONS.join(", ")}) or \`beta\`; all are served the same way, and any other value is a 400.`,
     },
     components: {
       securitySchemes: { ApiToken: { type: "apiKey", in: "header", name: "Authorization" } },
