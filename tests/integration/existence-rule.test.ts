@@ -11,6 +11,8 @@ import * as segmentRoute from "@/app/api/v2/segments/[projectKey]/[environmentKe
 import * as contextsRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/contexts/route";
 import * as contextRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/contexts/[contextKey]/route";
 import * as membersRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/members/route";
+import * as exportRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/members/export/route";
+import * as importsRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/imports/route";
 import * as segmentSyncsRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/syncs/route";
 import * as syncsRoute from "@/app/api/v2/syncs/route";
 import { prisma } from "@/lib/server/db";
@@ -179,6 +181,9 @@ describe("segments", () => {
     DELETE: (e, s) => callRoute(segmentRoute.DELETE, { ...segmentCall(e, s), method: "DELETE" }),
     "GET members": (e, s) => callRoute(membersRoute.GET, segmentCall(e, s, "/members")),
     "GET syncs": (e, s) => callRoute(segmentSyncsRoute.GET, segmentCall(e, s, "/syncs")),
+    "GET members/export": (e, s) => callRoute(exportRoute.GET, segmentCall(e, s, "/members/export")),
+    "POST imports": (e, s) =>
+      callRoute(importsRoute.POST, { ...segmentCall(e, s, "/imports"), body: { mode: "merge" } }),
     "GET contexts/{key}": (e, s) =>
       callRoute(contextRoute.GET, {
         ...segmentCall(e, s, "/contexts/m-1"),
@@ -234,6 +239,19 @@ describe("segments", () => {
         { op: "replace", path: "/name", value: "Renamed" },
         { op: "add", path: "/tags/-", value: "more" },
       ],
+    });
+    expect(answer.status).toBe(403);
+    expect(JSON.stringify(answer.json)).not.toContain(SECRET_TAG);
+  });
+
+  it("a 403 to a sync tool that may change part of the membership but not view the segment names no tag", async () => {
+    const excludeOnly = await tokenWith([
+      { effect: "allow", actions: ["updateExcluded"], resources: ["proj/*:env/*:segment/*"] },
+    ]);
+    const answer = await callRoute(contextsRoute.POST, {
+      ...segmentCall("production", segmentKey, "/contexts"),
+      token: excludeOnly,
+      body: { included: { add: ["k"] }, excluded: { add: ["k"] } },
     });
     expect(answer.status).toBe(403);
     expect(JSON.stringify(answer.json)).not.toContain(SECRET_TAG);

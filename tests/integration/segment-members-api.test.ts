@@ -266,15 +266,15 @@ describe("GET /api/v2/segments/{p}/{e}/{s}/members/export", () => {
     expect(await response.text()).toBe("context_key,added_at\n");
   });
 
-  it("answers 401, 403 and 404 like the list", async () => {
+  it("answers 401 and 404 like the list, a caller who may not view the segment as for a made-up one", async () => {
     const t = await tenant(["a"]);
     expect((await exportRequest(t, null)).status).toBe(401);
     const writerOnly = await tokenWith([
       { effect: "allow", actions: ["updateIncluded"], resources: ["proj/*:env/*:segment/*"] },
     ]);
-    const forbidden = await exportRequest(t, writerOnly);
-    expect(forbidden.status).toBe(403);
-    expect(await forbidden.json()).toMatchObject({ code: "forbidden" });
+    const hidden = await exportRequest(t, writerOnly);
+    expect(hidden.status).toBe(404);
+    expect(await hidden.json()).toMatchObject({ code: "not_found" });
     expect((await exportRequest(t, t.reader, { ...t.params, segmentKey: "nope" })).status).toBe(404);
   });
 

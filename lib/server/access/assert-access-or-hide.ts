@@ -24,15 +24,25 @@ function withoutTags(resource: string): string {
  */
 export function assertAccessOrHide(principal: Principal, check: HiddenAccessCheck): void {
   const canView = checkAccess(principal, check.view, check.resource).allowed;
-  const decisions = check.actions.map((action) => ({
-    action,
-    decision: checkAccess(principal, action, check.resource),
-  }));
-  if (!canView && !decisions.some(({ decision }) => decision.allowed)) throw check.notFound();
-  const refused = decisions.find(({ decision }) => !decision.allowed);
-  if (refused === undefined) return;
-  const message = canView
-    ? `Access denied: ${refused.action} on ${check.resource} is not allowed (${refused.decision.reason})`
-    : `Access denied: ${refused.action} on ${withoutTags(check.resource)} is not allowed`;
-  throw new ApiError("forbidden", message);
+  if (!canView && !check.actions.some((action) => checkAccess(principal, action, check.resource).allowed))
+    throw check.notFound();
+  assertActionsAllowed(principal, check);
+}
+
+/**
+ * 403 for the first of `actions` the principal may not do, naming the resource without its tags unless the principal may
+ * view it. For callers who have already been told the resource exists (a sync tool that may push to it).
+ */
+export function assertActionsAllowed(
+  principal: Principal,
+  check: Pick<HiddenAccessCheck, "view" | "actions" | "resource">,
+): void {
+  for (const action of check.actions) {
+    const decision = checkAccess(principal, action, check.resource);
+    if (decision.allowed) continue;
+    const message = checkAccess(principal, check.view, check.resource).allowed
+      ? `Access denied: ${action} on ${check.resource} is not allowed (${decision.reason})`
+      : `Access denied: ${action} on ${withoutTags(check.resource)} is not allowed`;
+    throw new ApiError("forbidden", message);
+  }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { MembershipChange } from "@/lib/schemas/membership";
 import { ApiError } from "@/lib/server/api/errors";
-import { assertAccess } from "@/lib/server/access/check-access";
+import { assertActionsAllowed } from "@/lib/server/access/assert-access-or-hide";
 import type { Principal } from "@/lib/server/access/principal";
 import { segmentResource } from "@/lib/server/access/resource-names";
 import { auditEntryData } from "@/lib/server/audit/audit-entry-data";
@@ -55,7 +55,9 @@ export async function pushContextChanges(push: ContextChangePush): Promise<Membe
 
   if (principal) {
     try {
-      for (const action of requiredActions(change)) assertAccess(principal, action, resource);
+      // The route has hidden the segment from callers with no access to it; a refusal to one who may not view it names
+      // it without its tags.
+      assertActionsAllowed(principal, { view: "viewSegment", actions: requiredActions(change), resource });
     } catch (error) {
       if (error instanceof ApiError) {
         await recordFailedSyncRun({

@@ -1,20 +1,18 @@
 import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { apiHandler } from "@/lib/server/api/handler";
-import { assertAccess } from "@/lib/server/access/check-access";
-import { segmentResource } from "@/lib/server/access/resource-names";
 import { streamMembersCsv } from "@/lib/server/segment-members/stream-members-csv";
-import { getSegmentOrThrow } from "@/lib/server/segments/get-segment-or-throw";
+import { getVisibleSegmentOrThrow } from "@/lib/server/segments/get-visible-segment-or-throw";
 
 type Params = { projectKey: string; environmentKey: string; segmentKey: string };
 
 export const GET = apiHandler<Params>(
   async ({ params, principal }) => {
-    const { environment, segment } = await getSegmentOrThrow(
+    const { segment } = await getVisibleSegmentOrThrow(
+      principal,
       params.projectKey,
       params.environmentKey,
       params.segmentKey,
     );
-    assertAccess(principal, "viewSegment", segmentResource(environment.project, environment, segment));
     // Segment keys are [A-Za-z0-9._-], so the file name needs no quoting beyond the quotes themselves.
     return new Response(await streamMembersCsv(segment.id), {
       headers: {

@@ -3,23 +3,16 @@ import { importChunkSchema } from "@/lib/schemas/segment-import";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
 import { json } from "@/lib/server/api/responses";
-import { assertAccess } from "@/lib/server/access/check-access";
-import { segmentResource } from "@/lib/server/access/resource-names";
 import { addImportChunk } from "@/lib/server/imports/add-import-chunk";
 import { importOwner } from "@/lib/server/imports/import-owner";
-import { getSegmentOrThrow } from "@/lib/server/segments/get-segment-or-throw";
+import { getSegmentForActionOrHide } from "@/lib/server/segments/get-segment-for-action-or-hide";
 
 type Params = { projectKey: string; environmentKey: string; segmentKey: string; importId: string };
 
 export const POST = apiHandler<Params>(
   async ({ req, params, principal }) => {
     const { keys } = importChunkSchema.parse(await readJsonBody(req));
-    const { environment, segment } = await getSegmentOrThrow(
-      params.projectKey,
-      params.environmentKey,
-      params.segmentKey,
-    );
-    assertAccess(principal, "updateIncluded", segmentResource(environment.project, environment, segment));
+    const { segment } = await getSegmentForActionOrHide(principal, params, "updateIncluded");
     return json(
       await addImportChunk(
         { importId: params.importId, segmentId: segment.id, owner: importOwner(principal) },

@@ -3,10 +3,8 @@ import { importCommitSchema } from "@/lib/schemas/segment-import";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
 import { json } from "@/lib/server/api/responses";
-import { assertAccess } from "@/lib/server/access/check-access";
-import { segmentResource } from "@/lib/server/access/resource-names";
 import { commitSegmentImport } from "@/lib/server/imports/commit-segment-import";
-import { getSegmentOrThrow } from "@/lib/server/segments/get-segment-or-throw";
+import { getSegmentForActionOrHide } from "@/lib/server/segments/get-segment-for-action-or-hide";
 
 type Params = { projectKey: string; environmentKey: string; segmentKey: string; importId: string };
 
@@ -16,13 +14,7 @@ export const POST = apiHandler<Params>(
     const body =
       req.headers.get("content-length") === "0" || req.body === null ? {} : await readJsonBody(req);
     const { confirm } = importCommitSchema.parse(body);
-    const { environment, segment } = await getSegmentOrThrow(
-      params.projectKey,
-      params.environmentKey,
-      params.segmentKey,
-    );
-    const resource = segmentResource(environment.project, environment, segment);
-    assertAccess(principal, "updateIncluded", resource);
+    const { segment, resource } = await getSegmentForActionOrHide(principal, params, "updateIncluded");
     return json(
       await commitSegmentImport({
         principal,
