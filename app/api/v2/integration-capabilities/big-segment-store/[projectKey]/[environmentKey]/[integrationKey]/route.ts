@@ -7,7 +7,7 @@ import { json } from "@/lib/server/api/responses";
 import { assertAccess } from "@/lib/server/access/check-access";
 import { storeIntegrationResource } from "@/lib/server/access/resource-names";
 import { createStoreIntegration } from "@/lib/server/stores/create-store-integration";
-import { getViewableEnvironmentOrThrow } from "@/lib/server/stores/get-viewable-environment-or-throw";
+import { getVisibleEnvironmentOrThrow } from "@/lib/server/environments/get-visible-environment-or-throw";
 import { listStoreIntegrations } from "@/lib/server/stores/list-store-integrations";
 import { serializeStoreIntegration } from "@/lib/server/stores/serialize-store-integration";
 
@@ -21,7 +21,7 @@ function assertRedis(integrationKey: string) {
 export const GET = apiHandler<Params>(
   async ({ req, params, principal }) => {
     assertRedis(params.integrationKey);
-    const environment = await getViewableEnvironmentOrThrow(
+    const environment = await getVisibleEnvironmentOrThrow(
       principal,
       params.projectKey,
       params.environmentKey,
@@ -38,7 +38,7 @@ export const POST = apiHandler<Params>(
   async ({ req, params, principal }) => {
     assertRedis(params.integrationKey);
     const input = storeIntegrationCreateSchema.parse(await readJsonBody(req));
-    const environment = await getViewableEnvironmentOrThrow(
+    const environment = await getVisibleEnvironmentOrThrow(
       principal,
       params.projectKey,
       params.environmentKey,

@@ -7,18 +7,14 @@ import { assertAccess } from "@/lib/server/access/check-access";
 import { storeIntegrationResource } from "@/lib/server/access/resource-names";
 import { deleteStoreIntegration } from "@/lib/server/stores/delete-store-integration";
 import { getStoreIntegrationOrThrow } from "@/lib/server/stores/get-store-integration-or-throw";
-import { getViewableEnvironmentOrThrow } from "@/lib/server/stores/get-viewable-environment-or-throw";
+import { getVisibleEnvironmentOrThrow } from "@/lib/server/environments/get-visible-environment-or-throw";
 import { serializeStoreIntegration } from "@/lib/server/stores/serialize-store-integration";
 import { updateStoreIntegration } from "@/lib/server/stores/update-store-integration";
 
 type Params = { projectKey: string; environmentKey: string; integrationKey: string; integrationId: string };
 
 async function load(principal: Principal, params: Params) {
-  const environment = await getViewableEnvironmentOrThrow(
-    principal,
-    params.projectKey,
-    params.environmentKey,
-  );
+  const environment = await getVisibleEnvironmentOrThrow(principal, params.projectKey, params.environmentKey);
   const store = await getStoreIntegrationOrThrow(
     principal,
     environment,

@@ -4,14 +4,14 @@ import { json } from "@/lib/server/api/responses";
 import { assertAccess } from "@/lib/server/access/check-access";
 import { storeIntegrationResource } from "@/lib/server/access/resource-names";
 import { getStoreIntegrationOrThrow } from "@/lib/server/stores/get-store-integration-or-throw";
-import { getViewableEnvironmentOrThrow } from "@/lib/server/stores/get-viewable-environment-or-throw";
+import { getVisibleEnvironmentOrThrow } from "@/lib/server/environments/get-visible-environment-or-throw";
 import { requestStoreResync } from "@/lib/server/stores/request-store-resync";
 
 type Params = { projectKey: string; environmentKey: string; integrationKey: string; integrationId: string };
 
 export const POST = apiHandler<Params>(
   async ({ params, principal }) => {
-    const environment = await getViewableEnvironmentOrThrow(
+    const environment = await getVisibleEnvironmentOrThrow(
       principal,
       params.projectKey,
       params.environmentKey,
