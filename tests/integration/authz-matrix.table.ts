@@ -2,7 +2,10 @@ import type { Policy } from "@/lib/schemas/policy";
 import { storeIntegrationCreateSchema } from "@/lib/schemas/store-integration";
 import type { Principal } from "@/lib/server/access/principal";
 import { prisma } from "@/lib/server/db";
+import { createEnvironment } from "@/lib/server/environments/create-environment";
 import { getEnvironmentOrThrow } from "@/lib/server/environments/get-environment-or-throw";
+import { createProject } from "@/lib/server/projects/create-project";
+import { getProjectOrThrow } from "@/lib/server/projects/get-project-or-throw";
 import { addImportChunk } from "@/lib/server/imports/add-import-chunk";
 import { createSegmentImport } from "@/lib/server/imports/create-segment-import";
 import { importOwner } from "@/lib/server/imports/import-owner";
@@ -407,6 +410,29 @@ export const MATRIX: readonly MatrixRow[] = [
     expect: "401 401 401 401 | 403 403 403 403 201 201 403 | 201 201 201 403 403 401 401 403",
   },
   {
+    route: "DELETE /api/v2/projects/{projectKey}",
+    request: async ({ world }) => {
+      const { key } = await createProject(world.admin, { key: unique("gone"), name: "To delete" });
+      return { path: `/api/v2/projects/${key}`, params: { projectKey: key } };
+    },
+    expect: "401 401 401 401 | 403 404 404 404 204 204 403 | 204 204 204 403 404 401 401 403",
+  },
+  {
+    route: "DELETE /api/v2/projects/{projectKey}/environments/{environmentKey}",
+    request: async ({ world }) => {
+      const project = await getProjectOrThrow(world.projectKey);
+      const { key } = await createEnvironment(world.admin, project, {
+        key: unique("gone"),
+        name: "To delete",
+      });
+      return {
+        path: `/api/v2/projects/${world.projectKey}/environments/${key}`,
+        params: { projectKey: world.projectKey, environmentKey: key },
+      };
+    },
+    expect: "401 401 401 401 | 403 404 404 404 204 204 403 | 204 204 204 403 404 401 401 403",
+  },
+  {
     route: "GET /api/v2/roles/{roleKey}",
     request: ({ world }) => ({ path: `/api/v2/roles/${world.roleKey}`, params: { roleKey: world.roleKey } }),
     expect: "401 401 401 401 | 200 404 404 404 200 200 200 | 200 200 200 200 404 401 401 200",
@@ -536,17 +562,17 @@ export const MATRIX: readonly MatrixRow[] = [
       ...segmentPath(world, (await freshSegment(world)).key, "/imports"),
       body: { mode: "merge" },
     }),
-    expect: "401 401 401 401 | 403 201 201 404 201 201 403 | 201 201 201 403 404 401 401 403",
+    expect: "401 401 401 401 | 403 201 201 403 201 201 403 | 201 201 201 403 403 401 401 403",
   },
   {
     route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/imports/{importId}",
     request: freshImport,
-    expect: "401 401 401 401 | 403 200 200 404 200 200 403 | 200 200 200 403 404 401 401 200",
+    expect: "401 401 401 401 | 403 200 200 403 200 200 403 | 200 200 200 403 403 401 401 200",
   },
   {
     route: "DELETE /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/imports/{importId}",
     request: freshImport,
-    expect: "401 401 401 401 | 403 204 204 404 204 204 403 | 204 204 204 403 404 401 401 403",
+    expect: "401 401 401 401 | 403 204 204 403 204 204 403 | 204 204 204 403 403 401 401 403",
   },
   {
     route: "POST /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/imports/{importId}/chunks",
@@ -554,7 +580,7 @@ export const MATRIX: readonly MatrixRow[] = [
       const { path, params } = await freshImport(context);
       return { path: `${path}/chunks`, params, body: { keys: ["k-2", "k-3"] } };
     },
-    expect: "401 401 401 401 | 403 200 200 404 200 200 403 | 200 200 200 403 404 401 401 403",
+    expect: "401 401 401 401 | 403 200 200 403 200 200 403 | 200 200 200 403 403 401 401 403",
   },
   {
     route: "POST /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/imports/{importId}/commit",
@@ -562,12 +588,12 @@ export const MATRIX: readonly MatrixRow[] = [
       const { path, params } = await freshImport(context);
       return { path: `${path}/commit`, params, body: { confirm: true } };
     },
-    expect: "401 401 401 401 | 403 200 200 404 200 200 403 | 200 200 200 403 404 401 401 403",
+    expect: "401 401 401 401 | 403 200 200 403 200 200 403 | 200 200 200 403 403 401 401 403",
   },
   {
     route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/members/export",
     request: ({ world }) => segmentPath(world, world.segmentKey, "/members/export"),
-    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
+    expect: "401 401 401 401 | 200 403 200 403 200 200 200 | 200 200 200 200 403 401 401 200",
   },
   {
     route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/members",

@@ -55,6 +55,12 @@ export const openApiPaths: ZodOpenApiPathsObject = {
       requestParams: { path: z.object({ projectKey }) },
       responses: { ...ok("Project", projectSchema), ...errors(401, 403, 404, 429) },
     }),
+    delete: operation("Projects", "Delete a project", {
+      description:
+        "Needs `deleteProject`. Deletes every environment in it as deleting each would (segments, members, sync history; Redis stores retired and cleaned by the worker). A project the caller may neither view nor delete is a 404, exactly like an unknown key.",
+      requestParams: { path: z.object({ projectKey }) },
+      responses: { "204": { description: "Deleted" }, ...errors(401, 403, 404, 429) },
+    }),
   },
   "/api/v2/projects/{projectKey}/environments": {
     get: operation("Environments", "List environments", {
@@ -83,6 +89,12 @@ export const openApiPaths: ZodOpenApiPathsObject = {
         "An environment the caller may not view (`viewEnvironment`) is a 404, exactly like an unknown key.",
       requestParams: { path: z.object({ projectKey, environmentKey }) },
       responses: { ...ok("Environment", environmentSchema), ...errors(401, 403, 404, 429) },
+    }),
+    delete: operation("Environments", "Delete an environment", {
+      description:
+        "Needs `deleteEnvironment`. Deletes its segments, their members and its sync history; its Redis stores are retired, so the worker removes the refs they wrote before their targets are free. An environment the caller may neither view nor delete is a 404, exactly like an unknown key.",
+      requestParams: { path: z.object({ projectKey, environmentKey }) },
+      responses: { "204": { description: "Deleted" }, ...errors(401, 403, 404, 429) },
     }),
   },
   "/api/v2/segments/{projectKey}/{environmentKey}": {

@@ -1,0 +1,61 @@
+import "server-only";
+import { assertAccessOrHide } from "@/lib/server/access/assert-access-or-hide";
+import type { Principal } from "@/lib/server/access/principal";
+import { checkAccess } from "@/lib/server/access/check-access";
+import { environmentResource, projectResource } from "@/lib/server/access/resource-names";
+import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+import { environmentNotFound } from "@/lib/server/environments/environment-not-found";
+import { removeEnvironmentRows } from "@/lib/server/environments/remove-environment-rows";
+import { pgAuditWriter } from "@/lib/server/membership/pg-audit-writer";
+import { projectNotFound } from "@/lib/server/projects/project-not-found";
+import { runMembershipTransaction } from "@/lib/server/membership/run-membership-transaction";
+
+type EnvironmentRow = { id: string; key: string; name: string; tags: string[]; segment_count: number };
+
+/**
+ * Deletes an environment with its segments, members and sync history, retiring its stores (their Redis refs are then
+ * removed by the worker), audited in the same transaction. A caller who may not see the environment gets its 404.
+ */
+export async function deleteEnvironment(
+  principal: Principal,
+  project: { id: string; key: string; tags: string[] },
+  environmentKey: string,
+): Promise<void> {
+  await runMembershipTransaction(async (client) => {
+    const locked = await client.query<EnvironmentRow>(
+      `SELECT e.id, e.key, e.name, e.tags,
+              (SELECT count(*)::int FROM segment s WHERE s.environment_id = e.id) AS segment_count
+       FROM environment e WHERE e.project_id = $1 AND e.key = $2 FOR UPDATE`,
+      [project.id, environmentKey],
+    );
+    const environment = locked.rows[0];
+    // Who may not view the project learns nothing of it, nor of its environments: the answer for a made-up project.
+    const notFound = () =>
+      checkAccess(principal, "viewProject", projectResource(project)).allowed
+        ? environmentNotFound(project.key, environmentKey)
+        : projectNotFound(project.key);
+    if (environment === undefined) throw notFound();
+    const target = environmentResource(project, environment);
+    assertAccessOrHide(principal, {
+      view: "viewEnvironment",
+      actions: ["deleteEnvironment"],
+      resource: target,
+      notFound,
+    });
+    const retiredStores = await removeEnvironmentRows(client, environment.id);
+    await recordAuditEntry(pgAuditWriter(client), principal, {
+      kind: "environment",
+      name: environment.name,
+      description: `Deleted environment ${environment.key} from project ${project.key}`,
+      action: "deleteEnvironment",
+      target,
+      previous: {
+        key: environment.key,
+        name: environment.name,
+        tags: environment.tags,
+        segmentCount: environment.segment_count,
+        retiredStores,
+      },
+    });
+  });
+}
