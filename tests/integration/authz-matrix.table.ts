@@ -562,17 +562,17 @@ export const MATRIX: readonly MatrixRow[] = [
       ...segmentPath(world, (await freshSegment(world)).key, "/imports"),
       body: { mode: "merge" },
     }),
-    expect: "401 401 401 401 | 403 201 201 403 201 201 403 | 201 201 201 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 201 201 404 201 201 403 | 201 201 201 403 404 401 401 403",
   },
   {
     route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/imports/{importId}",
     request: freshImport,
-    expect: "401 401 401 401 | 403 200 200 403 200 200 403 | 200 200 200 403 403 401 401 200",
+    expect: "401 401 401 401 | 403 200 200 404 200 200 403 | 200 200 200 403 404 401 401 200",
   },
   {
     route: "DELETE /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/imports/{importId}",
     request: freshImport,
-    expect: "401 401 401 401 | 403 204 204 403 204 204 403 | 204 204 204 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 204 204 404 204 204 403 | 204 204 204 403 404 401 401 403",
   },
   {
     route: "POST /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/imports/{importId}/chunks",
@@ -580,7 +580,7 @@ export const MATRIX: readonly MatrixRow[] = [
       const { path, params } = await freshImport(context);
       return { path: `${path}/chunks`, params, body: { keys: ["k-2", "k-3"] } };
     },
-    expect: "401 401 401 401 | 403 200 200 403 200 200 403 | 200 200 200 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 200 200 404 200 200 403 | 200 200 200 403 404 401 401 403",
   },
   {
     route: "POST /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/imports/{importId}/commit",
@@ -588,12 +588,12 @@ export const MATRIX: readonly MatrixRow[] = [
       const { path, params } = await freshImport(context);
       return { path: `${path}/commit`, params, body: { confirm: true } };
     },
-    expect: "401 401 401 401 | 403 200 200 403 200 200 403 | 200 200 200 403 403 401 401 403",
+    expect: "401 401 401 401 | 403 200 200 404 200 200 403 | 200 200 200 403 404 401 401 403",
   },
   {
     route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/members/export",
     request: ({ world }) => segmentPath(world, world.segmentKey, "/members/export"),
-    expect: "401 401 401 401 | 200 403 200 403 200 200 200 | 200 200 200 200 403 401 401 200",
+    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
     route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/members",
