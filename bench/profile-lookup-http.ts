@@ -12,6 +12,7 @@ import pg from "pg";
 import { cpuByRole, describeCpuPerUnit } from "./process-cpu";
 import { runConcurrently } from "./measure";
 import { keepAliveClient } from "./http-client";
+import { partnerAddBody } from "./partner-body";
 import { startApp, stopApp, tokenPoster } from "./support";
 
 const REUSE = process.argv.includes("--reuse");
@@ -65,12 +66,12 @@ async function main() {
       memberKeys = sample.rows.map((row) => row.context_key).sort(() => Math.random() - 0.5);
     } else {
       const post = tokenPoster(BASE, token);
-      await post("/api/v2/segment-targets/rudderstack", {
-        environmentId: environment.rows[0]?.client_side_id,
-        cohortId: "big",
-        cohortName: "Big",
-        listData: { add: [{ id: "member-0" }] },
-      });
+      const clientSideId = environment.rows[0]?.client_side_id;
+      if (clientSideId === undefined) throw new Error("no production environment");
+      await post(
+        "/api/v2/segment-targets/rudderstack",
+        partnerAddBody("rudderstack", clientSideId, "big", ["member-0"], "Big"),
+      );
       await db.query(
         `insert into segment_member (segment_id, context_key, added_at)
          select s.id, 'member-' || g, now() from segment s, generate_series(1, $1::int) g where s.key = 'rudderstack-big'`,

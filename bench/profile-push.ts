@@ -12,6 +12,7 @@ import path from "node:path";
 import pg from "pg";
 import { randomKeys } from "./keys";
 import { runConcurrently } from "./measure";
+import { partnerAddBody } from "./partner-body";
 import { processTree } from "./process-cpu";
 
 function option(name: string, fallback: number): number {
@@ -117,22 +118,7 @@ async function main() {
     }
 
     const body = (keys: string[]) =>
-      INTEGRATION === "amplitude"
-        ? {
-            environmentId: production.clientSideId,
-            batch: keys.map((userId) => ({
-              userId,
-              cohortId: "profile",
-              cohortName: "Profile",
-              value: true,
-            })),
-          }
-        : {
-            environmentId: production.clientSideId,
-            cohortId: "profile",
-            cohortName: "Profile",
-            listData: { add: keys.map((id) => ({ id })), remove: [] },
-          };
+      partnerAddBody(INTEGRATION, production.clientSideId, "profile", keys, "Profile");
     const push = async (text: string) => {
       const request = new NextRequest(new URL(`http://localhost/api/v2/segment-targets/${INTEGRATION}`), {
         method: "POST",

@@ -16,6 +16,7 @@ import { includeSetKey } from "@/lib/server/stores/big-segment-keys";
 import { startRedis } from "@/tests/support/start-redis";
 import { cpuByRole, describeCpuPerUnit } from "./process-cpu";
 import { keepAliveClient } from "./http-client";
+import { partnerAddBody } from "./partner-body";
 import { runConcurrently, type Timing } from "./measure";
 import { runRequestLoad } from "./run-request-load";
 import {
@@ -153,10 +154,8 @@ async function main() {
   /** CPU time so far of each process of the benchmark, by role (this process is the load). */
   const benchCpu = () => cpuByRole("bench/run.ts");
 
-  const amplitudeBody = (environmentId: string, keys: string[], cohortId: string) => ({
-    environmentId,
-    batch: keys.map((userId) => ({ userId, cohortId, cohortName: cohortId, value: true })),
-  });
+  const amplitudeBody = (environmentId: string, keys: string[], cohortId: string) =>
+    partnerAddBody("amplitude", environmentId, cohortId, keys);
   log(`generating ${MEMBERS} keys three times…`);
   const rudderKeys = randomKeys(MEMBERS);
   const amplitudeKeys = randomKeys(MEMBERS);
@@ -178,13 +177,10 @@ async function main() {
     const keys = warmupKeys.slice(index * WARMUP_BATCH, (index + 1) * WARMUP_BATCH);
     return index % 10 === 9
       ? post("/api/v2/segment-targets/amplitude", amplitudeBody(clientSideId, keys, "bench-warmup"))
-      : post("/api/v2/segment-targets/rudderstack", {
-          environmentId: clientSideId,
-          contextKind: "user",
-          cohortId: "bench-warmup",
-          cohortName: "Bench warm-up",
-          listData: { add: keys.map((id) => ({ id })), remove: [] },
-        });
+      : post(
+          "/api/v2/segment-targets/rudderstack",
+          partnerAddBody("rudderstack", clientSideId, "bench-warmup", keys, "Bench warm-up"),
+        );
   });
   log(
     `  ${Math.round(warmup.count / warmup.seconds)} pushes/s; CPU ms per push: ${describeCpuPerUnit(warmupCpu, benchCpu(), WARMUP_PUSHES)}`,
@@ -192,13 +188,15 @@ async function main() {
 
   // 1. rudderstack, batches of 1,000, one cohort; the environment has no store.
   log("ingest: rudderstack, batches of 1,000…");
-  const rudderBodies = serializedBatches(MEMBERS / 1000, (index) => ({
-    environmentId: clientSideId,
-    contextKind: "user",
-    cohortId: "bench-rudder",
-    cohortName: "Bench rudderstack",
-    listData: { add: rudderKeys.slice(index * 1000, (index + 1) * 1000).map((id) => ({ id })), remove: [] },
-  }));
+  const rudderBodies = serializedBatches(MEMBERS / 1000, (index) =>
+    partnerAddBody(
+      "rudderstack",
+      clientSideId,
+      "bench-rudder",
+      rudderKeys.slice(index * 1000, (index + 1) * 1000),
+      "Bench rudderstack",
+    ),
+  );
   const rudderCpu = benchCpu();
   const rudder = await runConcurrently(MEMBERS / 1000, SENDERS, (index) =>
     postText("/api/v2/segment-targets/rudderstack", rudderBodies[index] ?? Buffer.alloc(0)),
@@ -249,12 +247,10 @@ async function main() {
     amplitudeBody(test.client_side_id, storeKeys.slice(index * 10_000, (index + 1) * 10_000), "bench-store"),
   );
   const probePush = (key: string) =>
-    post("/api/v2/segment-targets/rudderstack", {
-      environmentId: test.client_side_id,
-      cohortId: "bench-probe",
-      cohortName: "Bench probe",
-      listData: { add: [{ id: key }] },
-    });
+    post(
+      "/api/v2/segment-targets/rudderstack",
+      partnerAddBody("rudderstack", test.client_side_id, "bench-probe", [key], "Bench probe"),
+    );
   await probePush("probe-first"); // creates the probe segment (generation 1) before the clock starts
   const probes = startMirrorLagProbes({
     redis,
@@ -368,12 +364,10 @@ async function main() {
   const visibilityChecks = 200;
   for (let index = 0; index < visibilityChecks; index++) {
     const key = `visible-${index}-${randomBytes(6).toString("hex")}`;
-    await post("/api/v2/segment-targets/rudderstack", {
-      environmentId: clientSideId,
-      cohortId: "bench-rudder",
-      cohortName: "Bench rudderstack",
-      listData: { add: [{ id: key }] },
-    });
+    await post(
+      "/api/v2/segment-targets/rudderstack",
+      partnerAddBody("rudderstack", clientSideId, "bench-rudder", [key], "Bench rudderstack"),
+    );
     const response = await fetchOnceMore(
       `${BASE}/api/v2/segments/default/production/rudderstack-bench-rudder/contexts/${key}`,
       {

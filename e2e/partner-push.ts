@@ -1,4 +1,6 @@
 import type { APIRequestContext, Page, TestInfo } from "@playwright/test";
+import { buildPartnerPayload } from "@/lib/server/sync/build-partner-payloads";
+import { INTEGRATIONS } from "@/lib/server/sync/integrations";
 import { expect } from "./fixtures";
 
 /** What partners send as `environmentId`: the environment's client-side ID. */
@@ -10,21 +12,23 @@ export async function clientSideId(request: APIRequestContext, token: string): P
   return ((await response.json()) as { clientSideId: string }).clientSideId;
 }
 
-/** A RudderStack audience push, exactly as the tool sends it. */
+/** A RudderStack audience push, in the tool's own shape (lib/server/sync/build-partner-payloads.ts). */
 export async function pushRudderstack(
   request: APIRequestContext,
   token: string,
-  body: { environmentId: string; cohortId: string; add: unknown[]; cohortName?: string },
+  body: { environmentId: string; cohortId: string; add: string[]; cohortName?: string },
 ) {
   const response = await request.post("/api/v2/segment-targets/rudderstack", {
     headers: { Authorization: token },
-    data: {
-      environmentId: body.environmentId,
-      contextKind: "user",
-      cohortId: body.cohortId,
-      cohortName: body.cohortName ?? `Churn risk ${body.cohortId}`,
-      listData: { add: body.add },
-    },
+    data: buildPartnerPayload(
+      INTEGRATIONS.rudderstack,
+      {
+        environmentId: body.environmentId,
+        cohortId: body.cohortId,
+        cohortName: body.cohortName ?? `Churn risk ${body.cohortId}`,
+      },
+      body.add,
+    ),
   });
   expect(response.status()).toBe(204);
 }

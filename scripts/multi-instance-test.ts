@@ -14,6 +14,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { buildPartnerPayloads } from "@/lib/server/sync/build-partner-payloads";
+import { INTEGRATIONS } from "@/lib/server/sync/integrations";
 import { launchApp, type RunningApp } from "./lib/app-process";
 import { contextKey, isSuccess, postPartnerPush, statusHistogram, type Attempt } from "./lib/partner-load";
 import { startOwnPostgres, type OwnPostgres } from "./lib/own-postgres";
@@ -152,16 +154,15 @@ function plannedPushes(sender: number): Push[] {
 }
 
 function rudderstackBody(clientSideId: string, push: Push): string {
-  return JSON.stringify({
-    environmentId: clientSideId,
-    contextKind: "user",
-    cohortId: "multi-instance",
-    cohortName: "Multi-instance cohort",
-    listData: {
-      add: push.add.map((index) => ({ id: contextKey(KEY_TAG, index) })),
-      remove: push.remove.map((index) => ({ id: contextKey(KEY_TAG, index) })),
+  const [body] = buildPartnerPayloads(
+    INTEGRATIONS.rudderstack,
+    { environmentId: clientSideId, cohortId: "multi-instance", cohortName: "Multi-instance cohort" },
+    {
+      add: push.add.map((index) => contextKey(KEY_TAG, index)),
+      remove: push.remove.map((index) => contextKey(KEY_TAG, index)),
     },
-  });
+  );
+  return JSON.stringify(body);
 }
 
 /** Posts until answered 2xx, honouring Retry-After on 429; returns every attempt. */

@@ -1,3 +1,5 @@
+import { buildPartnerPayload } from "@/lib/server/sync/build-partner-payloads";
+import { INTEGRATIONS } from "@/lib/server/sync/integrations";
 import { createTestToken } from "@/tests/factories/tokens";
 import { unique } from "@/tests/factories/unique";
 import { clientSideId } from "../partner-push";
@@ -98,7 +100,9 @@ test("a dashboard session looks a key up through the API server, and a forged se
   const cohortId = unique("hot-session");
   const pushed = await request.post("/api/v2/segment-targets/rudderstack", {
     headers: { Authorization: token },
-    data: { environmentId, cohortId, cohortName: "Session", listData: { add: [{ id: "session-key" }] } },
+    data: buildPartnerPayload(INTEGRATIONS.rudderstack, { environmentId, cohortId, cohortName: "Session" }, [
+      "session-key",
+    ]),
   });
   expect(pushed.status()).toBe(204);
   const path = `/api/v2/segments/default/production/rudderstack-${cohortId}/contexts/session-key`;

@@ -1,4 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
+import { buildPartnerPayload } from "@/lib/server/sync/build-partner-payloads";
+import { INTEGRATIONS } from "@/lib/server/sync/integrations";
 import { createTestToken } from "@/tests/factories/tokens";
 import { unique } from "@/tests/factories/unique";
 import { expect, test } from "../fixtures";
@@ -11,12 +13,11 @@ async function pushRudderstack(
 ) {
   return request.post("/api/v2/segment-targets/rudderstack", {
     headers: { Authorization: token },
-    data: {
-      environmentId,
-      cohortId,
-      cohortName: `Audience ${cohortId}`,
-      listData: { add: [{ id: "user-1" }, { id: "user-2" }, { id: "user-3" }] },
-    },
+    data: buildPartnerPayload(
+      INTEGRATIONS.rudderstack,
+      { environmentId, cohortId, cohortName: `Audience ${cohortId}` },
+      ["user-1", "user-2", "user-3"],
+    ),
   });
 }
 

@@ -21,7 +21,7 @@ test("edit name, description and tags; each persists, a later sync keeps them, a
   await pushRudderstack(request, token, {
     environmentId,
     cohortId,
-    add: [{ id: "user-1" }, { id: "user-2" }],
+    add: ["user-1", "user-2"],
   });
 
   await page.goto(`${segmentPath}/settings`);
@@ -68,7 +68,7 @@ test("edit name, description and tags; each persists, a later sync keeps them, a
     environmentId,
     cohortId,
     cohortName: "Churn risk (from the tool)",
-    add: [{ id: "user-3" }, { id: "user-4" }, { id: "user-5" }],
+    add: ["user-3", "user-4", "user-5"],
   });
   await expect(page.getByTestId("segment-member-count")).toHaveText("5 members", { timeout: 15_000 });
   await expect(page.getByRole("region", { name: "Last sync" })).toContainText("3 added", { timeout: 15_000 });
@@ -112,7 +112,7 @@ test("a save over someone else's change is refused with their value one reload a
   const environmentId = await clientSideId(request, token);
   const cohortId = unique("aud");
   const segmentKey = `rudderstack-${cohortId}`;
-  await pushRudderstack(request, token, { environmentId, cohortId, add: [{ id: "user-1" }] });
+  await pushRudderstack(request, token, { environmentId, cohortId, add: ["user-1"] });
 
   await page.goto(`/default/production/segments/${segmentKey}/settings`);
   await page.getByLabel("Segment name").fill("My name for it");
@@ -156,7 +156,7 @@ test("delete a segment from the danger zone after typing its key", async ({ owne
   await pushRudderstack(request, token, {
     environmentId,
     cohortId,
-    add: [{ id: "user-1" }, { id: "user-2" }],
+    add: ["user-1", "user-2"],
   });
 
   await page.goto(`/default/production/segments/${segmentKey}/settings`);
@@ -182,7 +182,7 @@ test("a reader sees the settings but every control says why it is disabled", asy
   const { value: token } = await createTestToken({ role: "writer" });
   const environmentId = await clientSideId(request, token);
   const cohortId = unique("aud");
-  await pushRudderstack(request, token, { environmentId, cohortId, add: [{ id: "user-1" }] });
+  await pushRudderstack(request, token, { environmentId, cohortId, add: ["user-1"] });
   const { member, password } = await createTestMember({ role: "reader" });
   await signIn(page, member.email, password);
 

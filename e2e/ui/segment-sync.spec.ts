@@ -13,7 +13,7 @@ test("a partner push shows up in the Sync tab without a reload", async ({
   await pushRudderstack(request, token, {
     environmentId,
     cohortId,
-    add: [{ id: "user-1" }, { id: "user-2" }],
+    add: ["user-1", "user-2"],
   });
 
   await page.goto(`/default/production/segments/rudderstack-${cohortId}/sync`);
@@ -29,7 +29,7 @@ test("a partner push shows up in the Sync tab without a reload", async ({
   await pushRudderstack(request, token, {
     environmentId,
     cohortId,
-    add: [{ id: "user-3" }, { id: "user-4" }, { id: "" }],
+    add: ["user-3", "user-4", ""],
   });
   await expect(runs.getByTestId("sync-run-row")).toHaveCount(2, { timeout: 15_000 });
   await expect(page.getByTestId("sync-member-count")).toContainText("4 members", { timeout: 15_000 });

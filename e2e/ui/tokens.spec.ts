@@ -1,3 +1,5 @@
+import { buildPartnerPayload } from "@/lib/server/sync/build-partner-payloads";
+import { INTEGRATIONS } from "@/lib/server/sync/integrations";
 import type { APIRequestContext, Locator, Page, TestInfo } from "@playwright/test";
 import { unique } from "@/tests/factories/unique";
 import { expect, test } from "../fixtures";
@@ -19,12 +21,11 @@ async function productionClientSideId(page: Page): Promise<string> {
 async function push(request: APIRequestContext, token: string, environmentId: string, cohortId: string) {
   const response = await request.post("/api/v2/segment-targets/rudderstack", {
     headers: { Authorization: token },
-    data: {
-      environmentId,
-      cohortId,
-      cohortName: `Token test ${cohortId}`,
-      listData: { add: [{ id: unique("user") }], remove: [] },
-    },
+    data: buildPartnerPayload(
+      INTEGRATIONS.rudderstack,
+      { environmentId, cohortId, cohortName: `Token test ${cohortId}` },
+      [unique("user")],
+    ),
   });
   return response.status();
 }

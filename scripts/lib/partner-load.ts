@@ -7,35 +7,18 @@
  */
 import diagnosticsChannel from "node:diagnostics_channel";
 import { percentile } from "@/bench/measure";
-
-export type IntegrationKey =
-  | "amplitude"
-  | "segment-audiences"
-  | "census-synced-segments"
-  | "rudderstack"
-  | "heap-inbound"
-  | "hightouch"
-  | "zeotap"
-  | "tealium-synced-segments";
+import { buildPartnerPayloads } from "@/lib/server/sync/build-partner-payloads";
+import { INTEGRATIONS, type IntegrationKey } from "@/lib/server/sync/integrations";
 
 /** One synced segment of the load: the cohort of a tool. Heap's cohort ids are numbers. */
-export type CohortTarget = { integration: IntegrationKey; cohortId: string; cohortName: string };
+export type CohortTarget = { integration: IntegrationKey; cohortId: string | number; cohortName: string };
 
-/** Ten cohorts over all eight integrations (amplitude and rudderstack twice). */
+/** `count` cohorts over every integration in turn (ten: amplitude and segment-audiences twice). */
 export function mixedCohorts(tag: string, count: number): CohortTarget[] {
-  const integrations: IntegrationKey[] = [
-    "amplitude",
-    "segment-audiences",
-    "census-synced-segments",
-    "rudderstack",
-    "heap-inbound",
-    "hightouch",
-    "zeotap",
-    "tealium-synced-segments",
-  ];
+  const integrations = Object.keys(INTEGRATIONS) as IntegrationKey[];
   return Array.from({ length: count }, (_, index) => {
     const integration = integrations[index % integrations.length] ?? "amplitude";
-    const cohortId = integration === "heap-inbound" ? String(700_000 + index) : `${tag}-cohort-${index + 1}`;
+    const cohortId = integration === "heap-inbound" ? 700_000 + index : `${tag}-cohort-${index + 1}`;
     return { integration, cohortId, cohortName: `${tag} cohort ${index + 1}` };
   });
 }
@@ -65,82 +48,18 @@ export function keyRange(tag: string, start: number, size: number): string[] {
   return Array.from({ length: size }, (_, offset) => contextKey(tag, start + offset));
 }
 
-/** The request body a tool sends to add or remove these keys in its cohort (LD_COMPAT.md §3). */
+/** The request body a tool sends to add or remove these keys in its cohort, in the tool's own shape. */
 export function partnerBody(
   target: CohortTarget,
   clientSideId: string,
   op: "add" | "remove",
   keys: readonly string[],
 ): unknown {
-  const { cohortId, cohortName } = target;
-  const value = op === "add";
-  const ids = (field: string) => keys.map((key) => ({ [field]: key }));
-  switch (target.integration) {
-    case "amplitude":
-      return {
-        environmentId: clientSideId,
-        batch: keys.map((userId) => ({ userId, cohortId, cohortName, value })),
-      };
-    case "segment-audiences":
-      return {
-        environmentId: clientSideId,
-        contextKind: "user",
-        batch: keys.map((userId) => ({ userId, cohortId, cohortName, value })),
-      };
-    case "census-synced-segments":
-      return {
-        environment_id: clientSideId,
-        context_kind: "user",
-        batch: keys.map((user_id) => ({ user_id, cohort_id: cohortId, cohort_name: cohortName, value })),
-      };
-    case "rudderstack":
-      return {
-        environmentId: clientSideId,
-        contextKind: "user",
-        cohortId,
-        cohortName,
-        listData: value ? { add: ids("id"), remove: [] } : { add: [], remove: ids("id") },
-      };
-    case "heap-inbound":
-      return {
-        parameters: { environment_id: clientSideId },
-        heap: {
-          data: {
-            segment: { id: Number(cohortId), name: cohortName },
-            ...(value ? { add: ids("id"), remove: [] } : { add: [], remove: ids("id") }),
-          },
-        },
-      };
-    case "hightouch":
-      return {
-        environmentId: clientSideId,
-        cohortId,
-        cohortName,
-        contextKind: "user",
-        action: value ? "add" : "remove",
-        members: ids("integration_distinct_id"),
-      };
-    case "zeotap":
-      return {
-        action: value ? "add_members" : "remove_members",
-        parameters: {
-          integration_project_id: clientSideId,
-          integration_cohort_id: cohortId,
-          integration_cohort_name: cohortName,
-          members: ids("integration_distinct_id"),
-        },
-      };
-    case "tealium-synced-segments":
-      return {
-        action: value ? "add_member" : "remove_member",
-        parameters: {
-          tealium_project_id: clientSideId,
-          tealium_cohort_id: cohortId,
-          tealium_cohort_name: cohortName,
-          members: ids("member_id"),
-        },
-      };
-  }
+  const cohort = { environmentId: clientSideId, cohortId: target.cohortId, cohortName: target.cohortName };
+  const changes = op === "add" ? { add: keys } : { add: [], remove: keys };
+  const [body] = buildPartnerPayloads(INTEGRATIONS[target.integration], cohort, changes);
+  if (body === undefined) throw new Error("a push needs at least one key");
+  return body;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/server/db";
+import { buildPartnerPayloads } from "@/lib/server/sync/build-partner-payloads";
 import { INTEGRATIONS, type IntegrationKey } from "@/lib/server/sync/integrations";
 import { pushSegmentTargets } from "@/lib/server/sync/push-segment-targets";
 
@@ -13,8 +14,8 @@ type DemoCohort = {
   tags: string[];
 };
 
-/** One cohort per integration, shaped like what each tool sends (LD_COMPAT §3). 20-200 members each. */
-const DEMO_COHORTS: Record<IntegrationKey, DemoCohort> = {
+/** One cohort per integration, sent in each tool's own shape (lib/server/sync/build-partner-payloads.ts). 20-200 members each. */
+const DEMO_COHORTS: Partial<Record<IntegrationKey, DemoCohort>> = {
   amplitude: {
     id: "c8h2kq1",
     name: "Power users",
@@ -63,119 +64,7 @@ const DEMO_COHORTS: Record<IntegrationKey, DemoCohort> = {
   },
 };
 
-const DEMO_ORDER: readonly IntegrationKey[] = [
-  "amplitude",
-  "segment-audiences",
-  "census-synced-segments",
-  "rudderstack",
-  "heap-inbound",
-  "hightouch",
-  "zeotap",
-  "tealium-synced-segments",
-];
-
 type Batch = { add: string[]; remove: string[] };
-
-/** The request bodies one sync of `batch` takes for each tool (mode C tools send adds and removes separately). */
-function demoBodies(integrationKey: IntegrationKey, environmentId: string, cohort: DemoCohort, batch: Batch) {
-  const cohortId = cohort.id;
-  const cohortName = cohort.name;
-  const cohortUrl = cohort.url;
-  const modeA = (id: string, value: boolean) => ({ userId: id, cohortId, cohortName, value });
-  const ids = (keys: string[], field: string) => keys.map((key) => ({ [field]: key }));
-  const each = (build: (action: "add" | "remove", keys: string[]) => unknown): unknown[] => [
-    ...(batch.add.length > 0 ? [build("add", batch.add)] : []),
-    ...(batch.remove.length > 0 ? [build("remove", batch.remove)] : []),
-  ];
-  switch (integrationKey) {
-    case "amplitude":
-      return [
-        {
-          environmentId,
-          batch: [
-            ...batch.add.map((id) => ({ ...modeA(id, true), cohortUrl })),
-            ...batch.remove.map((id) => ({ ...modeA(id, false), cohortUrl })),
-          ],
-        },
-      ];
-    case "segment-audiences":
-      return [
-        {
-          environmentId,
-          contextKind: "user",
-          batch: [...batch.add.map((id) => modeA(id, true)), ...batch.remove.map((id) => modeA(id, false))],
-        },
-      ];
-    case "census-synced-segments": {
-      const member = (id: string, value: boolean) => ({
-        user_id: id,
-        cohort_id: cohortId,
-        cohort_name: cohortName,
-        value,
-      });
-      return [
-        {
-          environment_id: environmentId,
-          context_kind: "user",
-          batch: [...batch.add.map((id) => member(id, true)), ...batch.remove.map((id) => member(id, false))],
-        },
-      ];
-    }
-    case "rudderstack":
-      return [
-        {
-          environmentId,
-          contextKind: "user",
-          cohortId,
-          cohortName,
-          cohortUrl,
-          listData: { add: ids(batch.add, "id"), remove: ids(batch.remove, "id") },
-        },
-      ];
-    case "heap-inbound":
-      return [
-        {
-          parameters: { environment_id: environmentId },
-          heap: {
-            data: {
-              segment: { id: cohortId, name: cohortName },
-              add: ids(batch.add, "id"),
-              remove: ids(batch.remove, "id"),
-            },
-          },
-        },
-      ];
-    case "hightouch":
-      return each((action, keys) => ({
-        environmentId,
-        cohortId,
-        cohortName,
-        contextKind: "user",
-        action,
-        members: ids(keys, "integration_distinct_id"),
-      }));
-    case "zeotap":
-      return each((action, keys) => ({
-        action: action === "add" ? "add_members" : "remove_members",
-        parameters: {
-          integration_project_id: environmentId,
-          integration_cohort_id: cohortId,
-          integration_cohort_name: cohortName,
-          members: ids(keys, "integration_distinct_id"),
-        },
-      }));
-    case "tealium-synced-segments":
-      return each((action, keys) => ({
-        action: action === "add" ? "add_member" : "remove_member",
-        parameters: {
-          tealium_project_id: environmentId,
-          tealium_cohort_id: cohortId,
-          tealium_cohort_name: cohortName,
-          members: ids(keys, "member_id"),
-        },
-      }));
-  }
-}
 
 function memberKeys(cohort: DemoCohort, from: number, to: number): string[] {
   return Array.from({ length: to - from }, (_, index) => `${cohort.memberPrefix}-${1000 + from + index}`);
@@ -190,8 +79,16 @@ export async function seedDemoSegments(projectKey: string, environmentKey: strin
     where: { key: environmentKey, project: { key: projectKey } },
     select: { id: true, clientSideId: true },
   });
-  for (const [integrationKey, cohort] of DEMO_ORDER.map((key) => [key, DEMO_COHORTS[key]] as const)) {
+  for (const integrationKey of Object.keys(INTEGRATIONS) as IntegrationKey[]) {
     const definition = INTEGRATIONS[integrationKey];
+    // A new integration is seeded too, with a plain cohort until it gets one of its own above.
+    const cohort = DEMO_COHORTS[integrationKey] ?? {
+      id: `${integrationKey}-demo`,
+      name: `${definition.name} demo`,
+      memberPrefix: "user",
+      size: 50,
+      tags: [],
+    };
     const first = Math.ceil(cohort.size * 0.85);
     const dropped = Math.max(1, Math.floor(cohort.size * 0.05));
     const syncs: Batch[] = [
@@ -199,7 +96,17 @@ export async function seedDemoSegments(projectKey: string, environmentKey: strin
       { add: memberKeys(cohort, first, cohort.size + dropped), remove: memberKeys(cohort, 0, dropped) },
     ];
     for (const batch of syncs) {
-      for (const body of demoBodies(integrationKey, environment.clientSideId, cohort, batch)) {
+      const bodies = buildPartnerPayloads(
+        definition,
+        {
+          environmentId: environment.clientSideId,
+          cohortId: cohort.id,
+          cohortName: cohort.name,
+          cohortUrl: cohort.url,
+        },
+        batch,
+      );
+      for (const body of bodies) {
         await pushSegmentTargets({ definition, body, principal: null });
       }
     }

@@ -6,6 +6,14 @@ import type {
   ModeBDefinition,
   ModeCDefinition,
 } from "@/lib/server/sync/integrations/types";
+import {
+  fieldName,
+  isRecord,
+  type JsonObject,
+  resolve,
+  resolveChoice,
+  tokensOf,
+} from "@/lib/server/sync/json-pointer";
 import { PartnerPayloadError } from "@/lib/server/sync/partner-payload-error";
 
 /** LD_COMPAT §8: counts every add, remove and skipped member entry across all cohorts of one request. */
@@ -17,7 +25,6 @@ const MAX_KEY_CODE_POINTS = 512;
 const RECORDED_ID_CODE_POINTS = 64;
 /** LaunchDarkly's context kind alphabet. */
 const CONTEXT_KIND = /^[A-Za-z0-9._-]+$/;
-const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
 
 export type SkippedMember = { id: string; reason: string };
 
@@ -82,8 +89,6 @@ export function parsePartnerPayload(definition: IntegrationDefinition, body: unk
     skippedWithoutCohort: push.skippedWithoutCohort,
   };
 }
-
-type JsonObject = Record<string, unknown>;
 
 type CohortBuilder = {
   readonly cohortId: string;
@@ -471,66 +476,6 @@ function linkOrNull(raw: unknown): string | null {
   // not a link either.
   const linkable = (url.protocol === "http:" || url.protocol === "https:") && storable(raw) === raw;
   return linkable ? raw : null;
-}
-
-function isRecord(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-const compiledPointers = new Map<string, readonly string[]>();
-
-function tokensOf(pointer: JsonPointer): readonly string[] {
-  let tokens = compiledPointers.get(pointer);
-  if (tokens === undefined) {
-    tokens =
-      pointer === ""
-        ? []
-        : pointer
-            .slice(1)
-            .split("/")
-            .map((token) => token.replaceAll("~1", "/").replaceAll("~0", "~"));
-    compiledPointers.set(pointer, tokens);
-  }
-  return tokens;
-}
-
-/** The value at the pointer, or undefined; only own properties count, so `__proto__` or `constructor` find nothing inherited. */
-function resolve(document: unknown, tokens: readonly string[]): unknown {
-  let current = document;
-  for (const token of tokens) {
-    if (Array.isArray(current)) {
-      if (!ARRAY_INDEX.test(token)) return undefined;
-      const items: readonly unknown[] = current;
-      current = items[Number(token)];
-    } else if (isRecord(current)) {
-      if (!Object.hasOwn(current, token)) return undefined;
-      current = current[token];
-    } else {
-      return undefined;
-    }
-  }
-  return current;
-}
-
-/** The first pointer whose value is neither missing nor null; undefined when there is none. */
-function resolveChoice(document: unknown, choice: JsonPointerChoice): unknown {
-  if (typeof choice === "string") {
-    const value = resolve(document, tokensOf(choice));
-    return value === null ? undefined : value;
-  }
-  for (const pointer of choice) {
-    const value = resolve(document, tokensOf(pointer));
-    if (value !== undefined && value !== null) return value;
-  }
-  return undefined;
-}
-
-/** How an error message names a field: `"parameters.environment_id"`, `"cohortDescription" or "description"`. */
-function fieldName(choice: JsonPointerChoice): string {
-  const pointers: readonly JsonPointer[] = typeof choice === "string" ? [choice] : choice;
-  return pointers
-    .map((pointer) => `"${pointer === "" ? "(body)" : tokensOf(pointer).join(".")}"`)
-    .join(" or ");
 }
 
 const compiledPatterns = new Map<string, RegExp>();

@@ -15,5 +15,7 @@ export const hightouch: IntegrationDefinition = {
     id: "/integration_distinct_id",
     action: "/action",
     addPattern: "add",
+    addAction: "add",
+    removeAction: "remove",
   },
 };

@@ -15,5 +15,7 @@ export const tealiumSyncedSegments: IntegrationDefinition = {
     action: "/action",
     // Exactly `add_member`: LaunchDarkly's own pattern also matches `remove_member` and adds on removal (LD_COMPAT §3).
     addPattern: "add_member",
+    addAction: "add_member",
+    removeAction: "remove_member",
   },
 };

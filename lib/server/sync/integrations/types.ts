@@ -36,6 +36,9 @@ export type ModeCMembers = {
   readonly action: JsonPointer;
   /** Source of a regular expression that must match the whole action. */
   readonly addPattern: string;
+  /** The actions the tool sends to add and to remove (the example builder's; a test checks them against `addPattern`). */
+  readonly addAction: string;
+  readonly removeAction: string;
 };
 
 /** What a successful push can report back to a tool that wants an answer body. */

@@ -14,5 +14,7 @@ export const zeotap: IntegrationDefinition = {
     id: "/integration_distinct_id",
     action: "/action",
     addPattern: "members|add_members",
+    addAction: "add_members",
+    removeAction: "remove_members",
   },
 };
