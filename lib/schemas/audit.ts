@@ -13,6 +13,13 @@ const epochMs = z.coerce
   .min(MIN_AUDIT_QUERY_TIME_MS, "must be epoch milliseconds from year 1 to 9999")
   .max(MAX_AUDIT_QUERY_TIME_MS, "must be epoch milliseconds from year 1 to 9999");
 
+const specifierSchema = z.string().refine((text) => parseResourceSpecifier(text).ok, {
+  error: (issue) => {
+    const parsed = parseResourceSpecifier(typeof issue.input === "string" ? issue.input : "");
+    return `is not a valid resource specifier${parsed.ok ? "" : ` (${parsed.error})`}`;
+  },
+});
+
 export const auditLogQuerySchema = z.object({
   before: epochMs.optional().meta({ description: "Only entries strictly before this time (epoch ms)" }),
   after: epochMs.optional().meta({ description: "Only entries strictly after this time (epoch ms)" }),
@@ -21,23 +28,47 @@ export const auditLogQuerySchema = z.object({
     .max(256, "must be at most 256 characters")
     .optional()
     .meta({ description: "Case-insensitive text searched in name, description and target" }),
-  spec: z
-    .string()
-    .refine((text) => parseResourceSpecifier(text).ok, {
-      error: (issue) => {
-        const parsed = parseResourceSpecifier(typeof issue.input === "string" ? issue.input : "");
-        return `is not a valid resource specifier${parsed.ok ? "" : ` (${parsed.error})`}`;
-      },
-    })
-    .optional()
-    .meta({
-      description:
-        "A resource specifier, e.g. `proj/*:env/production:segment/*`; an entry matches when its target or one of the target's ancestors matches",
-    }),
+  spec: specifierSchema.optional().meta({
+    description:
+      "A resource specifier, e.g. `proj/*:env/production:segment/*`; an entry matches when its target or one of the target's ancestors matches",
+  }),
   limit: z.coerce.number().int().min(1).max(20).default(10),
   offset: z.coerce.number().int().min(0).default(0),
 });
-export type AuditLogQuery = z.infer<typeof auditLogQuerySchema>;
+/** How many statements and specifiers a `POST /api/v2/auditlog` search may send. */
+export const MAX_AUDIT_SEARCH_STATEMENTS = 20;
+export const MAX_AUDIT_SEARCH_SPECIFIERS = 50;
+
+const specifierList = z.array(specifierSchema).min(1).max(MAX_AUDIT_SEARCH_SPECIFIERS);
+
+/**
+ * LaunchDarkly's `POST /api/v2/auditlog` body: statements whose resource specifiers select entries (their target or an
+ * ancestor of it, as `spec`). An entry is kept when an `allow` statement selects it and no `deny` statement does. Entries
+ * are filtered by what they are about, not by action: `actions` may only be `["*"]`.
+ */
+export const auditLogSearchSchema = z
+  .array(
+    z
+      .strictObject({
+        effect: z.enum(["allow", "deny"]),
+        resources: specifierList.optional(),
+        notResources: specifierList.optional(),
+        actions: z
+          .array(
+            z.literal("*", { error: 'the audit log is searched by resource only: use ["*"] or omit it' }),
+          )
+          .optional(),
+      })
+      .refine((statement) => (statement.resources === undefined) !== (statement.notResources === undefined), {
+        error: 'use exactly one of "resources" and "notResources"',
+      })
+      .meta({ id: "AuditLogStatementPost" }),
+  )
+  .min(1, "must have at least one statement")
+  .max(MAX_AUDIT_SEARCH_STATEMENTS, `at most ${MAX_AUDIT_SEARCH_STATEMENTS} statements`);
+export type AuditLogSearch = z.infer<typeof auditLogSearchSchema>;
+
+export type AuditLogQuery = z.infer<typeof auditLogQuerySchema> & { statements?: AuditLogSearch };
 
 /** Every audit entry names this account: Tributary serves one LaunchDarkly account. */
 export const AUDIT_ACCOUNT_ID = "tributary";

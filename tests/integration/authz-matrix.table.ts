@@ -230,6 +230,15 @@ export const MATRIX: readonly MatrixRow[] = [
     expect: "401 401 401 401 | 200 403 403 403 200 200 200 | 200 200 200 200 403 401 401 200",
   },
   {
+    route: "POST /api/v2/auditlog",
+    request: ({ world }) => ({
+      path: "/api/v2/auditlog",
+      params: {},
+      body: [{ effect: "allow", resources: [`proj/${world.projectKey}`] }],
+    }),
+    expect: "401 401 401 401 | 200 403 403 403 200 200 200 | 200 200 200 200 403 401 401 403",
+  },
+  {
     route: "GET /api/v2/integration-capabilities/big-segment-store",
     request: () => ({ path: STORE_BASE, params: {} }),
     expect: "401 401 401 401 | 200 200 200 200 200 200 200 | 200 200 200 200 200 401 401 200",

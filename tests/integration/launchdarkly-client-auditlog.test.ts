@@ -121,3 +121,28 @@ describe("AuditLogApi through LaunchDarkly's client", () => {
     expect(read.data.comment).toBe("ticket OPS-42");
   });
 });
+
+describe("postAuditLogEntries through LaunchDarkly's client", () => {
+  it("searches by statements: allow selects entries by resource, deny takes them out", async () => {
+    const project = unique("searched");
+    await entryAbout(`proj/${project};team-a:env/production:segment/kept`, "kept");
+    await entryAbout(`proj/${project}:env/production:segment/denied`, "denied");
+    await entryAbout(`proj/${project}:env/test:segment/elsewhere`, "elsewhere");
+    const searched = await client.auditLog.postAuditLogEntries(undefined, undefined, undefined, 20, [
+      { effect: "allow", resources: [`proj/${project}:env/production:segment/*`], actions: ["*"] },
+      { effect: "deny", resources: [`proj/${project}:env/*:segment/denied`] },
+    ]);
+    expect(models.check("AuditLogEntryListingRepCollection", searched.data)).toEqual([]);
+    expect(searched.data.items.map((entry) => entry.name)).toEqual(["kept"]);
+  });
+
+  it("refuses a statement that filters by action with 400", async () => {
+    const failed = await failureOf(
+      client.auditLog.postAuditLogEntries(undefined, undefined, undefined, 20, [
+        { effect: "allow", resources: ["proj/*"], actions: ["updateName"] },
+      ]),
+    );
+    expect(failed.status).toBe(400);
+    expect(failed.body).toMatchObject({ code: "invalid_request" });
+  });
+});

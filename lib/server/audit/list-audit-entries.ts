@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/server/db";
-import type { AuditEntryResponse, AuditLogQuery } from "@/lib/schemas/audit";
+import type { AuditEntryResponse, AuditLogQuery, AuditLogSearch } from "@/lib/schemas/audit";
 import {
   matchResource,
   parseResource,
@@ -41,10 +41,28 @@ function literalPrefix(spec: string): string {
   return end === -1 ? spec : spec.slice(0, end);
 }
 
+function specifiers(texts: readonly string[]): ResourceSpecifier[] {
+  return texts.flatMap((text) => {
+    const parsed = parseResourceSpecifier(text);
+    return parsed.ok ? [parsed.value] : [];
+  });
+}
+
+/** Whether a search's statements keep an entry about `target`: an `allow` selects it and no `deny` does. */
+function statementsKeep(statements: AuditLogSearch, target: string): boolean {
+  const selects = (statement: AuditLogSearch[number]) =>
+    statement.resources !== undefined
+      ? specifiers(statement.resources).some((spec) => targetMatches(spec, target))
+      : !specifiers(statement.notResources ?? []).some((spec) => targetMatches(spec, target));
+  const allowed = statements.some((statement) => statement.effect === "allow" && selects(statement));
+  return allowed && !statements.some((statement) => statement.effect === "deny" && selects(statement));
+}
+
 /**
  * The audit log, newest first then `_id` descending. `before`/`after` are exclusive epoch ms; `q` searches name,
  * description and target, case-insensitively; `spec` keeps entries whose target falls under a resource specifier (see
- * `targetMatches`). Targets are far fewer than entries, so `spec` is resolved to the matching distinct targets first and
+ * `targetMatches`), and `statements` (LaunchDarkly's search body) those its statements keep. Targets are far fewer than
+ * entries, so `spec` and `statements` are resolved to the matching distinct targets first and
  * the page is then read with an ordinary indexed query, which keeps `totalCount` exact. A caller whose roles do not view
  * everything sees, and counts, only entries about what it may view, resolved the same way through distinct targets.
  */
@@ -84,6 +102,16 @@ export async function listAuditEntries(
         ? []
         : candidates.map((row) => row.target).filter((target) => targetMatches(spec, target));
     conditions.push({ target: { in: targets } });
+  }
+  if (query.statements !== undefined) {
+    const statements = query.statements;
+    const candidates = await prisma.auditEntry.findMany({
+      where: { AND: conditions },
+      distinct: ["target"],
+      select: { target: true },
+    });
+    const kept = candidates.map((row) => row.target).filter((target) => statementsKeep(statements, target));
+    conditions.push({ target: { in: kept } });
   }
 
   if (!viewsEverything(principal)) {

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-openapi";
-import { auditEntryCollectionSchema, auditEntrySchema, auditLogQuerySchema } from "@/lib/schemas/audit";
+import {
+  auditEntryCollectionSchema,
+  auditEntrySchema,
+  auditLogQuerySchema,
+  auditLogSearchSchema,
+  MAX_AUDIT_SEARCH_STATEMENTS,
+} from "@/lib/schemas/audit";
 import { errorBodySchema } from "@/lib/schemas/common";
 import {
   memberCollectionSchema,
@@ -159,6 +165,15 @@ export const accessOpenApiPaths: ZodOpenApiPathsObject = {
       description: "Needs `viewAuditLog` on `acct`. Newest first, then `_id` descending.",
       requestParams: { query: auditLogQuerySchema },
       responses: { ...ok("Audit log entries", auditEntryCollectionSchema), ...errors(400, 401, 403, 429) },
+    }),
+    post: operation("Audit log", "Search audit log entries", {
+      description: `Needs \`viewAuditLog\` on \`acct\`. The query of the listing, and in the body at most ${MAX_AUDIT_SEARCH_STATEMENTS} statements whose \`resources\`/\`notResources\` select entries by what they are about (the target or an ancestor, as \`spec\`): an entry is kept when an \`allow\` statement selects it and no \`deny\` does. \`actions\` may only be \`["*"]\`.`,
+      requestParams: { query: auditLogQuerySchema },
+      requestBody: jsonBody(auditLogSearchSchema),
+      responses: {
+        ...ok("Audit log entries", auditEntryCollectionSchema),
+        ...errors(400, 401, 403, 413, 415, 429),
+      },
     }),
   },
   "/api/v2/auditlog/{id}": {
