@@ -11,6 +11,7 @@ import { createTestProject } from "@/tests/factories/projects";
 import { createTestToken } from "@/tests/factories/tokens";
 import { callRoute } from "@/tests/support/call-route";
 import { startRedis, type RedisHandle } from "@/tests/support/start-redis";
+import { waitFor } from "@/tests/support/wait-for";
 
 const PREFIX = "tributary-test";
 const COHORT = "sdk-cohort";
@@ -27,13 +28,8 @@ let project: Awaited<ReturnType<typeof createTestProject>>;
  * Polls slower than the SDK's membership cache (1 s here): the SDK refreshes a cached answer's age on every read, so faster
  * polling would keep reading the same cached answer. Returns how long it took.
  */
-async function eventually(check: () => Promise<boolean>, timeoutMs = 8_000): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    if (await check()) return Date.now() - started;
-    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
-  }
+function eventually(check: () => Promise<boolean>, timeoutMs = 8_000): Promise<number> {
+  return waitFor(check, { timeoutMs, what: "the SDK's answer", intervalMs: 1_200 });
 }
 
 async function push(add: string[], remove: string[] = []) {

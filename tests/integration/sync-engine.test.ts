@@ -7,6 +7,7 @@ import { syncRunActor } from "@/lib/server/membership/sync-run-actor";
 import { TransactionConflict } from "@/lib/server/membership/transaction-conflict";
 import { createTestProject } from "@/tests/factories/projects";
 import { createTestSegment } from "@/tests/factories/segments";
+import { waitForClockPast } from "@/tests/support/wait-for";
 
 function sqlError(code: string): Error {
   return Object.assign(new Error(`simulated ${code}`), { code });
@@ -109,7 +110,9 @@ describe("applyMembershipChanges", () => {
     const { production } = await createTestProject();
     const segment = await createTestSegment(production, { members: ["a"] });
     const before = await prisma.segment.findUniqueOrThrow({ where: { id: segment.id } });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // A wrongly moved membership_last_modified must be visible as a different time.
+    await waitForClockPast(before.membershipLastModified);
+    await waitForClockPast(before.lastSyncAt);
     const outcome = await runMembershipTransaction((client) =>
       applyMembershipChanges(client, {
         environmentId: production.id,
