@@ -1,5 +1,6 @@
 import { SEMANTIC_PATCH_MEDIA_TYPE } from "@/lib/schemas/segment";
 import * as accessCheckRoute from "@/app/api/v2/access/check/route";
+import * as auditLogRoute from "@/app/api/v2/auditlog/route";
 import * as storeListRoute from "@/app/api/v2/integration-capabilities/big-segment-store/[projectKey]/[environmentKey]/[integrationKey]/route";
 import * as storeRoute from "@/app/api/v2/integration-capabilities/big-segment-store/[projectKey]/[environmentKey]/[integrationKey]/[integrationId]/route";
 import * as memberRoute from "@/app/api/v2/members/[memberId]/route";
@@ -41,6 +42,20 @@ export const JSON_ROUTES: JsonRoute[] = [
         policy: POLICY,
         policyName: "r",
       },
+    ],
+    success: 200,
+  },
+  {
+    name: "POST /api/v2/auditlog",
+    handler: auditLogRoute.POST,
+    method: "POST",
+    target: () => ({ path: "/api/v2/auditlog", params: {} }),
+    valid: (world) => [
+      [{ effect: "allow", resources: [`proj/${world.projectKey}:env/production:segment/*`], actions: ["*"] }],
+      [
+        { effect: "allow", resources: ["proj/*"] },
+        { effect: "deny", notResources: ["member/*", "role/*"] },
+      ],
     ],
     success: 200,
   },
