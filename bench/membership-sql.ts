@@ -166,7 +166,7 @@ const variants: Variant[] = [
 
 async function main() {
   const { startEmbeddedPostgres } = await import("@/lib/server/postgres/start-embedded-postgres");
-  const { applyMigrations } = await import("@/lib/server/migrations/apply-migrations");
+  const { applyMigrations } = await import("@/tooling/migrations/apply-migrations");
   const postgres = await startEmbeddedPostgres({
     dataDir: mkdtempSync(path.join(os.tmpdir(), "tributary-sql-pg-")),
     persistent: false,

@@ -13,7 +13,7 @@ const MEMBERS = Number(process.argv.find((arg) => arg.startsWith("--members="))?
 
 async function main() {
   const { startEmbeddedPostgres } = await import("@/lib/server/postgres/start-embedded-postgres");
-  const { applyMigrations } = await import("@/lib/server/migrations/apply-migrations");
+  const { applyMigrations } = await import("@/tooling/migrations/apply-migrations");
   const postgres = await startEmbeddedPostgres({
     dataDir: mkdtempSync(path.join(os.tmpdir(), "tributary-lookup-pg-")),
     persistent: false,

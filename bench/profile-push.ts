@@ -90,7 +90,7 @@ async function walStats(): Promise<WalStats> {
 
 async function main() {
   const { startEmbeddedPostgres } = await import("@/lib/server/postgres/start-embedded-postgres");
-  const { applyMigrations } = await import("@/lib/server/migrations/apply-migrations");
+  const { applyMigrations } = await import("@/tooling/migrations/apply-migrations");
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tributary-profile-pg-"));
   const postgres = await startEmbeddedPostgres({ dataDir, persistent: false });
   try {

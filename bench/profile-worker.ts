@@ -28,7 +28,7 @@ function cpuMsMatching(needle: string): number {
 
 async function main() {
   const { startEmbeddedPostgres } = await import("@/lib/server/postgres/start-embedded-postgres");
-  const { applyMigrations } = await import("@/lib/server/migrations/apply-migrations");
+  const { applyMigrations } = await import("@/tooling/migrations/apply-migrations");
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tributary-worker-pg-"));
   const postgres = await startEmbeddedPostgres({ dataDir, persistent: false });
   const redisServer = await startRedis();

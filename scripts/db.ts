@@ -1,5 +1,5 @@
 /*
- * Database migrations without the native Prisma schema engine (see lib/server/migrations/schema-engine.ts).
+ * Database migrations without the native Prisma schema engine (see tooling/migrations/schema-engine.ts).
  *
  *   node --experimental-wasm-modules --import tsx scripts/db.ts migrate        apply pending migrations
  *   node --experimental-wasm-modules --import tsx scripts/db.ts diff <name>    write a migration for schema changes
@@ -12,14 +12,14 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { applyMigrations } from "../lib/server/migrations/apply-migrations";
-import { diffMigrationsAgainstSchema } from "../lib/server/migrations/diff-migrations";
+import { applyMigrations } from "../tooling/migrations/apply-migrations";
+import { diffMigrationsAgainstSchema } from "../tooling/migrations/diff-migrations";
 import {
   DEFAULT_MIGRATIONS_DIR,
   loadMigrationsList,
   MIGRATION_LOCK_CONTENT,
   MIGRATION_LOCK_FILE,
-} from "../lib/server/migrations/schema-engine";
+} from "../tooling/migrations/migration-files";
 import { startEmbeddedPostgres } from "../lib/server/postgres/start-embedded-postgres";
 
 const EMBEDDED_DATA_DIR = ".data/postgres";

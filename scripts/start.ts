@@ -11,7 +11,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { env, setEnv } from "@/lib/env";
-import { applyMigrations } from "@/lib/server/migrations/apply-migrations";
+import { applyMigrations } from "@/tooling/migrations/apply-migrations";
 import {
   startEmbeddedPostgres,
   type EmbeddedPostgresHandle,

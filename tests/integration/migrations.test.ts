@@ -1,9 +1,9 @@
 import { readdir } from "node:fs/promises";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations } from "@/lib/server/migrations/apply-migrations";
-import { diffMigrationsAgainstSchema } from "@/lib/server/migrations/diff-migrations";
-import { DEFAULT_MIGRATIONS_DIR, SHADOW_DATABASE_PREFIX } from "@/lib/server/migrations/schema-engine";
+import { applyMigrations } from "@/tooling/migrations/apply-migrations";
+import { diffMigrationsAgainstSchema } from "@/tooling/migrations/diff-migrations";
+import { DEFAULT_MIGRATIONS_DIR, SHADOW_DATABASE_PREFIX } from "@/tooling/migrations/migration-files";
 
 function databaseUrl(): string {
   const url = process.env.DATABASE_URL;

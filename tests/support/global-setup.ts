@@ -2,7 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { applyMigrations } from "@/lib/server/migrations/apply-migrations";
+import { applyMigrations } from "@/tooling/migrations/apply-migrations";
 import { startEmbeddedPostgres } from "@/lib/server/postgres/start-embedded-postgres";
 
 export const TEMPLATE_DATABASE = "tributary_test_template";

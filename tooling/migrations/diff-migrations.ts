@@ -4,8 +4,8 @@ import {
   loadMigrationsList,
   loadSchemaFiles,
   NO_FILTERS,
-  withSchemaEngine,
-} from "./schema-engine";
+} from "./migration-files";
+import { withSchemaEngine } from "./schema-engine";
 
 export type DiffMigrationsOptions = {
   migrationsDir?: string;

@@ -1,4 +1,5 @@
-import { DEFAULT_MIGRATIONS_DIR, loadMigrationsList, NO_FILTERS, withSchemaEngine } from "./schema-engine";
+import { DEFAULT_MIGRATIONS_DIR, loadMigrationsList, NO_FILTERS } from "./migration-files";
+import { withSchemaEngine } from "./schema-engine";
 
 export type ApplyMigrationsOptions = {
   migrationsDir?: string;
