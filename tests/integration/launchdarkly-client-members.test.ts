@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/server/db";
 import { authenticateMember } from "@/lib/server/auth/authenticate-member";
+import * as memberRoute from "@/app/api/v2/members/[memberId]/route";
 import { createTestMember } from "@/tests/factories/members";
 import { createTestToken } from "@/tests/factories/tokens";
 import { unique } from "@/tests/factories/unique";
@@ -11,6 +12,9 @@ import {
   type LaunchDarklyClients,
 } from "@/tests/support/launchdarkly-api";
 import { launchDarklyModels } from "@/tests/support/launchdarkly-models";
+import { callRoute } from "@/tests/support/call-route";
+import { expectError } from "@/tests/support/expect-error";
+import { sessionHeaders } from "@/tests/support/session-headers";
 
 // LaunchDarkly's own API client (launchdarkly-api-typescript), unchanged, against the app over real HTTP.
 let server: LaunchDarklyApiServer;
@@ -66,6 +70,21 @@ describe("AccountMembersApi through LaunchDarkly's client", () => {
     expect(stored.passwordHash).toBeNull();
     expect(await authenticateMember(email, "")).toBeNull();
     expect(await authenticateMember(email, "any-password-at-all")).toBeNull();
+  });
+
+  it("never makes a pending invite the owner: the account would have no owner who can sign in", async () => {
+    const { member: owner } = await createTestMember({ role: "owner" });
+    const email = `${unique("heir")}@example.test`;
+    const [invited] = (await client.accountMembers.postMembers([{ email, role: "admin" }])).data.items;
+    const transfer = await callRoute(memberRoute.PATCH, {
+      method: "PATCH",
+      path: `/api/v2/members/${invited?._id}`,
+      params: { memberId: invited?._id ?? "" },
+      headers: await sessionHeaders(owner.id),
+      body: [{ op: "replace", path: "/role", value: "owner" }],
+    });
+    expectError(transfer, 409, "conflict");
+    expect((await prisma.member.findUniqueOrThrow({ where: { id: owner.id } })).role).toBe("owner");
   });
 
   it("creates an invite list all or none: a duplicate email writes nothing", async () => {

@@ -126,6 +126,13 @@ export async function updateMember(
     if (transfer && !isOwnerSignedIn(principal, owner?.id)) {
       throw new ApiError("forbidden", "Only the owner, signed in to the dashboard, can transfer ownership");
     }
+    // An owner nobody can sign in as would leave the account without one until the invite is accepted.
+    if (transfer && current.passwordHash === null) {
+      throw new ApiError(
+        "conflict",
+        "Ownership cannot go to a pending invite: the member cannot sign in yet",
+      );
+    }
 
     const customRoles = await findRolesByKeys(tx, next.customRoleKeys, "customRoleKeys", {
       principal,

@@ -148,7 +148,7 @@ export const accessOpenApiPaths: ZodOpenApiPathsObject = {
     }),
     patch: operation("Members", "Update a member", {
       description:
-        "A JSON Patch on `/role`, `/customRoles` or its alias `/customRoleKeys` (`updateMemberRole`; never one's own), `/firstName`, `/lastName`. Giving `owner` transfers ownership (the owner's dashboard session only, never a token; the old owner becomes admin, and both members' sessions end). A reset's old value in its grace period changes no member's access. Access is checked before any operation (a `test` included) runs; a member the caller may not view is a 404.",
+        "A JSON Patch on `/role`, `/customRoles` or its alias `/customRoleKeys` (`updateMemberRole`; never one's own), `/firstName`, `/lastName`. Giving `owner` transfers ownership (the owner's dashboard session only, never a token; the old owner becomes admin, and both members' sessions end; never to a pending invite, 409). A reset's old value in its grace period changes no member's access. Access is checked before any operation (a `test` included) runs; a member the caller may not view is a 404.",
       requestParams: { path: z.object({ memberId }) },
       requestBody: jsonBody(jsonPatchRequestSchema),
       responses: { ...ok("Updated", memberSchema), ...errors(400, 401, 403, 404, 409, 413, 415, 429) },
