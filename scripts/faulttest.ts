@@ -14,15 +14,9 @@ import { rmSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import pg from "pg";
 import { isRunning, launchApp, webServerPids, type RunningApp } from "./lib/app-process";
-import {
-  isSuccess,
-  mixedCohorts,
-  runPartnerLoad,
-  statusHistogram,
-  summarizeLatency,
-  type Attempt,
-  type RunningLoad,
-} from "./lib/partner-load";
+import { mixedCohorts } from "./lib/load-keys";
+import { runPartnerLoad, type RunningLoad } from "./lib/partner-load";
+import { isSuccess, statusHistogram, summarizeLatency, type Attempt } from "./lib/partner-push-request";
 import { startOwnPostgres, type OwnPostgres } from "./lib/own-postgres";
 import {
   formatCount,

@@ -9,14 +9,9 @@
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { descendantPids, launchApp, webServerPids, processMemory, type RunningApp } from "./lib/app-process";
-import {
-  isSuccess,
-  mixedCohorts,
-  runPartnerLoad,
-  statusHistogram,
-  summarizeLatency,
-  type LoadResult,
-} from "./lib/partner-load";
+import { mixedCohorts } from "./lib/load-keys";
+import { runPartnerLoad, type LoadResult } from "./lib/partner-load";
+import { isSuccess, statusHistogram, summarizeLatency } from "./lib/partner-push-request";
 import {
   formatCount,
   formatMiB,

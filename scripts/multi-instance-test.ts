@@ -17,7 +17,8 @@ import { from as copyFrom } from "pg-copy-streams";
 import { buildPartnerPayloads } from "@/lib/server/sync/build-partner-payloads";
 import { INTEGRATIONS } from "@/lib/server/sync/integrations";
 import { launchApp, type RunningApp } from "./lib/app-process";
-import { contextKey, isSuccess, postPartnerPush, statusHistogram, type Attempt } from "./lib/partner-load";
+import { contextKey } from "./lib/load-keys";
+import { isSuccess, postPartnerPush, statusHistogram, type Attempt } from "./lib/partner-push-request";
 import { startOwnPostgres, type OwnPostgres } from "./lib/own-postgres";
 import { formatCount, log as logLine, printTable, writeResults, type ReportRow } from "./lib/report";
 

@@ -10,7 +10,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { contextKey, type Batch, type CohortTarget, type LoadResult } from "./partner-load";
+import { contextKey, type CohortTarget } from "./load-keys";
+import type { Batch, LoadResult } from "./partner-load";
 
 export type SegmentCheck = {
   cohort: string;
