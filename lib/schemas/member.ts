@@ -130,4 +130,50 @@ export type MemberResponse = z.infer<typeof memberSchema>;
 
 export const memberCollectionSchema = collectionSchema(memberSchema);
 
-export const memberListQuerySchema = paginationQuerySchema;
+/** The longest `filter` of `GET /api/v2/members`. */
+export const MAX_MEMBER_FILTER_LENGTH = 512;
+
+export type MemberFilter = { query?: string; roles?: MemberRole[] };
+
+/**
+ * LaunchDarkly's member filter, `field:value` clauses joined by `,`: `query:` (text in the email or names, any case) and
+ * `role:` (built-in roles joined by `|`). Other fields of LaunchDarkly's are refused rather than ignored.
+ */
+const memberFilterSchema = z
+  .string()
+  .max(MAX_MEMBER_FILTER_LENGTH, `must be at most ${MAX_MEMBER_FILTER_LENGTH} characters`)
+  .transform((text, context): MemberFilter => {
+    const filter: MemberFilter = {};
+    for (const clause of text.split(",").filter((part) => part.trim() !== "")) {
+      const separator = clause.indexOf(":");
+      const field = (separator === -1 ? clause : clause.slice(0, separator)).trim();
+      const value = separator === -1 ? "" : clause.slice(separator + 1).trim();
+      if (field === "query") filter.query = value;
+      else if (field === "role") {
+        const roles = value.split("|").map((role) => memberRoleSchema.safeParse(role.trim()));
+        if (roles.some((role) => !role.success)) {
+          context.addIssue({
+            code: "custom",
+            message: `role: must be ${MEMBER_ROLES.join(", ")} joined by |`,
+          });
+          return z.NEVER;
+        }
+        filter.roles = roles.flatMap((role) => (role.success ? [role.data] : []));
+      } else {
+        context.addIssue({
+          code: "custom",
+          message: `unsupported field "${field.slice(0, 32)}": use query or role`,
+        });
+        return z.NEVER;
+      }
+    }
+    return filter;
+  });
+
+export const memberListQuerySchema = paginationQuerySchema.extend({
+  filter: memberFilterSchema
+    .optional()
+    .meta({
+      description: "`query:<text>` (email or name, any case) and `role:<role>|<role>`, joined by `,`",
+    }),
+});

@@ -123,3 +123,32 @@ describe("AccountMembersApi through LaunchDarkly's client", () => {
     expect((await failureOf(client.accountMembers.getMember(member.id))).status).toBe(404);
   });
 });
+
+describe("getMembers' filter through LaunchDarkly's client", () => {
+  it("keeps members by query (email or name, any case) and by role", async () => {
+    const marker = unique("findme");
+    await client.accountMembers.postMembers([
+      { email: `${marker}-a@example.test`, role: "writer" },
+      { email: `${unique("other")}@example.test`, firstName: marker.toUpperCase(), role: "admin" },
+      { email: `${unique("unrelated")}@example.test`, role: "writer" },
+    ]);
+    const byQuery = await client.accountMembers.getMembers(100, 0, `query:${marker}`);
+    expect(models.check("Members", byQuery.data)).toEqual([]);
+    expect(byQuery.data.items).toHaveLength(2);
+    expect(byQuery.data.totalCount).toBe(2);
+    const writers = await client.accountMembers.getMembers(100, 0, `query:${marker},role:writer`);
+    expect(writers.data.items.map((member) => member.email)).toEqual([`${marker}-a@example.test`]);
+    const either = await client.accountMembers.getMembers(100, 0, `query:${marker},role:writer|admin`);
+    expect(either.data.items).toHaveLength(2);
+  });
+
+  it("refuses a filter field it does not support with 400 instead of ignoring it", async () => {
+    const failed = await failureOf(client.accountMembers.getMembers(100, 0, 'lastSeen:{"never":true}'));
+    expect(failed.status).toBe(400);
+    expect(failed.body).toMatchObject({
+      code: "invalid_request",
+      message: expect.stringContaining("lastSeen"),
+    });
+    expect((await failureOf(client.accountMembers.getMembers(100, 0, "role:superuser"))).status).toBe(400);
+  });
+});
