@@ -4,8 +4,9 @@ import { freshnessNeedsClock, segmentFreshness } from "./freshness";
 const NOW = Date.UTC(2025, 0, 10, 12);
 const HOUR = 3_600_000;
 
+/** A segment as the API answers it: `_external` is omitted for one managed here (null below). */
 function synced(lastSync: { at: number; status: string } | null, external: string | null = "amplitude") {
-  return { _external: external, _lastSync: lastSync };
+  return external === null ? { _lastSync: lastSync } : { _external: external, _lastSync: lastSync };
 }
 
 describe("segmentFreshness", () => {

@@ -16,7 +16,7 @@ export function segmentFreshness(
 ): Freshness | null {
   const lastSync = segment._lastSync;
   if (lastSync?.status === "failed") return "failed";
-  if (segment._external === null) return null;
+  if (segment._external === undefined) return null;
   if (lastSync === null) return "never";
   if (now - lastSync.at > staleAfterHours * HOUR_MS) return "stale";
   return lastSync.status === "partially_applied" ? "partial" : "fresh";
@@ -24,5 +24,7 @@ export function segmentFreshness(
 
 /** Whether the answer depends on the clock, so that a render without one (the server's) can leave it out. */
 export function freshnessNeedsClock(segment: Pick<SegmentResponse, "_external" | "_lastSync">): boolean {
-  return segment._external !== null && segment._lastSync !== null && segment._lastSync.status !== "failed";
+  return (
+    segment._external !== undefined && segment._lastSync !== null && segment._lastSync.status !== "failed"
+  );
 }

@@ -1,6 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Collection } from "@/lib/schemas/common";
-import { SEGMENT_SORTS, type SegmentResponse, type SegmentSort } from "@/lib/schemas/segment";
+import {
+  SEGMENT_SORTS,
+  type SegmentResponse,
+  type SegmentSettings,
+  type SegmentSort,
+} from "@/lib/schemas/segment";
 import { apiFetch } from "@/lib/queries/api-client";
 import { segmentHistoryKeys } from "@/lib/queries/audit";
 
@@ -54,9 +59,9 @@ export const segmentKeys = {
     [...segmentKeys.details(location), segmentKey] as const,
 };
 
-/** `,` separates the filter's clauses and `[`/`]` delimit lists, so a search for them searches for a space instead. */
+/** `,` `|` `(` `)` structure the filter and `[`/`]`/`"` delimit values, so a search for them searches for a space instead. */
 function filterText(text: string): string {
-  return text.replace(/[,[\]]/g, " ").trim();
+  return text.replace(/[,[\]|()"]/g, " ").trim();
 }
 
 /** LaunchDarkly's `filter` parameter for these filters, or undefined for none. */
@@ -154,7 +159,8 @@ export function useSegment(location: SegmentLocation, options: { refetchInterval
   });
 }
 
-type SettingValues = Pick<SegmentResponse, "name" | "description" | "tags">;
+/** As a patch sets them: no description is null (the API's answers omit it). */
+type SettingValues = Pick<SegmentSettings, "name" | "description" | "tags">;
 export type SettingField = keyof SettingValues;
 
 export type SettingUpdate<F extends SettingField> = {

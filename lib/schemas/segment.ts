@@ -18,6 +18,14 @@ export const SEGMENT_SORTS = [
 ] as const;
 export type SegmentSort = (typeof SEGMENT_SORTS)[number];
 
+const SEGMENT_SORT_FIELDS = ["creationDate", "name", "lastModified"];
+
+/** LaunchDarkly's `sort`: fields separated by commas, each at most once, a leading `-` sorting it descending. */
+function isSegmentSortList(sort: string): boolean {
+  const names = sort.split(",").map((field) => (field.startsWith("-") ? field.slice(1) : field));
+  return names.every((name) => SEGMENT_SORT_FIELDS.includes(name)) && new Set(names).size === names.length;
+}
+
 export const SEMANTIC_PATCH_MEDIA_TYPE = "application/json; domain-model=launchdarkly.semanticpatch";
 
 const MAX_TAGS = 50;
@@ -67,7 +75,7 @@ export const segmentSchema = z
   .object({
     key: z.string(),
     name: z.string(),
-    description: z.string().nullable(),
+    description: z.string().optional().meta({ description: "Omitted when the segment has none" }),
     tags: z.array(z.string()),
     creationDate: z.number().int().meta({ description: "Epoch milliseconds" }),
     lastModifiedDate: z.number().int().meta({ description: "Epoch milliseconds" }),
@@ -87,16 +95,19 @@ export const segmentSchema = z
     }),
     excluded: z.array(z.string()),
     rules: z.array(z.unknown()).meta({ description: "Always empty: Tributary has no segment rules" }),
-    _external: z.string().nullable().meta({ description: "The integration key of a synced segment" }),
-    _externalLink: z.string().nullable(),
+    _external: z
+      .string()
+      .optional()
+      .meta({ description: "The integration key of a synced segment; omitted for others" }),
+    _externalLink: z.string().optional().meta({ description: "Omitted when the integration gave none" }),
     _unboundedMetadata: z.object({
       includedCount: z.number().int(),
       excludedCount: z.number().int(),
       lastModified: z
         .number()
         .int()
-        .nullable()
-        .meta({ description: "Epoch milliseconds of the last membership change" }),
+        .optional()
+        .meta({ description: "Epoch milliseconds of the last membership change; omitted before the first" }),
     }),
     _lastSync: z
       .object({ at: z.number().int(), status: z.string() })
@@ -112,12 +123,19 @@ export type SegmentResponse = z.infer<typeof segmentSchema>;
 
 export const segmentListQuerySchema = paginationQuerySchema.extend({
   sort: z
-    .enum(SEGMENT_SORTS)
+    .string()
+    .refine(isSegmentSortList, {
+      message:
+        "must be creationDate, name or lastModified, comma-separated, each at most once, `-` for descending",
+    })
     .default("-creationDate")
-    .meta({ description: "`creationDate`, `name` or `lastModified`; a leading `-` sorts descending" }),
+    .meta({
+      description:
+        "`creationDate`, `name` or `lastModified`, several separated by commas (`-name,creationDate`); a leading `-` sorts descending",
+    }),
   filter: z.string().optional().meta({
     description:
-      "Comma-separated: `query equals X`, `tags anyOf [a,b]`, `unbounded equals true|false`, `external exists`, `external equals amplitude`, and Tributary's `synced equals true|false`, `freshness equals fresh|partial|stale|never|failed` (stale: no sync for `TRIBUTARY_STALE_AFTER_HOURS`)",
+      'LaunchDarkly\'s syntax: `query equals "X"` (or a list: key, name or description contains any), `tags anyOf ["a","b"]`, `includedKeys anyOf [...]`, `excludedKeys anyOf [...]`, `unbounded equals true|false`, `external exists`, `external equals amplitude`, and Tributary\'s `synced equals true|false`, `freshness equals fresh|partial|stale|never|failed` (stale: no sync for `TRIBUTARY_STALE_AFTER_HOURS`). Values bare or JSON-quoted. `,` is AND, `|` is OR (binding tighter than `,`), parentheses group. A clause Tributary cannot evaluate is a 400 naming it.',
   }),
 });
 export type SegmentListQuery = z.infer<typeof segmentListQuerySchema>;

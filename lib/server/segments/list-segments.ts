@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/server/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { SegmentListQuery, SegmentResponse, SegmentSort } from "@/lib/schemas/segment";
+import type { SegmentListQuery, SegmentResponse } from "@/lib/schemas/segment";
 import { ApiError } from "@/lib/server/api/errors";
 import { checkAccess } from "@/lib/server/access/check-access";
 import type { Principal } from "@/lib/server/access/principal";
@@ -13,6 +13,7 @@ import {
   parseSegmentFilter,
   type FreshnessFilter,
   type SegmentFilter,
+  type SegmentFilterClause,
 } from "@/lib/server/segments/parse-segment-filter";
 import { env } from "@/lib/env";
 import { serializeSegment } from "@/lib/server/segments/serialize-segment";
@@ -26,11 +27,14 @@ type EnvironmentWithProject = {
 
 const SORT_COLUMNS = { creationDate: "createdAt", name: "name", lastModified: "updatedAt" } as const;
 
-/** The key breaks ties, so that paging never skips or repeats a segment. */
-function orderBy(sort: SegmentSort): Prisma.SegmentOrderByWithRelationInput[] {
-  const descending = sort.startsWith("-");
-  const field = (descending ? sort.slice(1) : sort) as keyof typeof SORT_COLUMNS;
-  return [{ [SORT_COLUMNS[field]]: descending ? "desc" : "asc" }, { key: "asc" }];
+/** Each field of `sort` in turn (`-` descending); the key breaks the remaining ties, so paging never skips or repeats. */
+function orderBy(sort: string): Prisma.SegmentOrderByWithRelationInput[] {
+  const fields = sort.split(",").map((field) => {
+    const descending = field.startsWith("-");
+    const name = (descending ? field.slice(1) : field) as keyof typeof SORT_COLUMNS;
+    return { [SORT_COLUMNS[name]]: descending ? "desc" : "asc" };
+  });
+  return [...fields, { key: "asc" }];
 }
 
 /** LIKE treats `%`, `_` and `\` specially; a search for "a_b" means those three characters. */
@@ -54,24 +58,42 @@ function freshnessCondition(freshness: FreshnessFilter, now: number): Prisma.Seg
   };
 }
 
+function clauseCondition(clause: SegmentFilterClause, now: number): Prisma.SegmentWhereInput {
+  switch (clause.field) {
+    case "query":
+      return {
+        OR: clause.anyOf.flatMap((text) => {
+          const contains = escapeLike(text);
+          return (["key", "name", "description"] as const).map((column) => ({
+            [column]: { contains, mode: "insensitive" as const },
+          }));
+        }),
+      };
+    case "tags":
+      return { tags: { hasSome: clause.anyOf } };
+    case "includedKeys":
+      return { key: { in: clause.anyOf } };
+    case "excludedKeys":
+      return { key: { notIn: clause.anyOf } };
+    case "unbounded":
+      return { unbounded: clause.equals };
+    case "synced":
+      return { external: clause.equals ? { not: null } : null };
+    case "external":
+      return { external: "exists" in clause ? { not: null } : clause.equals };
+    case "freshness":
+      return freshnessCondition(clause.equals, now);
+  }
+}
+
+function filterCondition(filter: SegmentFilter, now: number): Prisma.SegmentWhereInput {
+  if ("all" in filter) return { AND: filter.all.map((part) => filterCondition(part, now)) };
+  if ("any" in filter) return { OR: filter.any.map((part) => filterCondition(part, now)) };
+  return clauseCondition(filter, now);
+}
+
 function where(environmentId: string, filter: SegmentFilter, now = Date.now()): Prisma.SegmentWhereInput {
-  const conditions: Prisma.SegmentWhereInput[] = [{ environmentId }];
-  if (filter.query !== undefined) {
-    const contains = escapeLike(filter.query);
-    conditions.push({
-      OR: [{ key: { contains, mode: "insensitive" } }, { name: { contains, mode: "insensitive" } }],
-    });
-  }
-  if (filter.tagsAnyOf !== undefined) conditions.push({ tags: { hasSome: filter.tagsAnyOf } });
-  if (filter.unbounded !== undefined) conditions.push({ unbounded: filter.unbounded });
-  if (filter.external !== undefined) {
-    conditions.push({
-      external: "exists" in filter.external ? { not: null } : filter.external.equals,
-    });
-  }
-  if (filter.synced !== undefined) conditions.push({ external: filter.synced ? { not: null } : null });
-  if (filter.freshness !== undefined) conditions.push(freshnessCondition(filter.freshness, now));
-  return { AND: conditions };
+  return { AND: [{ environmentId }, filterCondition(filter, now)] };
 }
 
 /**

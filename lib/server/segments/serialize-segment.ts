@@ -46,7 +46,8 @@ export function serializeSegment(
   return {
     key: segment.key,
     name: segment.name,
-    description: segment.description,
+    // LaunchDarkly omits what a segment lacks rather than answering null (its client's models say string/number).
+    ...(segment.description === null ? {} : { description: segment.description }),
     tags: segment.tags,
     creationDate: segment.createdAt.getTime(),
     lastModifiedDate: segment.updatedAt.getTime(),
@@ -58,12 +59,14 @@ export function serializeSegment(
     included: listed.included,
     excluded: listed.excluded,
     rules: [],
-    _external: segment.external,
-    _externalLink: segment.externalLink,
+    ...(segment.external === null ? {} : { _external: segment.external }),
+    ...(segment.externalLink === null ? {} : { _externalLink: segment.externalLink }),
     _unboundedMetadata: {
       includedCount: segment.includedCount,
       excludedCount: segment.excludedCount,
-      lastModified: segment.membershipLastModified?.getTime() ?? null,
+      ...(segment.membershipLastModified === null
+        ? {}
+        : { lastModified: segment.membershipLastModified.getTime() }),
     },
     _lastSync:
       segment.lastSyncAt === null || segment.lastSyncStatus === null

@@ -66,7 +66,7 @@ export function OverviewView({ projectKey, environmentKey, segmentKey }: Props) 
             <DateTime epochMs={data.lastModifiedDate} />
           </Fact>
           <Fact label="Membership modified">
-            {data._unboundedMetadata.lastModified === null ? (
+            {data._unboundedMetadata.lastModified === undefined ? (
               "never"
             ) : (
               <DateTime epochMs={data._unboundedMetadata.lastModified} style="relative" />

@@ -25,7 +25,7 @@ export function MembersView(location: SegmentLocation) {
       {segment.isPending ? <LoadingState /> : null}
       {segment.isError ? <ErrorState error={segment.error} /> : null}
       {segment.data ? (
-        segment.data._external !== null ? (
+        segment.data._external !== undefined ? (
           <SyncedNote integration={segment.data._external} />
         ) : (
           <CsvImport location={location} />

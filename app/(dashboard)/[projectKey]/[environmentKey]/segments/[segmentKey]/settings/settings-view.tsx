@@ -96,7 +96,7 @@ export function SettingsView({ projectKey, environmentKey, segmentKey, permissio
         label="Segment description"
         hint="Up to 1,024 characters; leave empty for none."
         multiline
-        current={data.description}
+        current={data.description ?? null}
         toText={(description) => description ?? ""}
         fromText={(text) => parseWith(segmentDescriptionSchema, text.trim() === "" ? null : text.trim())}
         decision={permissions?.description}
@@ -133,7 +133,7 @@ export function SettingsView({ projectKey, environmentKey, segmentKey, permissio
         location={location}
         name={data.name}
         memberCount={data._unboundedMetadata.includedCount}
-        synced={data._external !== null}
+        synced={data._external !== undefined}
         decision={permissions?.delete}
       />
     </div>

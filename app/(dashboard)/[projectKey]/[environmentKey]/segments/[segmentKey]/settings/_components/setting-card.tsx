@@ -8,10 +8,11 @@ import { GuardedButton } from "@/components/ui/guarded-button";
 import type { AccessDecision } from "@/lib/queries/access-check";
 import { ApiRequestError } from "@/lib/queries/api-client";
 import { segmentKeys, type SegmentLocation, type SettingUpdate } from "@/lib/queries/segments";
-import type { SegmentResponse } from "@/lib/schemas/segment";
+import type { SegmentResponse, SegmentSettings } from "@/lib/schemas/segment";
 
 type Field = "name" | "description" | "tags";
-type Value<F extends Field> = SegmentResponse[F];
+/** As a patch sets it: no description is null (the API's answers omit it). */
+type Value<F extends Field> = SegmentSettings[F];
 
 export type Parsed<V> = { ok: true; value: V } | { ok: false; error: string };
 
