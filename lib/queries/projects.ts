@@ -44,3 +44,33 @@ export function useCreateEnvironment(projectKey: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectKey) }),
   });
 }
+
+export function useDeleteProject(projectKey: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      apiFetch<undefined>(`/api/v2/projects/${encodeURIComponent(projectKey)}`, { method: "DELETE" }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: projectKeys.list() }),
+        // Marked stale without refetching: the open page is about to leave, and a refetch would only answer 404.
+        queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectKey), refetchType: "none" }),
+      ]),
+  });
+}
+
+export function useDeleteEnvironment(projectKey: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (environmentKey: string) =>
+      apiFetch<undefined>(
+        `/api/v2/projects/${encodeURIComponent(projectKey)}/environments/${encodeURIComponent(environmentKey)}`,
+        { method: "DELETE" },
+      ),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: projectKeys.list() }),
+        queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectKey) }),
+      ]),
+  });
+}

@@ -9,8 +9,15 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { useCreateEnvironment, useProject } from "@/lib/queries/projects";
+import { DeleteEnvironmentButton, ProjectDangerZone, type ProjectPermissions } from "./delete-controls";
 
-export function ProjectView({ projectKey }: { projectKey: string }) {
+export function ProjectView({
+  projectKey,
+  permissions,
+}: {
+  projectKey: string;
+  permissions: ProjectPermissions | null;
+}) {
   const project = useProject(projectKey);
   if (project.isPending) return <LoadingState />;
   if (project.isError) return <ErrorState error={project.error} />;
@@ -60,6 +67,11 @@ export function ProjectView({ projectKey }: { projectKey: string }) {
                   >
                     Segments
                   </Link>
+                  <DeleteEnvironmentButton
+                    projectKey={data.key}
+                    environment={environment}
+                    decision={permissions?.deleteEnvironment[environment.key]}
+                  />
                 </td>
               </tr>
             ))}
@@ -67,6 +79,7 @@ export function ProjectView({ projectKey }: { projectKey: string }) {
         </table>
       </Card>
       <CreateEnvironmentCard projectKey={data.key} />
+      <ProjectDangerZone projectKey={data.key} name={data.name} decision={permissions?.deleteProject} />
     </div>
   );
 }

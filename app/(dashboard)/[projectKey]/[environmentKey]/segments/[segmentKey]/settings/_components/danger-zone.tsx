@@ -2,10 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
 import { GuardedButton } from "@/components/ui/guarded-button";
+import { TypedDeleteDialog } from "@/components/ui/typed-delete-dialog";
 import type { AccessDecision } from "@/lib/queries/access-check";
 import { useDeleteSegment, type SegmentLocation } from "@/lib/queries/segments";
 
@@ -25,11 +23,9 @@ export function DangerZone({
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [typed, setTyped] = useState("");
   const deletion = useDeleteSegment(location);
   const close = () => {
     setOpen(false);
-    setTyped("");
     deletion.reset();
   };
   return (
@@ -51,42 +47,22 @@ export function DangerZone({
         </GuardedButton>
       </div>
       {open ? (
-        <Dialog title={`Delete ${name}?`} description="This cannot be undone." onClose={close}>
-          <form
-            className="flex flex-col gap-4"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (typed !== location.segmentKey) return;
-              deletion.mutate(undefined, {
-                onSuccess: () =>
-                  router.push(
-                    `/${encodeURIComponent(location.projectKey)}/${encodeURIComponent(location.environmentKey)}/segments`,
-                  ),
-              });
-            }}
-          >
-            <Field
-              label={`Type the segment key, ${location.segmentKey}, to confirm`}
-              value={typed}
-              autoComplete="off"
-              spellCheck={false}
-              onChange={(event) => setTyped(event.target.value)}
-              error={deletion.isError ? deletion.error.message : null}
-            />
-            <div className="flex justify-end gap-2">
-              <Button type="button" variant="secondary" onClick={close}>
-                Cancel
-              </Button>
-              <Button
-                type="submit"
-                variant="danger"
-                disabled={typed !== location.segmentKey || deletion.isPending}
-              >
-                {deletion.isPending ? "Deleting…" : "Delete this segment"}
-              </Button>
-            </div>
-          </form>
-        </Dialog>
+        <TypedDeleteDialog
+          title={`Delete ${name}?`}
+          what="segment"
+          confirmKey={location.segmentKey}
+          isPending={deletion.isPending}
+          error={deletion.isError ? deletion.error.message : null}
+          onClose={close}
+          onConfirm={() =>
+            deletion.mutate(undefined, {
+              onSuccess: () =>
+                router.push(
+                  `/${encodeURIComponent(location.projectKey)}/${encodeURIComponent(location.environmentKey)}/segments`,
+                ),
+            })
+          }
+        />
       ) : null}
     </section>
   );
