@@ -64,6 +64,26 @@ describe("AccessTokensApi through LaunchDarkly's client", () => {
     expect((await failureOf(client.accessTokens.getToken(id))).status).toBe(404);
   });
 
+  it("takes custom roles by LaunchDarkly's _id in customRoleIds and answers their keys", async () => {
+    const key = unique("token-role");
+    const role = await client.customRoles.postCustomRole({
+      key,
+      name: key,
+      policy: [{ effect: "allow", actions: ["viewProject"], resources: ["proj/*"] }],
+    });
+    const created = await client.accessTokens.postToken({
+      name: unique("by-id"),
+      customRoleIds: [role.data._id],
+      serviceToken: true,
+    });
+    expect(models.check("Token", created.data)).toEqual([]);
+    expect(created.data.customRoleIds).toEqual([key]);
+    const patched = await client.accessTokens.patchToken(created.data._id, [
+      { op: "replace", path: "/customRoleIds", value: [role.data._id] },
+    ]);
+    expect(patched.data.customRoleIds).toEqual([key]);
+  });
+
   it("fits the model for a token with an inline policy and no description", async () => {
     const created = await client.accessTokens.postToken({
       name: unique("inline"),
