@@ -10,11 +10,7 @@ import type {
   SegmentImportWithPreview,
 } from "@/lib/schemas/segment-import";
 import { prisma } from "@/lib/server/db";
-import { getEnvironmentOrThrow } from "@/lib/server/environments/get-environment-or-throw";
-import { getMembershipSegmentOrThrow } from "@/lib/server/membership/get-membership-segment-or-throw";
-import { pushContextChanges } from "@/lib/server/membership/push-context-changes";
-import { createSegment } from "@/lib/server/segments/create-segment";
-import { createTestProject } from "@/tests/factories/projects";
+import { createTestSegmentTenant } from "@/tests/factories/tenants";
 import { createTestToken } from "@/tests/factories/tokens";
 import { callRoute } from "@/tests/support/call-route";
 import { expectError } from "@/tests/support/expect-error";
@@ -22,34 +18,8 @@ import { expectError } from "@/tests/support/expect-error";
 type Tenant = Awaited<ReturnType<typeof tenant>>;
 
 async function tenant(members: string[] = [], options: { synced?: boolean } = {}) {
-  const { project } = await createTestProject();
-  const environment = await getEnvironmentOrThrow(project.key, "production");
-  await createSegment(null, environment, { key: "beta", name: "Beta" });
-  if (options.synced) {
-    await prisma.segment.update({
-      where: { environmentId_key: { environmentId: environment.id, key: "beta" } },
-      data: { external: "amplitude", externalCohortId: "c1", unbounded: true },
-    });
-  }
-  const segment = await getMembershipSegmentOrThrow(project.key, "production", "beta");
-  if (members.length > 0) {
-    await pushContextChanges({
-      segment,
-      principal: null,
-      change: { included: { add: members } },
-      source: "contexts",
-    });
-  }
-  const { value: writer } = await createTestToken({ role: "writer" });
-  const params = { projectKey: project.key, environmentKey: "production", segmentKey: "beta" };
-  return {
-    project,
-    environment,
-    segment,
-    writer,
-    params,
-    path: `/api/v2/segments/${project.key}/production/beta/imports`,
-  };
+  const created = await createTestSegmentTenant({ members, synced: options.synced });
+  return { ...created, writer: created.token, path: `${created.path}/imports` };
 }
 
 async function tokenWith(policy: Policy): Promise<string> {

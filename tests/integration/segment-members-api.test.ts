@@ -5,11 +5,8 @@ import { NextRequest } from "next/server";
 import type { MemberList } from "@/lib/schemas/member-list";
 import type { Policy } from "@/lib/schemas/policy";
 import { prisma } from "@/lib/server/db";
-import { getEnvironmentOrThrow } from "@/lib/server/environments/get-environment-or-throw";
-import { getMembershipSegmentOrThrow } from "@/lib/server/membership/get-membership-segment-or-throw";
 import { pushContextChanges } from "@/lib/server/membership/push-context-changes";
-import { createSegment } from "@/lib/server/segments/create-segment";
-import { createTestProject } from "@/tests/factories/projects";
+import { createTestSegmentTenant } from "@/tests/factories/tenants";
 import { createTestToken } from "@/tests/factories/tokens";
 import { callRoute } from "@/tests/support/call-route";
 import { expectError } from "@/tests/support/expect-error";
@@ -18,30 +15,8 @@ type Tenant = Awaited<ReturnType<typeof tenant>>;
 
 /** A project of its own with one segment holding `keys`, written through the membership engine. */
 async function tenant(keys: string[] = []) {
-  const { project } = await createTestProject();
-  const environment = await getEnvironmentOrThrow(project.key, "production");
-  await createSegment(null, environment, { key: "beta", name: "Beta" });
-  const segment = await getMembershipSegmentOrThrow(project.key, "production", "beta");
-  const runIds: string[] = [];
-  for (let start = 0; start < keys.length; start += 50_000) {
-    const outcome = await pushContextChanges({
-      segment,
-      principal: null,
-      change: { included: { add: keys.slice(start, start + 50_000) } },
-      source: "contexts",
-    });
-    runIds.push(outcome.syncRunId);
-  }
-  const { value: reader } = await createTestToken({ role: "reader" });
-  const params = { projectKey: project.key, environmentKey: "production", segmentKey: "beta" };
-  return {
-    project,
-    segment,
-    runIds,
-    reader,
-    params,
-    path: `/api/v2/segments/${project.key}/production/beta`,
-  };
+  const created = await createTestSegmentTenant({ members: keys, role: "reader" });
+  return { ...created, reader: created.token };
 }
 
 async function tokenWith(policy: Policy): Promise<string> {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import * as bulkTagsRoute from "@/app/api/v2/segment-tags/[projectKey]/[environmentKey]/route";
 import type { Policy } from "@/lib/schemas/policy";
 import { prisma } from "@/lib/server/db";
-import { createTestProject } from "@/tests/factories/projects";
 import { createTestSegment } from "@/tests/factories/segments";
+import { createTestTenant } from "@/tests/factories/tenants";
 import { createTestToken } from "@/tests/factories/tokens";
 import { callRoute } from "@/tests/support/call-route";
 import { expectError } from "@/tests/support/expect-error";
@@ -12,14 +12,12 @@ type Tenant = Awaited<ReturnType<typeof tenant>>;
 
 /** A project of its own with three segments: two synced-looking keys and one plain, tagged `old`. */
 async function tenant() {
-  const { project, production } = await createTestProject();
-  const { value: writer } = await createTestToken({ role: "writer" });
+  const { project, production, token: writer, params } = await createTestTenant();
   const segments = await Promise.all(
     ["amplitude-a", "amplitude-b", "hightouch-c"].map((key) =>
       createTestSegment(production, { key, name: key, tags: ["old"] }),
     ),
   );
-  const params = { projectKey: project.key, environmentKey: production.key };
   return { project, environment: production, writer, params, segments };
 }
 

@@ -5,7 +5,7 @@ import * as itemRoute from "@/app/api/v2/integration-capabilities/big-segment-st
 import * as testRoute from "@/app/api/v2/integration-capabilities/big-segment-store/[projectKey]/[environmentKey]/[integrationKey]/[integrationId]/test-connection/route";
 import * as resyncRoute from "@/app/api/v2/integration-capabilities/big-segment-store/[projectKey]/[environmentKey]/[integrationKey]/[integrationId]/resync/route";
 import { prisma } from "@/lib/server/db";
-import { createTestProject } from "@/tests/factories/projects";
+import { createTestTenant } from "@/tests/factories/tenants";
 import { createTestToken } from "@/tests/factories/tokens";
 import { unique } from "@/tests/factories/unique";
 import { callRoute } from "@/tests/support/call-route";
@@ -14,11 +14,13 @@ import { expectError } from "@/tests/support/expect-error";
 const BASE = "/api/v2/integration-capabilities/big-segment-store";
 
 async function setup() {
-  const { project } = await createTestProject();
-  const writer = await createTestToken({ role: "writer" });
-  const params = { projectKey: project.key, environmentKey: "production", integrationKey: "redis" };
-  const path = `${BASE}/${project.key}/production/redis`;
-  return { project, writer: writer.value, params, path };
+  const { project, token: writer, params } = await createTestTenant();
+  return {
+    project,
+    writer,
+    params: { ...params, integrationKey: "redis" },
+    path: `${BASE}/${project.key}/production/redis`,
+  };
 }
 
 async function create(setupResult: Awaited<ReturnType<typeof setup>>, body: unknown = {}) {
