@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { linkSchema } from "@/lib/schemas/common";
 
 /** LD_COMPAT §3/§8: a context key is at most 512 Unicode code points. */
 export const MAX_CONTEXT_KEY_CODE_POINTS = 512;
@@ -89,17 +90,22 @@ export const evaluatedSegmentSchema = z
   .object({
     key: z.string(),
     name: z.string(),
-    description: z.string().nullable(),
+    description: z
+      .string()
+      .meta({ description: "Empty when the segment has none (LaunchDarkly's model requires it)" }),
     unbounded: z.boolean(),
-    external: z.string().nullable(),
+    external: z.string().meta({
+      description: "The integration key of a synced segment; empty for others (required by the model)",
+    }),
     isMember: z.boolean(),
     isIndividuallyTargeted: z.boolean(),
     isRuleTargeted: z.boolean(),
+    _links: z.object({ self: linkSchema }),
   })
   .meta({ id: "EvaluatedSegment" });
 
 export type EvaluatedSegment = z.infer<typeof evaluatedSegmentSchema>;
 
 export const evaluateResponseSchema = z
-  .object({ items: z.array(evaluatedSegmentSchema) })
+  .object({ items: z.array(evaluatedSegmentSchema), _links: z.object({ self: linkSchema }) })
   .meta({ id: "EvaluateResponse" });

@@ -119,16 +119,23 @@ describe("POST /api/v2/projects/{p}/environments/{e}/segments/evaluate", () => {
           isMember: true,
           isIndividuallyTargeted: true,
           isRuleTargeted: false,
+          _links: {
+            self: { href: `/api/v2/segments/${project.key}/production/alpha`, type: "application/json" },
+          },
         },
-        expect.objectContaining({ key: "beta", unbounded: false, external: null }),
+        // LaunchDarkly's model requires both strings: empty, never null, when the segment has none.
+        expect.objectContaining({ key: "beta", unbounded: false, description: "", external: "" }),
         expect.objectContaining({ key: "devices" }),
       ],
+      _links: { self: { href: expect.stringContaining("/segments/evaluate"), type: "application/json" } },
     });
     const users = await evaluate(project.key, "production", value, { key: "ctx", kind: "user" });
     expect(users.json).toMatchObject({ items: [{ key: "alpha" }, { key: "beta" }] });
     const devices = await evaluate(project.key, "production", value, { key: "ctx", kind: "device" });
     expect(devices.json).toMatchObject({ items: [{ key: "devices" }] });
-    expect((await evaluate(project.key, "production", value, { key: "nobody" })).json).toEqual({ items: [] });
+    expect((await evaluate(project.key, "production", value, { key: "nobody" })).json).toMatchObject({
+      items: [],
+    });
   });
 
   it("shows only segments the caller may view", async () => {

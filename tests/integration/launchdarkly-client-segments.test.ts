@@ -97,6 +97,15 @@ describe("SegmentsApi through LaunchDarkly's client", () => {
     const removed = await segments.getSegmentMembershipForContext(project.key, "production", "big", "ctx-2");
     expect(models.check("BigSegmentTarget", removed.data)).toEqual([]);
     expect(removed.data).toMatchObject({ included: false, excluded: false });
+
+    const evaluated = await segments.getContextInstanceSegmentsMembershipByEnv(project.key, "production", {
+      key: "ctx-1",
+      kind: "user",
+    });
+    expect(models.check("ContextInstanceSegmentMemberships", evaluated.data)).toEqual([]);
+    expect(evaluated.data.items).toEqual([
+      expect.objectContaining({ key: "big", isMember: true, description: "", external: "" }),
+    ]);
   });
 });
 

@@ -11,6 +11,10 @@ import { evaluateContextSegments } from "@/lib/server/membership/evaluate-contex
 
 type Params = { projectKey: string; environmentKey: string };
 
+function segmentPath(projectKey: string, environmentKey: string, segmentKey: string): string {
+  return `/api/v2/segments/${[projectKey, environmentKey, segmentKey].map(encodeURIComponent).join("/")}`;
+}
+
 export const POST = apiHandler<Params>(
   async ({ req, params, principal }) => {
     const context = evaluateContextSchema.parse(await readJsonBody(req));
@@ -31,14 +35,18 @@ export const POST = apiHandler<Params>(
       .map((segment) => ({
         key: segment.key,
         name: segment.name,
-        description: segment.description,
+        // LaunchDarkly's model requires both as strings: empty when the segment has none.
+        description: segment.description ?? "",
         unbounded: segment.unbounded,
-        external: segment.external,
+        external: segment.external ?? "",
         isMember: true,
         isIndividuallyTargeted: true,
         isRuleTargeted: false,
+        _links: {
+          self: { href: segmentPath(project.key, environment.key, segment.key), type: "application/json" },
+        },
       }));
-    return json({ items });
+    return json({ items, _links: { self: { href: req.nextUrl.pathname, type: "application/json" } } });
   },
   { route: "POST /api/v2/projects/{projectKey}/environments/{environmentKey}/segments/evaluate" },
 );
