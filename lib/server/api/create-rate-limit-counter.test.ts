@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { createRateLimitCounter } from "@/lib/server/api/create-rate-limit-counter";
 
@@ -104,13 +104,19 @@ describe("createRateLimitCounter", () => {
   });
 
   it("starts over when the window ends, leases included", async () => {
-    const store = countingStore(100, 1);
-    const count = counterOn(store, 100, 10);
-    expect(await count("token", "GET /x")).toMatchObject({ allowed: true, remaining: 99 });
-    expect(await count("token", "GET /x")).toMatchObject({ allowed: true, remaining: 98 });
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect(await count("token", "GET /x")).toMatchObject({ allowed: true, remaining: 99 });
-    expect(store.writes).toEqual([11, 11]);
+    // The clock is moved past the one-second window instead of waiting for it.
+    vi.useFakeTimers({ toFake: ["Date", "setTimeout", "clearTimeout"] });
+    try {
+      const store = countingStore(100, 1);
+      const count = counterOn(store, 100, 10);
+      expect(await count("token", "GET /x")).toMatchObject({ allowed: true, remaining: 99 });
+      expect(await count("token", "GET /x")).toMatchObject({ allowed: true, remaining: 98 });
+      vi.advanceTimersByTime(1_100);
+      expect(await count("token", "GET /x")).toMatchObject({ allowed: true, remaining: 99 });
+      expect(store.writes).toEqual([11, 11]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("fails the requests of a failed write and tries the store again for the next", async () => {

@@ -4,6 +4,11 @@ import { acquireMembershipWriteSlot } from "./membership-write-slots";
 
 const capacity = 2 * Math.max(2, availableParallelism());
 
+/** Lets every pending callback run (a slot that could be granted now would be): no fixed wait. */
+function settled(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 describe("membership write slots", () => {
   it("lets one large transaction per core in, and the next ones in turn as they finish", async () => {
     const held = await Promise.all(Array.from({ length: capacity / 2 }, () => acquireMembershipWriteSlot()));
@@ -14,7 +19,7 @@ describe("membership write slots", () => {
         return release;
       }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settled();
     expect(order).toEqual([]);
 
     held[0]?.();
@@ -44,7 +49,7 @@ describe("membership write slots", () => {
       return release;
     });
     small[0]?.();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settled();
     // One unit is free: the large one needs two, and the small one behind it waits its turn.
     expect(order).toEqual([]);
     small[1]?.();
