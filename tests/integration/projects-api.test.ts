@@ -20,7 +20,12 @@ describe("POST /api/v2/projects", () => {
       body: { key, name: "Web" },
     });
     expect(response.status).toBe(201);
-    expect(response.json).toMatchObject({ key, name: "Web", environments: { totalCount: 2 } });
+    // LaunchDarkly's ProjectRep: the environments as an array (GET answers them as a collection).
+    expect(response.json).toMatchObject({
+      key,
+      name: "Web",
+      environments: [{ key: "production" }, { key: "test" }],
+    });
     const environments = await prisma.environment.findMany({ where: { project: { key } } });
     expect(environments.map((environment) => environment.key).sort()).toEqual(["production", "test"]);
     for (const environment of environments) expect(environment.clientSideId).toMatch(/^[0-9a-f]{24}$/);
