@@ -6,7 +6,9 @@ export default defineConfig({
   outputDir: "test-results/e2e",
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that passes only on a second try is flaky, and scripts/run-tests.mjs counts it as failed anyway.
+  // A failure's trace and screenshot are kept without one (retain-on-failure, only-on-failure).
+  retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
@@ -29,14 +31,16 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", use: { browserName: "chromium" }, testIgnore: /audit\// },
+    // Signs the owner in through the form once and saves the session for `ownerPage` (e2e/fixtures.ts).
+    { name: "setup", testMatch: /auth\.setup\.ts/, use: { browserName: "chromium" } },
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: /audit\//, dependencies: ["setup"] },
     // After every browser test: the app's log of the whole run must not contain a secret those tests used.
     { name: "log-audit", testMatch: /audit\/.*\.spec\.ts/, dependencies: ["chromium"] },
   ],
   webServer: {
     // A fresh embedded PostgreSQL for every run, then the same start path as `npm start` (migrate, seed, build, serve).
     // The log is kept for the log audit (e2e/audit); secrets the tests use are written beside it.
-    command: `rm -rf ${E2E.dataDir} test-results/e2e-secrets.txt && mkdir -p test-results && npm start 2>&1 | tee test-results/e2e-server.log`,
+    command: `rm -rf ${E2E.dataDir} test-results/e2e-secrets.txt ${E2E.ownerStorageState} && mkdir -p test-results && npm start 2>&1 | tee test-results/e2e-server.log`,
     url: `${E2E.baseUrl}/login`,
     timeout: 600_000,
     reuseExistingServer: false,

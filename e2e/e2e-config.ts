@@ -12,4 +12,6 @@ export const E2E = {
   chromiumPath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   ownerEmail: "owner@e2e.test",
   ownerPassword: "e2e-owner-password-1",
+  /** The owner's signed-in browser state, saved once per run by e2e/auth.setup.ts (test-results/ is git-ignored). */
+  ownerStorageState: "test-results/e2e-auth/owner.json",
 };

@@ -1,4 +1,11 @@
-import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type BrowserContext,
+  type Page,
+} from "@playwright/test";
 import { E2E } from "./e2e-config";
 import { rememberSecret } from "./secrets";
 
@@ -8,6 +15,17 @@ export async function signIn(page: Page, email = E2E.ownerEmail, password = E2E.
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Projects" })).toBeVisible();
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+/** The owner's session that e2e/auth.setup.ts saved once for the run: signing in per test was slow and flaky. */
+async function useOwnerSession(page: Page) {
+  const state = JSON.parse(readFileSync(E2E.ownerStorageState, "utf8")) as StorageState;
+  for (const cookie of state.cookies) rememberSecret(cookie.value);
+  await page.context().addCookies(state.cookies);
+  await page.goto("/");
   await expect(page.getByRole("heading", { name: "Projects" })).toBeVisible();
 }
 
@@ -41,7 +59,8 @@ function rememberingTokens(request: APIRequestContext): APIRequestContext {
 }
 
 /**
- * `ownerPage`: a page already signed in as the owner that `npm start` created from TRIBUTARY_ADMIN_EMAIL. Every page's
+ * `ownerPage`: a page already signed in as the owner that `npm start` created from TRIBUTARY_ADMIN_EMAIL, on the Projects
+ * page, with the session the setup project saved (tests of the sign-in form itself use `signIn`). Every page's
  * cookies (session, CSRF) and every API call's token are remembered for the log audit.
  */
 export const test = base.extend<{ ownerPage: Page }>({
@@ -54,7 +73,7 @@ export const test = base.extend<{ ownerPage: Page }>({
     for (const cookie of await page.context().cookies()) rememberSecret(cookie.value);
   },
   ownerPage: async ({ page }, use) => {
-    await signIn(page);
+    await useOwnerSession(page);
     await use(page);
   },
 });

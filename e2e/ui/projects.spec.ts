@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { createTestMember } from "@/tests/factories/members";
 import { expect, signIn, test } from "../fixtures";
 
 test("a dashboard URL without a session redirects to sign-in", async ({ page }) => {
@@ -20,7 +21,10 @@ test("the seeded project is listed after sign-in", async ({ ownerPage: page }) =
 });
 
 test("sign in, create a project and an environment, see its client-side ID, sign out", async ({ page }) => {
-  await signIn(page);
+  // Signing out ends every session of the member (a JWT cannot be revoked alone): an admin of its own, so that the
+  // owner's session saved for the other tests (e2e/auth.setup.ts) lives on.
+  const { member, password } = await createTestMember({ role: "admin" });
+  await signIn(page, member.email, password);
   const key = `web-${randomBytes(3).toString("hex")}`;
   await page.getByLabel("Project name").fill("Web app");
   await page.getByLabel("Project key").fill(key);
