@@ -171,9 +171,7 @@ const memberFilterSchema = z
   });
 
 export const memberListQuerySchema = paginationQuerySchema.extend({
-  filter: memberFilterSchema
-    .optional()
-    .meta({
-      description: "`query:<text>` (email or name, any case) and `role:<role>|<role>`, joined by `,`",
-    }),
+  filter: memberFilterSchema.optional().meta({
+    description: "`query:<text>` (email or name, any case) and `role:<role>|<role>`, joined by `,`",
+  }),
 });

@@ -90,13 +90,9 @@ export const storeStatusSchema = z.object({
     .int()
     .optional()
     .meta({ description: "When the store last caught up; absent if never" }),
-  lastError: z
-    .number()
-    .int()
-    .optional()
-    .meta({
-      description: "When the failure that keeps the store behind happened; absent while it is not failing",
-    }),
+  lastError: z.number().int().optional().meta({
+    description: "When the failure that keeps the store behind happened; absent while it is not failing",
+  }),
   errors: z
     .array(z.object({ message: z.string(), timestamp: z.number().int() }))
     .optional()
