@@ -12,6 +12,7 @@ import type { StoreRow } from "@/lib/server/stores/store-row";
 import { createTestProject } from "@/tests/factories/projects";
 import { createTestSegment } from "@/tests/factories/segments";
 import { startRedis, type RedisHandle } from "@/tests/support/start-redis";
+import { waitFor } from "@/tests/support/wait-for";
 
 const PREFIX = "outbox-lists";
 
@@ -76,27 +77,27 @@ async function change(
  * horizon, so one pass may apply nothing yet).
  */
 async function drain(storeId: string, environmentId: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const row = await prisma.storeIntegration.findUniqueOrThrow({ where: { id: storeId } });
-    const store: StoreRow = {
-      id: row.id,
-      environmentId: row.environmentId,
-      config: parseStoredConfig(row.config),
-      password: row.password,
-      outboxCursor: row.outboxCursor.toString(),
-      needsFullSync: row.needsFullSync,
-      version: row.version,
-    };
-    await drainStoreOutbox(store, redis);
-    const after = await prisma.storeIntegration.findUniqueOrThrow({ where: { id: storeId } });
-    const pending = await prisma.membershipOutbox.count({
-      where: { environmentId, txid: { gte: after.outboxCursor } },
-    });
-    if (pending === 0) return;
-    if (Date.now() > deadline) throw new Error(`${pending} outbox rows still pending after 10 s`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitFor(
+    async () => {
+      const row = await prisma.storeIntegration.findUniqueOrThrow({ where: { id: storeId } });
+      const store: StoreRow = {
+        id: row.id,
+        environmentId: row.environmentId,
+        config: parseStoredConfig(row.config),
+        password: row.password,
+        outboxCursor: row.outboxCursor.toString(),
+        needsFullSync: row.needsFullSync,
+        version: row.version,
+      };
+      await drainStoreOutbox(store, redis);
+      const after = await prisma.storeIntegration.findUniqueOrThrow({ where: { id: storeId } });
+      const pending = await prisma.membershipOutbox.count({
+        where: { environmentId, txid: { gte: after.outboxCursor } },
+      });
+      return pending === 0;
+    },
+    { timeoutMs: 10_000, what: "the store's outbox rows to be applied" },
+  );
 }
 
 /** How many times Redis ran SADD and SREM (from scripts too) since the last reset. */
