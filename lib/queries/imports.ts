@@ -6,7 +6,12 @@ import type {
   SegmentImportWithPreview,
 } from "@/lib/schemas/segment-import";
 import { apiFetch } from "@/lib/queries/api-client";
-import { memberKeys, segmentApiPath, segmentDetailKey, type SegmentLocation } from "@/lib/queries/members";
+import {
+  segmentMemberKeys,
+  segmentApiPath,
+  segmentDetailKey,
+  type SegmentLocation,
+} from "@/lib/queries/segment-members";
 import { syncRunKeys } from "@/lib/queries/sync-runs";
 
 function importsPath(l: SegmentLocation, importId?: string): string {
@@ -48,7 +53,7 @@ export function useCommitImport(l: SegmentLocation) {
       }),
     onSuccess: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: memberKeys.segment(l) }),
+        queryClient.invalidateQueries({ queryKey: segmentMemberKeys.segment(l) }),
         queryClient.invalidateQueries({ queryKey: segmentDetailKey(l) }),
         queryClient.invalidateQueries({ queryKey: syncRunKeys.segmentAll(l) }),
       ]),

@@ -4,7 +4,7 @@ import type { EnvironmentResponse } from "@/lib/schemas/environment";
 import type { SyncRunResponse, SyncRunStatus } from "@/lib/schemas/sync-run";
 import type { SyncStats } from "@/lib/schemas/sync-stats";
 import { apiFetch } from "@/lib/queries/api-client";
-import { segmentApiPath, type SegmentLocation } from "@/lib/queries/members";
+import { segmentApiPath, type SegmentLocation } from "@/lib/queries/segment-members";
 
 export type EnvironmentLocation = { projectKey: string; environmentKey: string };
 export type Page = { limit: number; offset: number };

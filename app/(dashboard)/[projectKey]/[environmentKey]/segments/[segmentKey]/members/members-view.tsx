@@ -1,7 +1,7 @@
 "use client";
 
 import { ErrorState, LoadingState } from "@/components/ui/states";
-import { useSegmentDetail, type SegmentLocation } from "@/lib/queries/members";
+import { useSegmentDetail, type SegmentLocation } from "@/lib/queries/segment-members";
 import { CsvImport } from "./_components/csv-import";
 import { MemberList } from "./_components/member-list";
 import { MemberLookup } from "./_components/member-lookup";

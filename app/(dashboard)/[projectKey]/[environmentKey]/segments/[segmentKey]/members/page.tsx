@@ -1,5 +1,5 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
-import { memberKeys, MEMBER_PAGE_SIZE } from "@/lib/queries/members";
+import { segmentMemberKeys, SEGMENT_MEMBER_PAGE_SIZE } from "@/lib/queries/segment-members";
 import { requireSession } from "@/lib/server/auth/require-session";
 import { prefetchSegment } from "@/lib/server/dashboard/prefetch-segment";
 import { listSegmentMembers } from "@/lib/server/segment-members/list-segment-members";
@@ -17,8 +17,11 @@ export default async function SegmentMembersPage({ params }: { params: Promise<P
   // Prefetch only what the member may read; otherwise the view asks the API and shows its message.
   const found = await prefetchSegment(queryClient, principal, location);
   if (found) {
-    const firstPage = await listSegmentMembers(found.segment, { limit: MEMBER_PAGE_SIZE });
-    queryClient.setQueryData(memberKeys.list(location, ""), { pages: [firstPage], pageParams: [null] });
+    const firstPage = await listSegmentMembers(found.segment, { limit: SEGMENT_MEMBER_PAGE_SIZE });
+    queryClient.setQueryData(segmentMemberKeys.list(location, ""), {
+      pages: [firstPage],
+      pageParams: [null],
+    });
   }
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

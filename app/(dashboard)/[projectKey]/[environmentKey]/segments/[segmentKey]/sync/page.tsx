@@ -1,5 +1,5 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
-import { segmentDetailKey } from "@/lib/queries/members";
+import { segmentDetailKey } from "@/lib/queries/segment-members";
 import { integrationKeys } from "@/lib/queries/integrations";
 import { environmentDetailKey, syncRunKeys } from "@/lib/queries/sync-runs";
 import { toCollection } from "@/lib/server/api/collection";

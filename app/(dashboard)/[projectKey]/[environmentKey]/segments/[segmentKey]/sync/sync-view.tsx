@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { useSegmentDetail, type SegmentLocation } from "@/lib/queries/members";
+import { useSegmentDetail, type SegmentLocation } from "@/lib/queries/segment-members";
 import { integrationNames, useIntegrations } from "@/lib/queries/integrations";
 import { SYNC_POLL_MS, useSegmentSyncRuns } from "@/lib/queries/sync-runs";
 import { formatCount } from "../../../activity/_components/format";

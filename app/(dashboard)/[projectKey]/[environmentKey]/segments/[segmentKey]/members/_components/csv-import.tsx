@@ -12,7 +12,7 @@ import {
   useInspectImport,
   useUploadImportChunk,
 } from "@/lib/queries/imports";
-import type { SegmentLocation } from "@/lib/queries/members";
+import type { SegmentLocation } from "@/lib/queries/segment-members";
 import type { ImportMode, ImportPreview, ImportSummary } from "@/lib/schemas/segment-import";
 import { formatCount } from "../../../../activity/_components/format";
 import { ConfirmReplaceDialog } from "./confirm-replace-dialog";

@@ -3,7 +3,11 @@
 import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { memberExportUrl, useSegmentMembers, type SegmentLocation } from "@/lib/queries/members";
+import {
+  segmentMemberExportUrl,
+  useSegmentMembers,
+  type SegmentLocation,
+} from "@/lib/queries/segment-members";
 import { formatCount } from "../../../../activity/_components/format";
 import { DateTime } from "@/components/time/date-time";
 
@@ -63,7 +67,7 @@ export function MemberList({ location }: { location: SegmentLocation }) {
             />
           </div>
           <a
-            href={memberExportUrl(location)}
+            href={segmentMemberExportUrl(location)}
             download
             className="inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
           >

@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { formText } from "@/lib/form-value";
-import { useMemberLookup, type SegmentLocation } from "@/lib/queries/members";
+import { useSegmentMemberLookup, type SegmentLocation } from "@/lib/queries/segment-members";
 import type { ContextMembership } from "@/lib/schemas/membership";
 import { DateTime } from "@/components/time/date-time";
 
@@ -51,7 +51,7 @@ function Answer({ result, syncHref }: { result: ContextMembership; syncHref: str
 /** "Is this key a member?": one point lookup, with when and by which sync the key was added. */
 export function MemberLookup({ location, syncHref }: { location: SegmentLocation; syncHref: string }) {
   const [contextKey, setContextKey] = useState<string | null>(null);
-  const lookup = useMemberLookup(location, contextKey);
+  const lookup = useSegmentMemberLookup(location, contextKey);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

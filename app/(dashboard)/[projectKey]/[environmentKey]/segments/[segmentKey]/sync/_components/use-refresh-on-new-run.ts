@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import { memberKeys, segmentDetailKey, type SegmentLocation } from "@/lib/queries/members";
+import { segmentMemberKeys, segmentDetailKey, type SegmentLocation } from "@/lib/queries/segment-members";
 
 /**
  * When polling brings a run newer than the one shown before, the segment's count and members changed too: refetch the
@@ -21,6 +21,6 @@ export function useRefreshOnNewRun(location: SegmentLocation, newestRunId: strin
     if (previous === undefined || previous === newestRunId) return;
     const segment = { projectKey, environmentKey, segmentKey };
     void queryClient.invalidateQueries({ queryKey: segmentDetailKey(segment) });
-    void queryClient.invalidateQueries({ queryKey: memberKeys.segment(segment) });
+    void queryClient.invalidateQueries({ queryKey: segmentMemberKeys.segment(segment) });
   }, [newestRunId, queryClient, projectKey, environmentKey, segmentKey]);
 }

@@ -6,18 +6,19 @@ import { apiFetch } from "@/lib/queries/api-client";
 
 export type SegmentLocation = { projectKey: string; environmentKey: string; segmentKey: string };
 
-export const MEMBER_PAGE_SIZE = 50;
+export const SEGMENT_MEMBER_PAGE_SIZE = 50;
 
 export function segmentApiPath({ projectKey, environmentKey, segmentKey }: SegmentLocation): string {
   return `/api/v2/segments/${encodeURIComponent(projectKey)}/${encodeURIComponent(environmentKey)}/${encodeURIComponent(segmentKey)}`;
 }
 
-export const memberKeys = {
-  all: ["members"] as const,
-  segment: (l: SegmentLocation) => [...memberKeys.all, l.projectKey, l.environmentKey, l.segmentKey] as const,
-  list: (l: SegmentLocation, prefix: string) => [...memberKeys.segment(l), "list", prefix] as const,
+export const segmentMemberKeys = {
+  all: ["segment-members"] as const,
+  segment: (l: SegmentLocation) =>
+    [...segmentMemberKeys.all, l.projectKey, l.environmentKey, l.segmentKey] as const,
+  list: (l: SegmentLocation, prefix: string) => [...segmentMemberKeys.segment(l), "list", prefix] as const,
   lookup: (l: SegmentLocation, contextKey: string) =>
-    [...memberKeys.segment(l), "lookup", contextKey] as const,
+    [...segmentMemberKeys.segment(l), "lookup", contextKey] as const,
 };
 
 /**
@@ -35,12 +36,12 @@ export function useSegmentDetail(l: SegmentLocation) {
   });
 }
 
-export function fetchMemberPage(
+export function fetchSegmentMemberPage(
   l: SegmentLocation,
   prefix: string,
   after: string | null,
 ): Promise<MemberList> {
-  const query = new URLSearchParams({ limit: String(MEMBER_PAGE_SIZE) });
+  const query = new URLSearchParams({ limit: String(SEGMENT_MEMBER_PAGE_SIZE) });
   if (after !== null) query.set("after", after);
   if (prefix !== "") query.set("prefix", prefix);
   return apiFetch<MemberList>(`${segmentApiPath(l)}/members?${query.toString()}`);
@@ -49,17 +50,17 @@ export function fetchMemberPage(
 /** Keyset pages of the segment's context keys; `fetchNextPage` continues after the last key shown. */
 export function useSegmentMembers(l: SegmentLocation, prefix: string) {
   return useInfiniteQuery({
-    queryKey: memberKeys.list(l, prefix),
-    queryFn: ({ pageParam }) => fetchMemberPage(l, prefix, pageParam),
+    queryKey: segmentMemberKeys.list(l, prefix),
+    queryFn: ({ pageParam }) => fetchSegmentMemberPage(l, prefix, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.next,
   });
 }
 
 /** Whether one context key is included or excluded, and when and by which sync it was added. */
-export function useMemberLookup(l: SegmentLocation, contextKey: string | null) {
+export function useSegmentMemberLookup(l: SegmentLocation, contextKey: string | null) {
   return useQuery({
-    queryKey: memberKeys.lookup(l, contextKey ?? ""),
+    queryKey: segmentMemberKeys.lookup(l, contextKey ?? ""),
     queryFn: () =>
       apiFetch<ContextMembership>(`${segmentApiPath(l)}/contexts/${encodeURIComponent(contextKey ?? "")}`),
     enabled: contextKey !== null && contextKey !== "",
@@ -68,6 +69,6 @@ export function useMemberLookup(l: SegmentLocation, contextKey: string | null) {
 }
 
 /** A plain GET the browser downloads itself: the CSV streams to disk instead of through JavaScript memory. */
-export function memberExportUrl(l: SegmentLocation): string {
+export function segmentMemberExportUrl(l: SegmentLocation): string {
   return `${segmentApiPath(l)}/members/export`;
 }
