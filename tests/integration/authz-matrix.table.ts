@@ -230,6 +230,11 @@ export const MATRIX: readonly MatrixRow[] = [
     expect: "401 401 401 401 | 200 403 403 403 200 200 200 | 200 200 200 200 403 401 401 200",
   },
   {
+    route: "GET /api/v2/caller-identity",
+    request: () => ({ path: "/api/v2/caller-identity", params: {} }),
+    expect: "401 401 401 401 | 200 200 200 200 200 200 200 | 200 200 200 200 200 401 401 200",
+  },
+  {
     route: "POST /api/v2/auditlog",
     request: ({ world }) => ({
       path: "/api/v2/auditlog",

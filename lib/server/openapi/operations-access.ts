@@ -7,6 +7,7 @@ import {
   auditLogSearchSchema,
   MAX_AUDIT_SEARCH_STATEMENTS,
 } from "@/lib/schemas/audit";
+import { callerIdentitySchema } from "@/lib/schemas/caller-identity";
 import { errorBodySchema } from "@/lib/schemas/common";
 import {
   memberCollectionSchema,
@@ -174,6 +175,13 @@ export const accessOpenApiPaths: ZodOpenApiPathsObject = {
         ...ok("Audit log entries", auditEntryCollectionSchema),
         ...errors(400, 401, 403, 413, 415, 429),
       },
+    }),
+  },
+  "/api/v2/caller-identity": {
+    get: operation("Other", "Identify the caller", {
+      description:
+        "Who the request authenticated as: the token (never its value) or the session's member. Needs no action.",
+      responses: { ...ok("Caller identity", callerIdentitySchema), ...errors(401, 429) },
     }),
   },
   "/api/v2/auditlog/{id}": {
