@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { collectionSchema, linkSchema, nameSchema, resourceKeySchema, tagSchema } from "@/lib/schemas/common";
+import {
+  collectionSchema,
+  linkSchema,
+  nameSchema,
+  paginationQuerySchema,
+  resourceKeySchema,
+  tagSchema,
+} from "@/lib/schemas/common";
 import { environmentCreateSchema, environmentSchema } from "@/lib/schemas/environment";
 
 /** Keys that would shadow dashboard routes. */
@@ -43,3 +50,25 @@ export const projectRepSchema = projectSchema
   .extend({ environments: z.array(environmentSchema) })
   .meta({ id: "ProjectRep" });
 export type ProjectRepResponse = z.infer<typeof projectRepSchema>;
+
+/** Refuses a list parameter LaunchDarkly offers but Tributary does not apply, rather than silently ignoring it. */
+function notApplied(what: string) {
+  return z
+    .string()
+    .refine((value) => value.trim() === "", `${what} is not supported here; leave it out`)
+    .optional()
+    .meta({ description: `Not supported: ${what} is refused (400) rather than ignored` });
+}
+
+/**
+ * The project and environment lists: LaunchDarkly's `expand` is accepted (environments always come along); a `filter`
+ * or `sort` is refused, since these lists are short and always in creation order.
+ */
+export const projectListQuerySchema = paginationQuerySchema.extend({
+  filter: notApplied("filtering"),
+  sort: notApplied("sorting"),
+  expand: z
+    .string()
+    .optional()
+    .meta({ description: "Accepted and ignored: environments are always included" }),
+});

@@ -47,6 +47,21 @@ describe("ProjectsApi through LaunchDarkly's client", () => {
     expect(listed.data.items.map((project) => project.key)).toContain(key);
   });
 
+  it("accepts expand, and refuses a filter or sort it would not apply instead of ignoring it", async () => {
+    const expanded = await client.projects.getProjects(5, 0, undefined, undefined, "environments");
+    expect(models.check("Projects", expanded.data)).toEqual([]);
+    const filtered = await failureOf(client.projects.getProjects(5, 0, "query equals web"));
+    expect(filtered.status).toBe(400);
+    expect(filtered.body).toMatchObject({ message: expect.stringContaining("filter") });
+    expect((await failureOf(client.projects.getProjects(5, 0, undefined, "name"))).status).toBe(400);
+    const { project } = await createTestProject();
+    const sorted = await failureOf(
+      client.environments.getEnvironmentsByProject(project.key, 5, 0, undefined, "name"),
+    );
+    expect(sorted.status).toBe(400);
+    expect(sorted.body).toMatchObject({ message: expect.stringContaining("sort") });
+  });
+
   it("answers an unknown project with 404", async () => {
     expect((await failureOf(client.projects.getProject(unique("missing")))).status).toBe(404);
   });

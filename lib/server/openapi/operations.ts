@@ -2,7 +2,12 @@ import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-openapi";
 import { collectionSchema, errorBodySchema } from "@/lib/schemas/common";
 import { environmentCreateSchema, environmentSchema } from "@/lib/schemas/environment";
-import { projectCreateSchema, projectRepSchema, projectSchema } from "@/lib/schemas/project";
+import {
+  projectCreateSchema,
+  projectListQuerySchema,
+  projectRepSchema,
+  projectSchema,
+} from "@/lib/schemas/project";
 import {
   SEMANTIC_PATCH_MEDIA_TYPE,
   segmentCreateSchema,
@@ -41,6 +46,7 @@ export const openApiPaths: ZodOpenApiPathsObject = {
     get: operation("Projects", "List projects", {
       description:
         "Only the projects the caller may view (`viewProject`), each with only the environments it may view (`viewEnvironment`); `totalCount` counts only those.",
+      requestParams: { query: projectListQuerySchema },
       responses: { ...ok("Projects", collectionSchema(projectSchema)), ...errors(400, 401, 403, 429) },
     }),
     post: operation("Projects", "Create a project", {
@@ -66,10 +72,10 @@ export const openApiPaths: ZodOpenApiPathsObject = {
     get: operation("Environments", "List environments", {
       description:
         "Only the environments the caller may view (`viewEnvironment`). A project the caller may not view is a 404, exactly like an unknown key.",
-      requestParams: { path: z.object({ projectKey }) },
+      requestParams: { path: z.object({ projectKey }), query: projectListQuerySchema },
       responses: {
         ...ok("Environments", collectionSchema(environmentSchema)),
-        ...errors(401, 403, 404, 429),
+        ...errors(400, 401, 403, 404, 429),
       },
     }),
     post: operation("Environments", "Create an environment", {

@@ -1,6 +1,5 @@
 import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
-import { projectCreateSchema } from "@/lib/schemas/project";
-import { paginationQuerySchema } from "@/lib/schemas/common";
+import { projectCreateSchema, projectListQuerySchema } from "@/lib/schemas/project";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
 import { parseQuery } from "@/lib/server/api/parse-query";
@@ -13,7 +12,7 @@ import { listProjects } from "@/lib/server/projects/list-projects";
 
 export const GET = apiHandler(
   async ({ req, principal }) => {
-    const page = parseQuery(req.nextUrl, paginationQuerySchema);
+    const page = parseQuery(req.nextUrl, projectListQuerySchema);
     const { items, totalCount } = await listProjects(principal, page);
     return json(toCollection(items, totalCount, { url: req.nextUrl, ...page }));
   },

@@ -1,6 +1,6 @@
 import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { environmentCreateSchema } from "@/lib/schemas/environment";
-import { paginationQuerySchema } from "@/lib/schemas/common";
+import { projectListQuerySchema } from "@/lib/schemas/project";
 import { apiHandler } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
 import { parseQuery } from "@/lib/server/api/parse-query";
@@ -16,7 +16,7 @@ import { serializeEnvironment } from "@/lib/server/environments/serialize-enviro
 
 export const GET = apiHandler<{ projectKey: string }>(
   async ({ req, params, principal }) => {
-    const page = parseQuery(req.nextUrl, paginationQuerySchema);
+    const page = parseQuery(req.nextUrl, projectListQuerySchema);
     const project = await getVisibleProjectOrThrow(principal, params.projectKey);
     const items = project.environments.map((environment) => serializeEnvironment(project.key, environment));
     return json(
