@@ -48,3 +48,14 @@ describe("OtherApi.getCallerIdentity through LaunchDarkly's client", () => {
     );
   });
 });
+
+describe("OtherApi.getOpenapiSpec through LaunchDarkly's client", () => {
+  it("serves the OpenAPI document where LaunchDarkly serves it, without credentials", async () => {
+    const spec = await server.clientsFor("").other.getOpenapiSpec();
+    expect(spec.status).toBe(200);
+    expect(spec.data).toMatchObject({
+      openapi: "3.1.0",
+      paths: { "/api/v2/caller-identity": expect.any(Object) },
+    });
+  });
+});
