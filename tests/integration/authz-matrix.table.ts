@@ -538,6 +538,14 @@ export const MATRIX: readonly MatrixRow[] = [
     expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
   {
+    route: "GET /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/users/{userKey}",
+    request: ({ world }) => {
+      const { path, params } = segmentPath(world, world.segmentKey, "/users/m-1");
+      return { path, params: { ...params, userKey: "m-1" } };
+    },
+    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
+  },
+  {
     route: "POST /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/contexts",
     request: async ({ world }) => ({
       ...segmentPath(world, (await freshSegment(world)).key, "/contexts"),

@@ -98,6 +98,11 @@ describe("SegmentsApi through LaunchDarkly's client", () => {
     expect(models.check("BigSegmentTarget", removed.data)).toEqual([]);
     expect(removed.data).toMatchObject({ included: false, excluded: false });
 
+    // LaunchDarkly's older, user-keyed path answers the same.
+    const byUser = await segments.getSegmentMembershipForUser(project.key, "production", "big", "ctx-1");
+    expect(models.check("BigSegmentTarget", byUser.data)).toEqual([]);
+    expect(byUser.data).toEqual(member.data);
+
     const evaluated = await segments.getContextInstanceSegmentsMembershipByEnv(project.key, "production", {
       key: "ctx-1",
       kind: "user",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-openapi";
 import { collectionSchema, errorBodySchema } from "@/lib/schemas/common";
+import { contextMembershipSchema } from "@/lib/schemas/membership";
 import { environmentCreateSchema, environmentSchema } from "@/lib/schemas/environment";
 import {
   projectCreateSchema,
@@ -165,6 +166,21 @@ export const openApiPaths: ZodOpenApiPathsObject = {
         "Needs `deleteSegment`. A segment the caller may neither view nor delete is a 404, exactly like an unknown key.",
       requestParams: { path: z.object({ projectKey, environmentKey, segmentKey }) },
       responses: { "204": { description: "Deleted" }, ...errors(401, 403, 404, 429) },
+    }),
+  },
+  "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/users/{userKey}": {
+    get: operation("Sync", "Look up one context's membership in a segment (LaunchDarkly's user-keyed path)", {
+      description:
+        "The same answer as `.../contexts/{contextKey}`, for clients that still use the user-keyed path.",
+      requestParams: {
+        path: z.object({
+          projectKey,
+          environmentKey,
+          segmentKey,
+          userKey: z.string().meta({ description: "The context key" }),
+        }),
+      },
+      responses: { ...ok("Membership", contextMembershipSchema), ...errors(401, 403, 404, 429) },
     }),
   },
 };
