@@ -118,5 +118,7 @@ const result = await build({
 for (const [output, { imports }] of Object.entries(result.metafile.outputs)) {
   const loadedFromPath = imports.filter(({ external, path: target }) => external && /^[./]/.test(target));
   if (loadedFromPath.length > 0)
-    throw new Error(`${output} loads project files at run time: ${loadedFromPath.map((i) => i.path).join(", ")}`);
+    throw new Error(
+      `${output} loads project files at run time: ${loadedFromPath.map((i) => i.path).join(", ")}`,
+    );
 }
