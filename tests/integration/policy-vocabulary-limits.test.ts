@@ -7,6 +7,8 @@ import type { AccessCheckResponse } from "@/lib/schemas/access-check";
 import type { Policy } from "@/lib/schemas/policy";
 import type { TokenResponse } from "@/lib/schemas/token";
 import { prisma } from "@/lib/server/db";
+import { buildPartnerPayload } from "@/lib/server/sync/build-partner-payloads";
+import { INTEGRATIONS } from "@/lib/server/sync/integrations";
 import {
   MAX_ACCESS_CHECKS,
   MAX_CHECKED_RESOURCE_LENGTH,
@@ -38,13 +40,11 @@ function pushCohort(token: string, environmentId: string, cohortId: string) {
     path: "/api/v2/segment-targets/hightouch",
     params: { integrationKey: "hightouch" },
     token,
-    body: {
-      environmentId,
-      cohortId,
-      cohortName: "Census cohort",
-      action: "add",
-      members: [{ integration_distinct_id: "user-1" }],
-    },
+    body: buildPartnerPayload(
+      INTEGRATIONS.hightouch,
+      { environmentId, cohortId, cohortName: "Census cohort" },
+      ["user-1"],
+    ),
   });
 }
 

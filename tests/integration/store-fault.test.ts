@@ -5,6 +5,8 @@ import * as partnerRoute from "@/app/api/v2/segment-targets/[integrationKey]/rou
 import { pgPool, prisma } from "@/lib/server/db";
 import { includeSetKey } from "@/lib/server/stores/big-segment-keys";
 import { startStoreWorker } from "@/lib/server/stores/start-store-worker";
+import { buildPartnerPayloads } from "@/lib/server/sync/build-partner-payloads";
+import { INTEGRATIONS } from "@/lib/server/sync/integrations";
 import { createTestProject } from "@/tests/factories/projects";
 import { createTestToken } from "@/tests/factories/tokens";
 import { callRoute } from "@/tests/support/call-route";
@@ -48,12 +50,11 @@ it(
         path: "/api/v2/segment-targets/rudderstack",
         params: { integrationKey: "rudderstack" },
         token,
-        body: {
-          environmentId: production.clientSideId,
-          cohortId: "fault",
-          cohortName: "Fault",
-          listData: { add: add.map((id) => ({ id })), remove: remove.map((id) => ({ id })) },
-        },
+        body: buildPartnerPayloads(
+          INTEGRATIONS.rudderstack,
+          { environmentId: production.clientSideId, cohortId: "fault", cohortName: "Fault" },
+          { add, remove },
+        )[0],
       });
       expect(response.status).toBe(204);
     };

@@ -7,6 +7,8 @@ import * as partnerRoute from "@/app/api/v2/segment-targets/[integrationKey]/rou
 import * as segmentRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/route";
 import { prisma } from "@/lib/server/db";
 import { startStoreWorker } from "@/lib/server/stores/start-store-worker";
+import { buildPartnerPayloads } from "@/lib/server/sync/build-partner-payloads";
+import { INTEGRATIONS } from "@/lib/server/sync/integrations";
 import { createTestProject } from "@/tests/factories/projects";
 import { createTestToken } from "@/tests/factories/tokens";
 import { callRoute } from "@/tests/support/call-route";
@@ -37,13 +39,11 @@ async function push(add: string[], remove: string[] = []) {
     path: "/api/v2/segment-targets/rudderstack",
     params: { integrationKey: "rudderstack" },
     token,
-    body: {
-      environmentId: project.production.clientSideId,
-      contextKind: "user",
-      cohortId: COHORT,
-      cohortName: "SDK cohort",
-      listData: { add: add.map((id) => ({ id })), remove: remove.map((id) => ({ id })) },
-    },
+    body: buildPartnerPayloads(
+      INTEGRATIONS.rudderstack,
+      { environmentId: project.production.clientSideId, cohortId: COHORT, cohortName: "SDK cohort" },
+      { add, remove },
+    )[0],
   });
   expect(response.status).toBe(204);
 }

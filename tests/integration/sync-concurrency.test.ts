@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as segmentTargetsRoute from "@/app/api/v2/segment-targets/[integrationKey]/route";
 import { prisma } from "@/lib/server/db";
+import { buildPartnerPayloads } from "@/lib/server/sync/build-partner-payloads";
+import { INTEGRATIONS } from "@/lib/server/sync/integrations";
 import { createTestProject } from "@/tests/factories/projects";
 import { createTestToken } from "@/tests/factories/tokens";
 import { callRoute } from "@/tests/support/call-route";
@@ -15,12 +17,8 @@ function range(prefix: string, from: number, to: number): string[] {
 }
 
 function rudderstack(environmentId: string, add: string[], remove: string[]) {
-  return {
-    environmentId,
-    cohortId: "busy",
-    cohortName: "Busy",
-    listData: { add: add.map((id) => ({ id })), remove: remove.map((id) => ({ id })) },
-  };
+  const cohort = { environmentId, cohortId: "busy", cohortName: "Busy" };
+  return buildPartnerPayloads(INTEGRATIONS.rudderstack, cohort, { add, remove })[0];
 }
 
 function push(token: string, body: unknown) {

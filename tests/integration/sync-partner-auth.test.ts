@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import * as segmentTargetsRoute from "@/app/api/v2/segment-targets/[integrationKey]/route";
 import type { Policy } from "@/lib/schemas/policy";
 import { prisma } from "@/lib/server/db";
+import { buildPartnerPayload } from "@/lib/server/sync/build-partner-payloads";
+import { INTEGRATIONS } from "@/lib/server/sync/integrations";
 import { createTestProject } from "@/tests/factories/projects";
 import { createTestSegment } from "@/tests/factories/segments";
 import { createTestToken } from "@/tests/factories/tokens";
@@ -14,13 +16,7 @@ const MINIMUM_POLICY: Policy = [
 ];
 
 function hightouch(environmentId: string, cohortId: string, ids: string[]) {
-  return {
-    environmentId,
-    cohortId,
-    cohortName: "Admins",
-    action: "add",
-    members: ids.map((id) => ({ integration_distinct_id: id })),
-  };
+  return buildPartnerPayload(INTEGRATIONS.hightouch, { environmentId, cohortId, cohortName: "Admins" }, ids);
 }
 
 function push(token: string | null, body: unknown) {
