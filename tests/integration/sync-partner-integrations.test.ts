@@ -2,13 +2,16 @@ import { describe, expect, it } from "vitest";
 import * as segmentTargetsRoute from "@/app/api/v2/segment-targets/[integrationKey]/route";
 import * as segmentTargetRoute from "@/app/api/v2/segment-target/[integrationKey]/route";
 import { prisma } from "@/lib/server/db";
+import { buildPartnerPayloads } from "@/lib/server/sync/build-partner-payloads";
+import { INTEGRATIONS } from "@/lib/server/sync/integrations";
 import { createTestProject } from "@/tests/factories/projects";
 import { createTestToken } from "@/tests/factories/tokens";
 import { callRoute } from "@/tests/support/call-route";
+import { partnerFixtureFor } from "@/tests/support/partner-payloads";
 
 type Example = {
   integrationKey: string;
-  /** Shaped like tests/fixtures/partner-payloads/{integrationKey}.json, for the given client-side ID. */
+  /** tests/fixtures/partner-payloads/{integrationKey}.json, for the given client-side ID. */
   body: (environmentId: string) => unknown;
   segmentKey: string;
   name: string;
@@ -20,32 +23,7 @@ type Example = {
 const examples: Example[] = [
   {
     integrationKey: "amplitude",
-    body: (environmentId) => ({
-      environmentId,
-      batch: [
-        {
-          userId: "user-1001",
-          cohortId: "c8h2kq1",
-          cohortName: "Power users",
-          cohortUrl: "https://analytics.example.com/cohort/c8h2kq1",
-          value: true,
-        },
-        {
-          userId: "user-1002",
-          cohortId: "c8h2kq1",
-          cohortName: "Power users",
-          cohortUrl: "https://analytics.example.com/cohort/c8h2kq1",
-          value: true,
-        },
-        {
-          userId: "user-0999",
-          cohortId: "c8h2kq1",
-          cohortName: "Power users",
-          cohortUrl: "https://analytics.example.com/cohort/c8h2kq1",
-          value: false,
-        },
-      ],
-    }),
+    body: (environmentId) => partnerFixtureFor("amplitude", environmentId),
     segmentKey: "amplitude-c8h2kq1",
     name: "Power users",
     link: "https://analytics.example.com/cohort/c8h2kq1",
@@ -54,14 +32,7 @@ const examples: Example[] = [
   },
   {
     integrationKey: "segment-audiences",
-    body: (environmentId) => ({
-      environmentId,
-      contextKind: "user",
-      batch: [
-        { userId: "u_42", cohortId: "aud_2Nf8sQ", cohortName: "Trial ending soon", value: true },
-        { userId: "u_43", cohortId: "aud_2Nf8sQ", cohortName: "Trial ending soon", value: false },
-      ],
-    }),
+    body: (environmentId) => partnerFixtureFor("segment-audiences", environmentId),
     segmentKey: "segment-audiences-aud_2Nf8sQ",
     name: "Trial ending soon",
     link: null,
@@ -70,14 +41,7 @@ const examples: Example[] = [
   },
   {
     integrationKey: "census-synced-segments",
-    body: (environmentId) => ({
-      environment_id: environmentId,
-      context_kind: "user",
-      batch: [
-        { user_id: "acct-77", cohort_id: "census-model-12", cohort_name: "High LTV", value: true },
-        { user_id: "acct-78", cohort_id: "census-model-12", cohort_name: "High LTV", value: true },
-      ],
-    }),
+    body: (environmentId) => partnerFixtureFor("census-synced-segments", environmentId),
     segmentKey: "census-synced-segments-census-model-12",
     name: "High LTV",
     link: null,
@@ -86,14 +50,7 @@ const examples: Example[] = [
   },
   {
     integrationKey: "rudderstack",
-    body: (environmentId) => ({
-      environmentId,
-      contextKind: "user",
-      cohortId: "rs-aud-9",
-      cohortName: "Churn risk",
-      cohortUrl: "https://app.example.com/audiences/rs-aud-9",
-      listData: { add: [{ id: "user-1" }, { id: "user-2" }], remove: [{ id: "user-3" }] },
-    }),
+    body: (environmentId) => partnerFixtureFor("rudderstack", environmentId),
     segmentKey: "rudderstack-rs-aud-9",
     name: "Churn risk",
     link: "https://app.example.com/audiences/rs-aud-9",
@@ -102,16 +59,7 @@ const examples: Example[] = [
   },
   {
     integrationKey: "heap-inbound",
-    body: (environmentId) => ({
-      parameters: { environment_id: environmentId },
-      heap: {
-        data: {
-          segment: { id: 4411, name: "Checkout abandoners" },
-          add: [{ id: "visitor-a" }, { id: "visitor-b" }],
-          remove: [{ id: "visitor-c" }],
-        },
-      },
-    }),
+    body: (environmentId) => partnerFixtureFor("heap-inbound", environmentId),
     segmentKey: "heap-inbound-4411",
     name: "Checkout abandoners",
     link: null,
@@ -120,14 +68,7 @@ const examples: Example[] = [
   },
   {
     integrationKey: "hightouch",
-    body: (environmentId) => ({
-      environmentId,
-      cohortId: "ht-seg-301",
-      cohortName: "Enterprise admins",
-      contextKind: "user",
-      action: "add",
-      members: [{ integration_distinct_id: "admin-1" }, { integration_distinct_id: "admin-2" }],
-    }),
+    body: (environmentId) => partnerFixtureFor("hightouch", environmentId),
     segmentKey: "hightouch-ht-seg-301",
     name: "Enterprise admins",
     link: null,
@@ -136,15 +77,7 @@ const examples: Example[] = [
   },
   {
     integrationKey: "zeotap",
-    body: (environmentId) => ({
-      action: "add_members",
-      parameters: {
-        integration_project_id: environmentId,
-        integration_cohort_id: "zt-771",
-        integration_cohort_name: "Sports fans",
-        members: [{ integration_distinct_id: "z-1" }, { integration_distinct_id: "z-2" }],
-      },
-    }),
+    body: (environmentId) => partnerFixtureFor("zeotap", environmentId),
     segmentKey: "zeotap-zt-771",
     name: "Sports fans",
     link: null,
@@ -153,15 +86,7 @@ const examples: Example[] = [
   },
   {
     integrationKey: "tealium-synced-segments",
-    body: (environmentId) => ({
-      action: "remove_member",
-      parameters: {
-        tealium_project_id: environmentId,
-        tealium_cohort_id: "tl-55",
-        tealium_cohort_name: "Newsletter readers",
-        members: [{ member_id: "t-9" }],
-      },
-    }),
+    body: (environmentId) => partnerFixtureFor("tealium-synced-segments", environmentId),
     segmentKey: "tealium-synced-segments-tl-55",
     name: "Newsletter readers",
     link: null,
@@ -298,13 +223,12 @@ describe("POST /api/v2/segment-targets/{integrationKey}: each integration's exam
     if (!rudderstack) throw new Error("missing example");
     expect((await push("rudderstack", value, rudderstack.body(production.clientSideId))).status).toBe(204);
 
-    const second = await push("rudderstack", value, {
-      environmentId: production.clientSideId,
-      contextKind: "user",
-      cohortId: "rs-aud-9",
-      cohortName: "Churn risk",
-      listData: { add: [{ id: "user-4" }], remove: [{ id: "user-1" }] },
-    });
+    const [secondBody] = buildPartnerPayloads(
+      INTEGRATIONS.rudderstack,
+      { environmentId: production.clientSideId, cohortId: "rs-aud-9", cohortName: "Churn risk" },
+      { add: ["user-4"], remove: ["user-1"] },
+    );
+    const second = await push("rudderstack", value, secondBody);
     expect(second.status).toBe(204);
     const segment = await prisma.segment.findUniqueOrThrow({
       where: { environmentId_key: { environmentId: production.id, key: "rudderstack-rs-aud-9" } },
@@ -321,19 +245,22 @@ describe("POST /api/v2/segment-targets/{integrationKey}: each integration's exam
   it("adds and then removes a Tealium member with exactly add_member / remove_member", async () => {
     const { production } = await createTestProject();
     const { value } = await createTestToken({ role: "writer" });
-    const body = (action: string, ids: string[]) => ({
-      action,
-      parameters: {
-        tealium_project_id: production.clientSideId,
-        tealium_cohort_id: "tl-55",
-        tealium_cohort_name: "Newsletter readers",
-        members: ids.map((id) => ({ member_id: id })),
-      },
+    const cohort = {
+      environmentId: production.clientSideId,
+      cohortId: "tl-55",
+      cohortName: "Newsletter readers",
+    };
+    const [add] = buildPartnerPayloads(INTEGRATIONS["tealium-synced-segments"], cohort, {
+      add: ["t-9", "t-10"],
     });
-    expect((await push("tealium-synced-segments", value, body("add_member", ["t-9", "t-10"]))).status).toBe(
-      204,
-    );
-    expect((await push("tealium-synced-segments", value, body("remove_member", ["t-9"]))).status).toBe(204);
+    const [remove] = buildPartnerPayloads(INTEGRATIONS["tealium-synced-segments"], cohort, {
+      add: [],
+      remove: ["t-9"],
+    });
+    expect(add).toMatchObject({ action: "add_member" });
+    expect(remove).toMatchObject({ action: "remove_member" });
+    expect((await push("tealium-synced-segments", value, add)).status).toBe(204);
+    expect((await push("tealium-synced-segments", value, remove)).status).toBe(204);
     const segment = await prisma.segment.findUniqueOrThrow({
       where: { environmentId_key: { environmentId: production.id, key: "tealium-synced-segments-tl-55" } },
     });

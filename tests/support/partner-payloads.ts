@@ -13,6 +13,13 @@ export function partnerFixture(integrationKey: string): unknown {
   return parsed;
 }
 
+/** The fixture with the given client-side ID in place of the placeholder. */
+export function partnerFixtureFor(integrationKey: string, environmentId: string): unknown {
+  const text = readFileSync(path.join(FIXTURE_DIR, `${integrationKey}.json`), "utf8");
+  const parsed: unknown = JSON.parse(text.replaceAll(FIXTURE_ENVIRONMENT_ID, environmentId));
+  return parsed;
+}
+
 /**
  * One small valid body per integration, built from its definition (lib/server/sync/build-partner-payloads.ts) for the
  * environment with the given client-side ID, and a cohort id of the caller's choosing: two members added.
