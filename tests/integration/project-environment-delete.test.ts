@@ -115,6 +115,27 @@ describe("deleting a project through LaunchDarkly's client", () => {
     ).toBe(1);
   });
 
+  it("forgets the segment generations of an environment without stores, keeps them while a store's cleanup needs them", async () => {
+    const { project, production, environments } = await createTestProject();
+    const test = environments.find((environment) => environment.key === "test");
+    if (test === undefined) throw new Error("the factory creates a test environment");
+    await createTestSegment(production, { members: ["a"] });
+    await createTestSegment(test, { members: ["a"] });
+    await writer.persistentStoreIntegrations.createBigSegmentStoreIntegration(
+      project.key,
+      "production",
+      "redis",
+      {
+        name: "Cache",
+        on: false,
+        config: { host: "127.0.0.1", port: redisServer.port, prefix: unique("gen") },
+      },
+    );
+    await writer.projects.deleteProject(project.key);
+    expect(await prisma.segmentGeneration.count({ where: { environmentId: test.id } })).toBe(0);
+    expect(await prisma.segmentGeneration.count({ where: { environmentId: production.id } })).toBe(1);
+  });
+
   it("lets the key be used again for a new, empty project", async () => {
     const { project, production } = await createTestProject();
     await createTestSegment(production, { members: ["a"] });

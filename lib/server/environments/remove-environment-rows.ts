@@ -26,6 +26,13 @@ export async function removeEnvironmentRows(client: PoolClient, environmentId: s
   );
   // No store of the environment applies these any more; a retired store is cleared by segment key, not by the outbox.
   await client.query("DELETE FROM membership_outbox WHERE environment_id = $1", [environmentId]);
+  // segment_generation has no foreign key: a retired store's cleanup reads its keys, so they stay while one is pending
+  // (orphaned afterwards, one short row per key); with no store at all they go now.
+  await client.query(
+    `DELETE FROM segment_generation WHERE environment_id = $1
+     AND NOT EXISTS (SELECT 1 FROM store_integration WHERE environment_id = $1)`,
+    [environmentId],
+  );
   // Segments and sync runs go with the environment (foreign keys with ON DELETE CASCADE).
   await client.query("DELETE FROM environment WHERE id = $1", [environmentId]);
   return retired.rowCount ?? 0;
