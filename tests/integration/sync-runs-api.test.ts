@@ -5,19 +5,20 @@ import * as syncsRoute from "@/app/api/v2/syncs/route";
 import * as integrationsRoute from "@/app/api/v2/integrations/route";
 import { syncRunCollectionSchema } from "@/lib/schemas/sync-run";
 import { prisma } from "@/lib/server/db";
+import { buildPartnerPayload, buildPartnerPayloads } from "@/lib/server/sync/build-partner-payloads";
+import { INTEGRATIONS } from "@/lib/server/sync/integrations";
 import { createTestProject } from "@/tests/factories/projects";
 import { createTestToken } from "@/tests/factories/tokens";
 import { callRoute } from "@/tests/support/call-route";
 import { expectError } from "@/tests/support/expect-error";
 
-function hightouch(environmentId: string, cohortId: string, ids: unknown[], action = "add") {
-  return {
-    environmentId,
-    cohortId,
-    cohortName: cohortId,
-    action,
-    members: ids.map((id) => ({ integration_distinct_id: id })),
-  };
+function hightouch(environmentId: string, cohortId: string, ids: string[], action: "add" | "remove" = "add") {
+  const changes = action === "add" ? { add: ids } : { add: [], remove: ids };
+  return buildPartnerPayloads(
+    INTEGRATIONS.hightouch,
+    { environmentId, cohortId, cohortName: cohortId },
+    changes,
+  )[0];
 }
 
 async function push(integrationKey: string, token: string, body: unknown) {
@@ -40,10 +41,11 @@ async function setup() {
   expect(await push("hightouch", writer.value, hightouch(env, "one", ["c", ""]))).toBe(204);
   expect(await push("hightouch", writer.value, hightouch(env, "two", ["x"]))).toBe(204);
   expect(
-    await push("amplitude", writer.value, {
-      environmentId: env,
-      batch: [{ userId: "z", cohortId: "amp", value: true }],
-    }),
+    await push(
+      "amplitude",
+      writer.value,
+      buildPartnerPayload(INTEGRATIONS.amplitude, { environmentId: env, cohortId: "amp" }, ["z"]),
+    ),
   ).toBe(204);
   const runs = await prisma.syncRun.findMany({
     where: { environmentId: production.id },
