@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import type { MemberList } from "@/lib/schemas/member-list";
+import type { SegmentMemberList } from "@/lib/schemas/segment-member-list";
 import type { ContextMembership } from "@/lib/schemas/membership";
 import type { SegmentResponse } from "@/lib/schemas/segment";
 import { apiFetch } from "@/lib/queries/api-client";
@@ -40,11 +40,11 @@ export function fetchSegmentMemberPage(
   l: SegmentLocation,
   prefix: string,
   after: string | null,
-): Promise<MemberList> {
+): Promise<SegmentMemberList> {
   const query = new URLSearchParams({ limit: String(SEGMENT_MEMBER_PAGE_SIZE) });
   if (after !== null) query.set("after", after);
   if (prefix !== "") query.set("prefix", prefix);
-  return apiFetch<MemberList>(`${segmentApiPath(l)}/members?${query.toString()}`);
+  return apiFetch<SegmentMemberList>(`${segmentApiPath(l)}/members?${query.toString()}`);
 }
 
 /** Keyset pages of the segment's context keys; `fetchNextPage` continues after the last key shown. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as membersRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/members/route";
 import * as exportRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/members/export/route";
 import { NextRequest } from "next/server";
-import type { MemberList } from "@/lib/schemas/member-list";
+import type { SegmentMemberList } from "@/lib/schemas/segment-member-list";
 import type { Policy } from "@/lib/schemas/policy";
 import { prisma } from "@/lib/server/db";
 import { pushContextChanges } from "@/lib/server/membership/push-context-changes";
@@ -27,10 +27,10 @@ function list(t: Tenant, query = "", token: string | null = t.reader, params = t
   return callRoute(membersRoute.GET, { path: `${t.path}/members${query}`, params, token });
 }
 
-async function listOk(t: Tenant, query: string): Promise<MemberList> {
+async function listOk(t: Tenant, query: string): Promise<SegmentMemberList> {
   const response = await list(t, query);
   expect(response.status).toBe(200);
-  return response.json as MemberList;
+  return response.json as SegmentMemberList;
 }
 
 /** Follows `next` to the end, `limit` keys at a time. */

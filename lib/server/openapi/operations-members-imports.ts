@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ZodOpenApiPathsObject } from "zod-openapi";
 import { errorBodySchema } from "@/lib/schemas/common";
-import { memberListQuerySchema, memberListSchema } from "@/lib/schemas/member-list";
+import { segmentMemberListQuerySchema, segmentMemberListSchema } from "@/lib/schemas/segment-member-list";
 import {
   importChunkSchema,
   importCommitSchema,
@@ -35,8 +35,8 @@ export const membersImportsOpenApiPaths: ZodOpenApiPathsObject = {
       tags: ["Members"],
       security,
       summary: "List included context keys (keyset paging, prefix search)",
-      requestParams: { path: z.object(segmentPath), query: memberListQuerySchema },
-      responses: { ...ok("Members", memberListSchema), ...errors(400, 401, 403, 404, 429) },
+      requestParams: { path: z.object(segmentPath), query: segmentMemberListQuerySchema },
+      responses: { ...ok("Members", segmentMemberListSchema), ...errors(400, 401, 403, 404, 429) },
     },
   },
   [`${base}/members/export`]: {

@@ -1,5 +1,9 @@
 import "server-only";
-import { MEMBER_PREFIX_COUNT_CAP, type MemberList, type MemberListQuery } from "@/lib/schemas/member-list";
+import {
+  SEGMENT_MEMBER_PREFIX_COUNT_CAP,
+  type SegmentMemberList,
+  type SegmentMemberListQuery,
+} from "@/lib/schemas/segment-member-list";
 import { pgPool } from "@/lib/server/db";
 import { prefixUpperBound } from "@/lib/server/segment-members/prefix-upper-bound";
 
@@ -47,10 +51,13 @@ async function countPrefix(
     text: `SELECT count(*)::int AS count FROM (
              SELECT 1 FROM segment_member WHERE segment_id = $1${sql} LIMIT $2
            ) AS matches`,
-    values: [segmentId, MEMBER_PREFIX_COUNT_CAP + 1, ...values],
+    values: [segmentId, SEGMENT_MEMBER_PREFIX_COUNT_CAP + 1, ...values],
   });
   const count = result.rows[0]?.count ?? 0;
-  return { count: Math.min(count, MEMBER_PREFIX_COUNT_CAP), capped: count > MEMBER_PREFIX_COUNT_CAP };
+  return {
+    count: Math.min(count, SEGMENT_MEMBER_PREFIX_COUNT_CAP),
+    capped: count > SEGMENT_MEMBER_PREFIX_COUNT_CAP,
+  };
 }
 
 /**
@@ -61,8 +68,8 @@ async function countPrefix(
  */
 export async function listSegmentMembers(
   segment: { id: number; includedCount: number },
-  query: MemberListQuery,
-): Promise<MemberList> {
+  query: SegmentMemberListQuery,
+): Promise<SegmentMemberList> {
   const prefix = query.prefix !== undefined && query.prefix !== "" ? query.prefix : null;
   const upper = prefix === null ? null : prefixUpperBound(prefix);
   const [rows, total] = await Promise.all([

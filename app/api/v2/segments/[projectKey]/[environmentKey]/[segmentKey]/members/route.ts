@@ -1,5 +1,5 @@
 import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
-import { memberListQuerySchema } from "@/lib/schemas/member-list";
+import { segmentMemberListQuerySchema } from "@/lib/schemas/segment-member-list";
 import { apiHandler } from "@/lib/server/api/handler";
 import { parseQuery } from "@/lib/server/api/parse-query";
 import { json } from "@/lib/server/api/responses";
@@ -10,7 +10,7 @@ type Params = { projectKey: string; environmentKey: string; segmentKey: string }
 
 export const GET = apiHandler<Params>(
   async ({ req, params, principal }) => {
-    const query = parseQuery(req.nextUrl, memberListQuerySchema);
+    const query = parseQuery(req.nextUrl, segmentMemberListQuerySchema);
     const { segment } = await getVisibleSegmentOrThrow(
       principal,
       params.projectKey,

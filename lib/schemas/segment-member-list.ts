@@ -1,9 +1,9 @@
 import { z } from "zod";
 
 /** The most keys one page of the members list returns. */
-export const MAX_MEMBER_PAGE_SIZE = 1_000;
+export const MAX_SEGMENT_MEMBER_PAGE_SIZE = 1_000;
 /** A prefix search counts its matches up to this many; beyond it the count says "at least". */
-export const MEMBER_PREFIX_COUNT_CAP = 10_000;
+export const SEGMENT_MEMBER_PREFIX_COUNT_CAP = 10_000;
 
 function hasControlCharacter(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
@@ -19,8 +19,8 @@ const keyText = (name: string) =>
     .max(2_048, `${name} is too long`)
     .refine((value) => !hasControlCharacter(value), `${name} must not contain control characters`);
 
-export const memberListQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(MAX_MEMBER_PAGE_SIZE).default(50),
+export const segmentMemberListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_SEGMENT_MEMBER_PAGE_SIZE).default(50),
   after: keyText("after")
     .min(1, "after must not be empty")
     .optional()
@@ -29,7 +29,7 @@ export const memberListQuerySchema = z.object({
     .optional()
     .meta({ description: "Only keys that start with this text (case-sensitive)" }),
 });
-export type MemberListQuery = z.infer<typeof memberListQuerySchema>;
+export type SegmentMemberListQuery = z.infer<typeof segmentMemberListQuerySchema>;
 
 export const segmentMemberSchema = z
   .object({
@@ -40,7 +40,7 @@ export const segmentMemberSchema = z
   .meta({ id: "SegmentMember" });
 export type SegmentMember = z.infer<typeof segmentMemberSchema>;
 
-export const memberListSchema = z
+export const segmentMemberListSchema = z
   .object({
     items: z.array(segmentMemberSchema),
     next: z
@@ -51,11 +51,11 @@ export const memberListSchema = z
       .number()
       .int()
       .meta({
-        description: `Members of the segment, or with \`prefix\` the matching members (counted up to ${MEMBER_PREFIX_COUNT_CAP})`,
+        description: `Members of the segment, or with \`prefix\` the matching members (counted up to ${SEGMENT_MEMBER_PREFIX_COUNT_CAP})`,
       }),
     totalCountCapped: z
       .boolean()
       .meta({ description: "true when a prefix matches more members than were counted" }),
   })
   .meta({ id: "SegmentMemberList" });
-export type MemberList = z.infer<typeof memberListSchema>;
+export type SegmentMemberList = z.infer<typeof segmentMemberListSchema>;
