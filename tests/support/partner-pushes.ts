@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import * as segmentTargetsRoute from "@/app/api/v2/segment-targets/[integrationKey]/route";
 import { prisma } from "@/lib/server/db";
+import { buildPartnerPayload } from "@/lib/server/sync/build-partner-payloads";
+import { INTEGRATIONS } from "@/lib/server/sync/integrations";
 import { callRoute } from "@/tests/support/call-route";
 
 // Shared by the tests/integration/sync-partner-*.test.ts files: pushes, partner bodies, and what a push wrote.
@@ -29,12 +31,10 @@ export function amplitude(environmentId: string, members: Member[], cohort: Reco
   };
 }
 
+/** A Census body adding `ids` to cohort model-1 as contexts of `kind`. */
 export function census(environmentId: string, kind: string, ids: string[]) {
-  return {
-    environment_id: environmentId,
-    context_kind: kind,
-    batch: ids.map((id) => ({ user_id: id, cohort_id: "model-1", cohort_name: "Model", value: true })),
-  };
+  const cohort = { environmentId, cohortId: "model-1", cohortName: "Model", contextKind: kind };
+  return buildPartnerPayload(INTEGRATIONS["census-synced-segments"], cohort, ids);
 }
 
 export async function segmentOf(environmentId: string, key: string) {
