@@ -2,7 +2,7 @@ import { createDocument } from "zod-openapi";
 import { openApiPaths } from "@/lib/server/openapi/operations";
 import { accessOpenApiPaths } from "@/lib/server/openapi/operations-access";
 import { accessCheckOpenApiPaths } from "@/lib/server/openapi/operations-access-check";
-import { membersImportsOpenApiPaths } from "@/lib/server/openapi/operations-members-imports";
+import { segmentMembersImportsOpenApiPaths } from "@/lib/server/openapi/operations-segment-members-imports";
 import { storeOpenApiPaths } from "@/lib/server/openapi/operations-stores";
 import { syncOpenApiPaths } from "@/lib/server/sync/sync-openapi-paths";
 import { API_VERSIONS } from "@/lib/server/versions/describe-api-versions";
@@ -26,7 +26,7 @@ export function buildOpenApiDocument() {
       ...syncOpenApiPaths,
       ...accessOpenApiPaths,
       ...storeOpenApiPaths,
-      ...membersImportsOpenApiPaths,
+      ...segmentMembersImportsOpenApiPaths,
       ...accessCheckOpenApiPaths,
     },
   });

@@ -29,7 +29,7 @@ const base = "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}";
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 
 /** The dashboard's member browsing, CSV export and import, and hourly sync statistics. */
-export const membersImportsOpenApiPaths: ZodOpenApiPathsObject = {
+export const segmentMembersImportsOpenApiPaths: ZodOpenApiPathsObject = {
   [`${base}/members`]: {
     get: {
       tags: ["Members"],
