@@ -184,6 +184,13 @@ export const accessOpenApiPaths: ZodOpenApiPathsObject = {
       responses: { ...ok("Caller identity", callerIdentitySchema), ...errors(401, 429) },
     }),
   },
+  "/api/v2/openapi.json": {
+    get: operation("Other", "Get this OpenAPI document", {
+      description:
+        "Where LaunchDarkly's client looks for the API description (`getOpenapiSpec`): the same document as `/api/openapi.json`. Needs no token.",
+      responses: { ...ok("OpenAPI 3.1 document", z.record(z.string(), z.unknown())) },
+    }),
+  },
   "/api/v2/auditlog/{id}": {
     get: operation("Audit log", "Get an audit log entry", {
       description:
