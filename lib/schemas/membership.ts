@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { linkSchema } from "@/lib/schemas/common";
 
-/** LD_COMPAT §3/§8: a context key is at most 512 Unicode code points. */
+/** api-contract §3/§7: a context key is at most 512 Unicode code points. */
 export const MAX_CONTEXT_KEY_CODE_POINTS = 512;
-/** LD_COMPAT §8: at most 100,000 keys per request, counting every add and every remove. */
+/** api-contract §7: at most 100,000 keys per request, counting every add and every remove. */
 export const MAX_KEYS_PER_REQUEST = 100_000;
 
 function exceedsCodePoints(value: string, max: number): boolean {
@@ -21,7 +21,7 @@ function hasControlCharacter(value: string): boolean {
   return false;
 }
 
-/** The rules of partner member ids (LD_COMPAT §3); here a bad key rejects the whole request instead of being skipped. */
+/** The rules of partner member ids (api-contract §3); here a bad key rejects the whole request instead of being skipped. */
 export const contextKeySchema = z
   .string()
   .min(1, "a context key must not be empty")

@@ -9,7 +9,7 @@ import {
 import { policySchema } from "@/lib/schemas/policy";
 import { jsonPatchOperationSchema } from "@/lib/schemas/segment";
 
-/** The built-in roles a token may carry (LD_COMPAT §5); `owner` and `no_access` are member roles only. */
+/** The built-in roles a token may carry (api-contract §5); `owner` and `no_access` are member roles only. */
 export const TOKEN_ROLES = ["reader", "writer", "admin"] as const;
 export type TokenRole = (typeof TOKEN_ROLES)[number];
 

@@ -14,11 +14,11 @@ import { installWriteProbe, readWriteCounts, writesBetween } from "@/tests/suppo
 
 const RUNS_PER_INTEGRATION = 150;
 const SEED = 0x7a1b;
-/** LD_COMPAT §8: 100,000 members per request; one more must be refused. */
+/** api-contract §7: 100,000 members per request; one more must be refused. */
 const OVER_MEMBER_CAP = 100_001;
 const DEEP = 10_000;
 
-/** Writes a refused push may make by design (LD_COMPAT §3: a refused push is recorded as a failed sync run). */
+/** Writes a refused push may make by design (api-contract §3: a refused push is recorded as a failed sync run). */
 const FAILED_RUN_WRITES = new Set(["sync_run:INSERT", "sync_run_segment:INSERT"]);
 
 type World = { projectKey: string; environmentId: string; clientSideId: string; token: string };
@@ -75,7 +75,7 @@ const HEAP_FAILURE_KEYS = new Set([
   "error",
 ]);
 
-/** Heap's own failure body (LD_COMPAT §3): the code is the HTTP status, the ids are there where the push found them. */
+/** Heap's own failure body (api-contract §3): the code is the HTTP status, the ids are there where the push found them. */
 function expectHeapError(response: { status: number; json: unknown }) {
   expect(response.json).toMatchObject({
     status: "failure",

@@ -67,7 +67,7 @@ async function setup() {
 }
 
 describe("GET /api/v2/syncs", () => {
-  it("lists an environment's runs newest first in the collection shape, serialized per LD_COMPAT §8", async () => {
+  it("lists an environment's runs newest first in the collection shape, serialized per api-contract §7", async () => {
     const { project, writer, reader, runIds } = await setup();
     const response = await callRoute(syncsRoute.GET, {
       path: `/api/v2/syncs?projectKey=${project.key}&environmentKey=production`,

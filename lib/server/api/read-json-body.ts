@@ -8,7 +8,7 @@ export const MAX_JSON_DEPTH = 64;
 export type ReadJsonOptions = {
   /**
    * Accept strings with U+0000 or unpaired surrogates, which PostgreSQL text and jsonb cannot hold. Only for a reader that
-   * handles such strings itself (the partner parser skips such member ids, LD_COMPAT §3); everyone else gets a 400.
+   * handles such strings itself (the partner parser skips such member ids, api-contract §3); everyone else gets a 400.
    */
   allowUnstorableText?: boolean;
 };

@@ -15,7 +15,7 @@ import type {
 } from "@/lib/server/membership/membership-run-types";
 import { segmentRef } from "@/lib/server/stores/big-segment-keys";
 
-/** A sync run lists at most this many skipped members (LD_COMPAT §8). */
+/** A sync run lists at most this many skipped members (api-contract §7). */
 const MAX_RECORDED_SKIPPED = 100;
 
 export type {

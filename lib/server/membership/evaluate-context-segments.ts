@@ -44,7 +44,7 @@ const EVALUATE = {
 };
 
 /**
- * The segments of an environment that a context belongs to: included and not excluded (LD_COMPAT §4), and of the
+ * The segments of an environment that a context belongs to: included and not excluded (api-contract §4), and of the
  * context's kind when one is given; with the project's and environment's keys and tags for the access check.
  */
 export async function evaluateContextSegments(

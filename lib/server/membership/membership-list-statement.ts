@@ -14,7 +14,7 @@ const OUTBOX_CHUNK = 10_000;
 /**
  * One list (included or excluded) of one segment in one statement and one round trip. The keys travel as JSON text
  * (serialized natively, unlike a `text[]` parameter) and are deduplicated in SQL, a key both added and removed only
- * removed (LD_COMPAT §3). Adds are inserted in the key column's sort order: index locality, and two transactions that
+ * removed (api-contract §3). Adds are inserted in the key column's sort order: index locality, and two transactions that
  * insert overlapping keys wait for each other in one direction only, so they cannot deadlock over them. The changed keys
  * go to the outbox from inside the statement (no transfer back to Node.js), only when the environment has an enabled store,
  * with the list they changed in.

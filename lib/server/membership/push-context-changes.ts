@@ -36,7 +36,7 @@ function requiredActions(change: MembershipChange): string[] {
 }
 
 /**
- * The generic membership push (LD_COMPAT §4): checks the policy, then applies included and excluded adds and removes to
+ * The generic membership push (api-contract §4): checks the policy, then applies included and excluded adds and removes to
  * one segment in one transaction with its sync run and audit entry. A refused push writes nothing but a failed sync run.
  */
 export async function pushContextChanges(push: ContextChangePush): Promise<MembershipRunOutcome> {

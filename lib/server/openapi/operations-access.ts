@@ -51,7 +51,7 @@ function operation(tag: string, summary: string, rest: Omit<ZodOpenApiOperationO
   return { tags: [tag], summary, security: [{ ApiToken: [] }], ...rest };
 }
 
-/** Tokens, custom roles, members and the audit log (LD_COMPAT §5, §8), merged into the document with `openApiPaths`. */
+/** Tokens, custom roles, members and the audit log (api-contract §5, §7), merged into the document with `openApiPaths`. */
 export const accessOpenApiPaths: ZodOpenApiPathsObject = {
   "/api/v2/tokens": {
     get: operation("Access tokens", "List access tokens", {

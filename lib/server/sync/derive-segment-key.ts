@@ -7,7 +7,7 @@ const HASHED_PREFIX_LENGTH = 247;
 const OUTSIDE_KEY_ALPHABET = /[^A-Za-z0-9._-]/gu;
 
 /**
- * The key for a segment created for a partner's cohort (LD_COMPAT §3): `{integrationKey}-{cohortId}` in the key alphabet,
+ * The key for a segment created for a partner's cohort (api-contract §3): `{integrationKey}-{cohortId}` in the key alphabet,
  * with a hash of the cohort id appended when that is longer than 256 characters or `isTaken` (by another cohort's segment).
  */
 export function deriveSegmentKey(

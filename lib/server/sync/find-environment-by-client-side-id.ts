@@ -11,7 +11,7 @@ export type PartnerEnvironment = {
   project: { key: string; tags: string[] };
 };
 
-/** Partners name the environment only by its client-side ID (LD_COMPAT §2); an unknown one is 404. */
+/** Partners name the environment only by its client-side ID (api-contract §2); an unknown one is 404. */
 export async function findEnvironmentByClientSideId(clientSideId: string): Promise<PartnerEnvironment> {
   // Every push starts here: one prepared statement instead of an ORM query.
   const rows = CLIENT_SIDE_ID.test(clientSideId)

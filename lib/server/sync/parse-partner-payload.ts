@@ -35,7 +35,7 @@ import {
 export type { ParsedCohort } from "@/lib/server/sync/partner-push-builder";
 export type { SkippedMember } from "@/lib/server/sync/partner-member-key";
 
-/** LD_COMPAT §8: counts every add, remove and skipped member entry across all cohorts of one request. */
+/** api-contract §7: counts every add, remove and skipped member entry across all cohorts of one request. */
 export const MAX_MEMBERS_PER_REQUEST = 100_000;
 
 /** LaunchDarkly's context kind alphabet. */
@@ -130,7 +130,7 @@ function parseModeA(definition: ModeADefinition, body: JsonObject, push: PushBui
       continue;
     }
     // Items apply in order, the last one of a key deciding: Twilio Segment sends a user who leaves and rejoins within
-    // one batch as a remove followed by an add, and sends nothing more once the user is back in (LD_COMPAT §3).
+    // one batch as a remove followed by an add, and sends nothing more once the user is back in (api-contract §3).
     if (value) addMemberLastWins(cohort, key);
     else removeMemberLastWins(cohort, key);
   }
@@ -139,7 +139,7 @@ function parseModeA(definition: ModeADefinition, body: JsonObject, push: PushBui
     const batchCohort = push.cohorts.get(batchCohortId);
     if (batchCohort !== undefined) fillCohortMetadata(batchCohort, body, definition);
   }
-  // Some members lacking a cohort are skipped; a request where none names one lacks the cohort id (LD_COMPAT §3).
+  // Some members lacking a cohort are skipped; a request where none names one lacks the cohort id (api-contract §3).
   if (push.cohorts.size === 0 && push.skippedWithoutCohort.length > 0) {
     const field = members.cohortId === undefined ? '"cohortId"' : fieldName(members.cohortId);
     throw new PartnerPayloadError(

@@ -1,8 +1,8 @@
 // How one member id (or cohort id) becomes a context key, or why it is skipped; and how recorded text is made storable.
 
-/** LD_COMPAT §3/§8: context keys (and, ours, cohort ids) are at most 512 Unicode code points. */
+/** api-contract §3/§7: context keys (and, ours, cohort ids) are at most 512 Unicode code points. */
 export const MAX_KEY_CODE_POINTS = 512;
-/** LD_COMPAT §8: a sync run lists skipped ids cut to 64 characters. */
+/** api-contract §7: a sync run lists skipped ids cut to 64 characters. */
 const RECORDED_ID_CODE_POINTS = 64;
 
 export type SkippedMember = { id: string; reason: string };

@@ -76,7 +76,7 @@ function auditTarget(environment: PartnerEnvironment, segments: CohortSegment[])
 }
 
 /**
- * The partner endpoint's work (LD_COMPAT §3): parse the tool's body, find the environment, then in one transaction find
+ * The partner endpoint's work (api-contract §3): parse the tool's body, find the environment, then in one transaction find
  * or create each cohort's segment, check the policy, apply the membership changes, and write the sync run and one audit
  * entry. Members are visible to lookups as soon as this returns. A refused push writes only a failed sync run.
  */

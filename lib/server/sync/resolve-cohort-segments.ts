@@ -143,7 +143,7 @@ async function createSegment(
 }
 
 /**
- * Settings ownership (LD_COMPAT §2): a sync renames the segment to the cohort's new name until a person has edited the
+ * Settings ownership (api-contract §2): a sync renames the segment to the cohort's new name until a person has edited the
  * name, and follows the cohort's URL. `version` counts settings changes, so it moves only when the name does.
  */
 async function updateSettings(
@@ -169,7 +169,7 @@ async function updateSettings(
 }
 
 /**
- * Finds or creates the segment of every cohort of a partner push (LD_COMPAT §3), inside the push's transaction. Every
+ * Finds or creates the segment of every cohort of a partner push (api-contract §3), inside the push's transaction. Every
  * check (policy, context kind) runs before the first write, so a refused push leaves nothing behind. Existing segments
  * are locked `FOR KEY SHARE` until the transaction ends: they cannot be deleted meanwhile, but other pushes to them
  * proceed in parallel (the membership engine serializes only their final counter update).

@@ -6,7 +6,7 @@ import { SYNC_RUN_STATUSES, skippedMemberSchema, type SyncRunResponse } from "@/
 const storedSkipped = z.array(skippedMemberSchema).catch([]);
 const storedStatus = z.enum(SYNC_RUN_STATUSES).catch("failed");
 
-/** A sync run in the API's shape (LD_COMPAT §8). */
+/** A sync run in the API's shape (api-contract §7). */
 export function serializeSyncRun(run: SyncRun): SyncRunResponse {
   return {
     _id: run.id,

@@ -14,7 +14,7 @@ export const heapInbound: IntegrationDefinition = {
     remove: "/heap/data/remove",
     id: "/id",
   },
-  // Heap reads a JSON answer instead of 204 and its own error shape (LD_COMPAT §3; ids are keys, §8).
+  // Heap reads a JSON answer instead of 204 and its own error shape (api-contract §3; ids are keys, §7).
   response: {
     success: {
       status: 200,

@@ -13,7 +13,7 @@ export const tealiumSyncedSegments: IntegrationDefinition = {
     array: "/parameters/members",
     id: "/member_id",
     action: "/action",
-    // Exactly `add_member`: LaunchDarkly's own pattern also matches `remove_member` and adds on removal (LD_COMPAT §3).
+    // Exactly `add_member`: LaunchDarkly's own pattern also matches `remove_member` and adds on removal (api-contract §3).
     addPattern: "add_member",
     addAction: "add_member",
     removeAction: "remove_member",

@@ -2,7 +2,7 @@ import type { Policy } from "@/lib/schemas/policy";
 import type { TokenCreate, TokenResponse } from "@/lib/schemas/token";
 import { summarizePolicy } from "../../_components/policy-editor";
 
-/** The least a sync tool needs: create its segments and change their included contexts (LD_COMPAT §8, "Hand edits"). */
+/** The least a sync tool needs: create its segments and change their included contexts (api-contract §7, "Hand edits"). */
 export const SYNC_TOOL_POLICY: Policy = [
   { effect: "allow", actions: ["createSegment", "updateIncluded"], resources: ["proj/*:env/*:segment/*"] },
 ];

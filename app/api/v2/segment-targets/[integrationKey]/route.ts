@@ -19,7 +19,7 @@ function partnerHandler(definition: IntegrationDefinition | null) {
       if (!definition) {
         throw new ApiError("not_found", `Unknown integration "${params.integrationKey.slice(0, 64)}"`);
       }
-      // The parser skips (and counts) member ids that cannot be stored rather than refusing the batch (LD_COMPAT §3).
+      // The parser skips (and counts) member ids that cannot be stored rather than refusing the batch (api-contract §3).
       const body = await readJsonBody(req, { allowUnstorableText: true });
       const requestOrigin = req.nextUrl.origin;
       const result = await pushSegmentTargets({ definition, body, principal, requestOrigin });
