@@ -112,7 +112,11 @@ export type MatrixRow = {
 /** Routes that answer without a principal by design: every caller gets the same status. */
 export const PUBLIC_ROUTES: readonly { route: string; status: number; reason: string }[] = [
   { route: "GET /api/openapi.json", status: 200, reason: "the API description, public like LaunchDarkly's" },
-  { route: "GET /api/v2/openapi.json", status: 200, reason: "the same description where LaunchDarkly serves it" },
+  {
+    route: "GET /api/v2/openapi.json",
+    status: 200,
+    reason: "the same description where LaunchDarkly serves it",
+  },
 ];
 
 /** Routes the matrix does not call, and why. */
