@@ -365,4 +365,32 @@ describe("sync runs", () => {
     expect(own).toMatchObject({ status: 200, json: { totalCount: 1, items: [{ segments: [open.key] }] } });
     expect(JSON.stringify(own.json)).not.toContain(hidden.key);
   });
+  it("per-hour stats count, for a caller who may not view every segment there, only runs that touched none it may not", async () => {
+    const { project, production } = await createTestProject();
+    const open = await createTestSegment(production, { key: unique("open"), members: ["m-1"] });
+    await createTestSegment(production, { tags: [SECRET_TAG], members: ["m-2", "m-3"] });
+    const environment = `proj/${project.key}:env/production`;
+    const limited = await tokenWith([
+      { effect: "allow", actions: ["viewEnvironment"], resources: [environment] },
+      { effect: "allow", actions: ["viewSegment"], resources: [`${environment}:segment/${open.key}`] },
+    ]);
+    const reader = (await createTestToken({ role: "reader" })).value;
+    const totals = async (token: string) => {
+      const answer = await callRoute(syncStatsRoute.GET, {
+        path: `/api/v2/syncs/stats?projectKey=${project.key}&environmentKey=production&hours=2`,
+        token,
+      });
+      expect(answer.status).toBe(200);
+      const { items } = answer.json as { items: { pushes: number; members: number }[] };
+      return items.reduce(
+        (sum, hour) => ({ pushes: sum.pushes + hour.pushes, members: sum.members + hour.members }),
+        {
+          pushes: 0,
+          members: 0,
+        },
+      );
+    };
+    expect(await totals(reader)).toEqual({ pushes: 2, members: 3 });
+    expect(await totals(limited)).toEqual({ pushes: 1, members: 1 });
+  });
 });

@@ -23,6 +23,7 @@ const HOURLY = {
            FROM sync_run
            WHERE environment_id = $1
              AND started_at >= date_trunc('hour', now(), 'UTC') - make_interval(hours => $2 - 1)
+             AND NOT (segment_keys && $3::text[])
            GROUP BY 1
          )
          SELECT w.hour, coalesce(r.pushes, 0) AS pushes, coalesce(r.members, 0) AS members,
@@ -31,9 +32,16 @@ const HOURLY = {
          ORDER BY w.hour`,
 };
 
-/** Sync runs of an environment per hour over the last `hours` hours (the current hour included), oldest first. */
-export async function listHourlySyncStats(environmentId: string, hours: number): Promise<SyncStatsHour[]> {
-  const result = await pgPool().query<Row>({ ...HOURLY, values: [environmentId, hours] });
+/**
+ * Sync runs of an environment per hour over the last `hours` hours (the current hour included), oldest first, leaving out
+ * runs that touched any of `hiddenSegmentKeys` (segments the caller may not view: their runs are not counted either).
+ */
+export async function listHourlySyncStats(
+  environmentId: string,
+  hours: number,
+  hiddenSegmentKeys: readonly string[] = [],
+): Promise<SyncStatsHour[]> {
+  const result = await pgPool().query<Row>({ ...HOURLY, values: [environmentId, hours, hiddenSegmentKeys] });
   return result.rows.map((row) => ({
     hour: row.hour.getTime(),
     pushes: row.pushes,
