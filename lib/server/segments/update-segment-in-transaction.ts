@@ -84,6 +84,7 @@ export async function updateSegmentInTransaction(
     target,
     previous: settings(current),
     current: settings(updated),
+    comment: patch.comment,
   });
   return updated;
 }
