@@ -1,27 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/server/db";
 import { createTestToken } from "@/tests/factories/tokens";
 import { unique } from "@/tests/factories/unique";
-import {
-  failureOf,
-  startLaunchDarklyApi,
-  type LaunchDarklyApiServer,
-  type LaunchDarklyClients,
-} from "@/tests/support/launchdarkly-api";
+import { failureOf, useLaunchDarklyClient } from "@/tests/support/launchdarkly-api";
 import { launchDarklyModels } from "@/tests/support/launchdarkly-models";
 
 // LaunchDarkly's own API client (launchdarkly-api-typescript), unchanged, against the app over real HTTP.
-let server: LaunchDarklyApiServer;
-let client: LaunchDarklyClients;
+const api = useLaunchDarklyClient("admin");
 const models = launchDarklyModels();
-
-beforeAll(async () => {
-  server = await startLaunchDarklyApi();
-  const admin = await createTestToken({ role: "admin" });
-  client = server.clientsFor(admin.value);
-});
-
-afterAll(() => server.close());
 
 async function entryAbout(target: string, name = unique("entry")) {
   return prisma.auditEntry.create({
@@ -30,7 +16,7 @@ async function entryAbout(target: string, name = unique("entry")) {
 }
 
 async function namesFor(spec: string): Promise<string[]> {
-  const listed = await client.auditLog.getAuditLogEntries(undefined, undefined, undefined, 20, spec);
+  const listed = await api.client.auditLog.getAuditLogEntries(undefined, undefined, undefined, 20, spec);
   expect(models.check("AuditLogEntryListingRepCollection", listed.data)).toEqual([]);
   return listed.data.items.map((entry) => entry.name);
 }
@@ -39,7 +25,7 @@ describe("AuditLogApi through LaunchDarkly's client", () => {
   it("lists entries fitting the model, each target as {name, resources, _links}", async () => {
     const project = unique("audit-proj");
     const entry = await entryAbout(`proj/${project}:env/production:segment/s1`);
-    const listed = await client.auditLog.getAuditLogEntries(
+    const listed = await api.client.auditLog.getAuditLogEntries(
       undefined,
       undefined,
       undefined,
@@ -75,13 +61,13 @@ describe("AuditLogApi through LaunchDarkly's client", () => {
 
   it("gets one entry by _id as the AuditLogEntryRep model, and 404 for an unknown one", async () => {
     const entry = await entryAbout(`proj/${unique("one")}`);
-    const read = await client.auditLog.getAuditLogEntry(entry.id);
+    const read = await api.client.auditLog.getAuditLogEntry(entry.id);
     expect(models.check("AuditLogEntryRep", read.data)).toEqual([]);
     expect(read.data).toMatchObject({ _id: entry.id, name: entry.name });
     expect(
-      (await failureOf(client.auditLog.getAuditLogEntry("00000000-0000-4000-8000-000000000000"))).status,
+      (await failureOf(api.client.auditLog.getAuditLogEntry("00000000-0000-4000-8000-000000000000"))).status,
     ).toBe(404);
-    expect((await failureOf(client.auditLog.getAuditLogEntry("not-an-id"))).status).toBe(404);
+    expect((await failureOf(api.client.auditLog.getAuditLogEntry("not-an-id"))).status).toBe(404);
   });
 
   it("hides an entry about what the caller may not view, as an unknown one", async () => {
@@ -93,22 +79,22 @@ describe("AuditLogApi through LaunchDarkly's client", () => {
         { effect: "allow", actions: ["viewProject"], resources: ["proj/other"] },
       ],
     });
-    const failed = await failureOf(server.clientsFor(limited.value).auditLog.getAuditLogEntry(entry.id));
+    const failed = await failureOf(api.server.clientsFor(limited.value).auditLog.getAuditLogEntry(entry.id));
     expect(failed.status).toBe(404);
   });
 
   it("keeps the comment of a patch sent as {comment, patch} as the entry's comment", async () => {
     const key = unique("commented");
-    await client.customRoles.postCustomRole({
+    await api.client.customRoles.postCustomRole({
       key,
       name: key,
       policy: [{ effect: "allow", actions: ["viewProject"], resources: ["proj/*"] }],
     });
-    await client.customRoles.patchCustomRole(key, {
+    await api.client.customRoles.patchCustomRole(key, {
       comment: "ticket OPS-42",
       patch: [{ op: "replace", path: "/name", value: "Renamed" }],
     });
-    const listed = await client.auditLog.getAuditLogEntries(
+    const listed = await api.client.auditLog.getAuditLogEntries(
       undefined,
       undefined,
       undefined,
@@ -117,7 +103,7 @@ describe("AuditLogApi through LaunchDarkly's client", () => {
     );
     const updated = listed.data.items.find((entry) => entry.comment !== undefined);
     expect(updated?.comment).toBe("ticket OPS-42");
-    const read = await client.auditLog.getAuditLogEntry(updated?._id ?? "");
+    const read = await api.client.auditLog.getAuditLogEntry(updated?._id ?? "");
     expect(read.data.comment).toBe("ticket OPS-42");
   });
 });
@@ -128,7 +114,7 @@ describe("postAuditLogEntries through LaunchDarkly's client", () => {
     await entryAbout(`proj/${project};team-a:env/production:segment/kept`, "kept");
     await entryAbout(`proj/${project}:env/production:segment/denied`, "denied");
     await entryAbout(`proj/${project}:env/test:segment/elsewhere`, "elsewhere");
-    const searched = await client.auditLog.postAuditLogEntries(undefined, undefined, undefined, 20, [
+    const searched = await api.client.auditLog.postAuditLogEntries(undefined, undefined, undefined, 20, [
       { effect: "allow", resources: [`proj/${project}:env/production:segment/*`], actions: ["*"] },
       { effect: "deny", resources: [`proj/${project}:env/*:segment/denied`] },
     ]);
@@ -138,7 +124,7 @@ describe("postAuditLogEntries through LaunchDarkly's client", () => {
 
   it("refuses a statement that filters by action with 400", async () => {
     const failed = await failureOf(
-      client.auditLog.postAuditLogEntries(undefined, undefined, undefined, 20, [
+      api.client.auditLog.postAuditLogEntries(undefined, undefined, undefined, 20, [
         { effect: "allow", resources: ["proj/*"], actions: ["updateName"] },
       ]),
     );

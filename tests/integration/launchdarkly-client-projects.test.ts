@@ -1,32 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTestProject } from "@/tests/factories/projects";
-import { createTestToken } from "@/tests/factories/tokens";
 import { unique } from "@/tests/factories/unique";
-import {
-  failureOf,
-  startLaunchDarklyApi,
-  type LaunchDarklyApiServer,
-  type LaunchDarklyClients,
-} from "@/tests/support/launchdarkly-api";
+import { failureOf, useLaunchDarklyClient } from "@/tests/support/launchdarkly-api";
 import { launchDarklyModels } from "@/tests/support/launchdarkly-models";
 
 // LaunchDarkly's own API client (launchdarkly-api-typescript), unchanged, against the app over real HTTP.
-let server: LaunchDarklyApiServer;
-let client: LaunchDarklyClients;
+const api = useLaunchDarklyClient("writer");
 const models = launchDarklyModels();
-
-beforeAll(async () => {
-  server = await startLaunchDarklyApi();
-  const writer = await createTestToken({ role: "writer" });
-  client = server.clientsFor(writer.value);
-});
-
-afterAll(() => server.close());
 
 describe("ProjectsApi through LaunchDarkly's client", () => {
   it("creates a project answering a ProjectRep (environments as an array), then reads it as a Project", async () => {
     const key = unique("ldproj");
-    const created = await client.projects.postProject({
+    const created = await api.client.projects.postProject({
       key,
       name: "Client project",
       tags: ["team-a"],
@@ -38,39 +23,39 @@ describe("ProjectsApi through LaunchDarkly's client", () => {
     expect(created.data.environments.map((environment) => environment.key)).toEqual(["staging"]);
     expect(created.data.environments[0]?.tags).toEqual(["eu"]);
 
-    const read = await client.projects.getProject(key);
+    const read = await api.client.projects.getProject(key);
     expect(models.check("Project", read.data)).toEqual([]);
     expect(read.data.environments?.items.map((environment) => environment.key)).toEqual(["staging"]);
 
-    const listed = await client.projects.getProjects(100);
+    const listed = await api.client.projects.getProjects(100);
     expect(models.check("Projects", listed.data)).toEqual([]);
     expect(listed.data.items.map((project) => project.key)).toContain(key);
   });
 
   it("accepts expand, and refuses a filter or sort it would not apply instead of ignoring it", async () => {
-    const expanded = await client.projects.getProjects(5, 0, undefined, undefined, "environments");
+    const expanded = await api.client.projects.getProjects(5, 0, undefined, undefined, "environments");
     expect(models.check("Projects", expanded.data)).toEqual([]);
-    const filtered = await failureOf(client.projects.getProjects(5, 0, "query equals web"));
+    const filtered = await failureOf(api.client.projects.getProjects(5, 0, "query equals web"));
     expect(filtered.status).toBe(400);
     expect(filtered.body).toMatchObject({ message: expect.stringContaining("filter") });
-    expect((await failureOf(client.projects.getProjects(5, 0, undefined, "name"))).status).toBe(400);
+    expect((await failureOf(api.client.projects.getProjects(5, 0, undefined, "name"))).status).toBe(400);
     const { project } = await createTestProject();
     const sorted = await failureOf(
-      client.environments.getEnvironmentsByProject(project.key, 5, 0, undefined, "name"),
+      api.client.environments.getEnvironmentsByProject(project.key, 5, 0, undefined, "name"),
     );
     expect(sorted.status).toBe(400);
     expect(sorted.body).toMatchObject({ message: expect.stringContaining("sort") });
   });
 
   it("answers an unknown project with 404", async () => {
-    expect((await failureOf(client.projects.getProject(unique("missing")))).status).toBe(404);
+    expect((await failureOf(api.client.projects.getProject(unique("missing")))).status).toBe(404);
   });
 });
 
 describe("EnvironmentsApi through LaunchDarkly's client", () => {
   it("creates, reads and lists environments, each fitting the client's Environment model", async () => {
     const { project } = await createTestProject();
-    const created = await client.environments.postEnvironment(project.key, {
+    const created = await api.client.environments.postEnvironment(project.key, {
       key: "qa",
       name: "QA",
       color: "FF0000",
@@ -80,14 +65,14 @@ describe("EnvironmentsApi through LaunchDarkly's client", () => {
     expect(models.check("Environment", created.data)).toEqual([]);
     expect(created.data).toMatchObject({ key: "qa", name: "QA", tags: ["internal"] });
 
-    const read = await client.environments.getEnvironment(project.key, "qa");
+    const read = await api.client.environments.getEnvironment(project.key, "qa");
     expect(models.check("Environment", read.data)).toEqual([]);
     expect(read.data).toMatchObject({ key: "qa", name: "QA", _id: created.data._id });
     // Tributary has no SDK keys: a fixed placeholder that is plainly not a key, never something that looks usable.
     expect(read.data.apiKey).toBe("not-available-in-tributary");
     expect(read.data.mobileKey).toBe("not-available-in-tributary");
 
-    const listed = await client.environments.getEnvironmentsByProject(project.key);
+    const listed = await api.client.environments.getEnvironmentsByProject(project.key);
     expect(models.check("Environments", listed.data)).toEqual([]);
     expect(listed.data.items.map((environment) => environment.key)).toEqual(["production", "test", "qa"]);
   });

@@ -1,45 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestToken } from "@/tests/factories/tokens";
+import { describe, expect, it } from "vitest";
 import { unique } from "@/tests/factories/unique";
-import {
-  failureOf,
-  startLaunchDarklyApi,
-  type LaunchDarklyApiServer,
-  type LaunchDarklyClients,
-} from "@/tests/support/launchdarkly-api";
+import { failureOf, useLaunchDarklyClient } from "@/tests/support/launchdarkly-api";
 import { launchDarklyModels } from "@/tests/support/launchdarkly-models";
 
 // LaunchDarkly's own API client (launchdarkly-api-typescript), unchanged, against the app over real HTTP.
-let server: LaunchDarklyApiServer;
-let client: LaunchDarklyClients;
+const api = useLaunchDarklyClient("admin");
 const models = launchDarklyModels();
-
-beforeAll(async () => {
-  server = await startLaunchDarklyApi();
-  const admin = await createTestToken({ role: "admin" });
-  client = server.clientsFor(admin.value);
-});
-
-afterAll(() => server.close());
 
 describe("CustomRolesApi through LaunchDarkly's client", () => {
   it("creates, reads by key and by _id, lists, patches with a comment and deletes a role", async () => {
     const key = unique("client-role");
     const policy = [{ effect: "allow" as const, actions: ["viewProject"], resources: ["proj/*"] }];
-    const created = await client.customRoles.postCustomRole({ key, name: "Viewer", policy });
+    const created = await api.client.customRoles.postCustomRole({ key, name: "Viewer", policy });
     expect(created.status).toBe(201);
     expect(models.check("CustomRole", created.data)).toEqual([]);
     expect(created.data).toMatchObject({ key, name: "Viewer", policy });
 
-    const byKey = await client.customRoles.getCustomRole(key);
+    const byKey = await api.client.customRoles.getCustomRole(key);
     expect(models.check("CustomRole", byKey.data)).toEqual([]);
-    const byId = await client.customRoles.getCustomRole(created.data._id);
+    const byId = await api.client.customRoles.getCustomRole(created.data._id);
     expect(byId.data).toEqual(byKey.data);
 
-    const listed = await client.customRoles.getCustomRoles(50, 0);
+    const listed = await api.client.customRoles.getCustomRoles(50, 0);
     expect(models.check("CustomRoles", listed.data)).toEqual([]);
 
-    const patched = await client.customRoles.patchCustomRole(key, {
+    const patched = await api.client.customRoles.patchCustomRole(key, {
       comment: "renamed by the client",
       patch: [
         { op: "replace", path: "/name", value: "Project viewer" },
@@ -49,7 +34,7 @@ describe("CustomRolesApi through LaunchDarkly's client", () => {
     expect(models.check("CustomRole", patched.data)).toEqual([]);
     expect(patched.data).toMatchObject({ key, name: "Project viewer", description: "sees projects" });
 
-    expect((await client.customRoles.deleteCustomRole(key)).status).toBe(204);
-    expect((await failureOf(client.customRoles.getCustomRole(key))).status).toBe(404);
+    expect((await api.client.customRoles.deleteCustomRole(key)).status).toBe(204);
+    expect((await failureOf(api.client.customRoles.getCustomRole(key))).status).toBe(404);
   });
 });

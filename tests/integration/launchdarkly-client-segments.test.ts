@@ -1,26 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PatchWithComment } from "launchdarkly-api-typescript";
 import { createTestProject } from "@/tests/factories/projects";
-import { createTestToken } from "@/tests/factories/tokens";
-import {
-  failureOf,
-  startLaunchDarklyApi,
-  type LaunchDarklyApiServer,
-  type LaunchDarklyClients,
-} from "@/tests/support/launchdarkly-api";
+import { failureOf, useLaunchDarklyClient } from "@/tests/support/launchdarkly-api";
 import { launchDarklyModels } from "@/tests/support/launchdarkly-models";
 
 // LaunchDarkly's own API client (launchdarkly-api-typescript), unchanged, against the app over real HTTP.
-let server: LaunchDarklyApiServer;
-let client: LaunchDarklyClients;
+const api = useLaunchDarklyClient("writer");
 const models = launchDarklyModels();
-
-beforeAll(async () => {
-  server = await startLaunchDarklyApi();
-  client = server.clientsFor((await createTestToken({ role: "writer" })).value);
-});
-
-afterAll(() => server.close());
 
 const SEMANTIC_PATCH = {
   headers: { "Content-Type": "application/json; domain-model=launchdarkly.semanticpatch" },
@@ -29,7 +15,7 @@ const SEMANTIC_PATCH = {
 describe("SegmentsApi through LaunchDarkly's client", () => {
   it("creates, reads, patches (JSON and semantic) and deletes a segment, each answer fitting UserSegment", async () => {
     const { project } = await createTestProject();
-    const segments = client.segments;
+    const segments = api.client.segments;
     const created = await segments.postSegment(project.key, "production", {
       key: "beta-users",
       name: "Beta users",
@@ -78,7 +64,7 @@ describe("SegmentsApi through LaunchDarkly's client", () => {
 
   it("updates big segment targets and answers memberships fitting BigSegmentTarget", async () => {
     const { project } = await createTestProject();
-    const segments = client.segments;
+    const segments = api.client.segments;
     await segments.postSegment(project.key, "production", { key: "big", name: "Big", unbounded: true });
     const updated = await segments.updateBigSegmentContextTargets(project.key, "production", "big", {
       included: { add: ["ctx-1", "ctx-2"] },
@@ -118,7 +104,7 @@ describe("getSegments filters and sorts in LaunchDarkly's syntax", () => {
   async function seeded() {
     const { project } = await createTestProject();
     const create = (key: string, name: string, tags: string[], unbounded: boolean) =>
-      client.segments.postSegment(project.key, "production", { key, name, tags, unbounded });
+      api.client.segments.postSegment(project.key, "production", { key, name, tags, unbounded });
     await create("toggle-a", "Toggle", ["web"], true);
     await create("zeta", "Zeta", ["mobile"], false);
     await create("alpha", "Alpha", ["web", "mobile"], false);
@@ -137,7 +123,7 @@ describe("getSegments filters and sorts in LaunchDarkly's syntax", () => {
     ['query equals ["zeta","alpha"]', ["alpha", "zeta"]],
   ])("filter=%s", async (filter, expected) => {
     const projectKey = await seeded();
-    const listed = await client.segments.getSegments(projectKey, "production", 50, 0, "name", filter);
+    const listed = await api.client.segments.getSegments(projectKey, "production", 50, 0, "name", filter);
     expect(models.check("UserSegments", listed.data)).toEqual([]);
     expect(listed.data.items.map((segment) => segment.key).sort()).toEqual(expected);
     expect(listed.data.totalCount).toBe(expected.length);
@@ -145,7 +131,13 @@ describe("getSegments filters and sorts in LaunchDarkly's syntax", () => {
 
   it("sorts by several fields: sort=-name,creationDate", async () => {
     const projectKey = await seeded();
-    const listed = await client.segments.getSegments(projectKey, "production", 50, 0, "-name,creationDate");
+    const listed = await api.client.segments.getSegments(
+      projectKey,
+      "production",
+      50,
+      0,
+      "-name,creationDate",
+    );
     expect(listed.data.items.map((segment) => segment.key)).toEqual(["zeta", "toggle-a", "gamma", "alpha"]);
   });
 
@@ -157,7 +149,7 @@ describe("getSegments filters and sorts in LaunchDarkly's syntax", () => {
   ])("answers a filter it cannot evaluate with 400 naming the clause: %s", async (filter, message) => {
     const projectKey = await seeded();
     const failed = await failureOf(
-      client.segments.getSegments(projectKey, "production", 50, 0, "name", filter),
+      api.client.segments.getSegments(projectKey, "production", 50, 0, "name", filter),
     );
     expect(failed.status).toBe(400);
     expect(failed.body).toMatchObject({ code: "invalid_request", message: expect.stringMatching(message) });
@@ -165,7 +157,9 @@ describe("getSegments filters and sorts in LaunchDarkly's syntax", () => {
 
   it("answers an unknown sort field with 400", async () => {
     const projectKey = await seeded();
-    const failed = await failureOf(client.segments.getSegments(projectKey, "production", 50, 0, "name,key"));
+    const failed = await failureOf(
+      api.client.segments.getSegments(projectKey, "production", 50, 0, "name,key"),
+    );
     expect(failed.status).toBe(400);
   });
 });

@@ -1,34 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/server/db";
 import { createTestProject } from "@/tests/factories/projects";
-import { createTestToken } from "@/tests/factories/tokens";
 import { unique } from "@/tests/factories/unique";
-import {
-  failureOf,
-  startLaunchDarklyApi,
-  type LaunchDarklyApiServer,
-  type LaunchDarklyClients,
-} from "@/tests/support/launchdarkly-api";
+import { failureOf, useLaunchDarklyClient } from "@/tests/support/launchdarkly-api";
 import { launchDarklyModels } from "@/tests/support/launchdarkly-models";
 
 // LaunchDarkly's own API client (launchdarkly-api-typescript), unchanged, against the app over real HTTP. Its persistent
 // store operations are beta: its users send `LD-API-Version: beta`, as LaunchDarkly asks.
-let server: LaunchDarklyApiServer;
-let client: LaunchDarklyClients;
+const api = useLaunchDarklyClient("writer", { apiVersion: "beta" });
 const models = launchDarklyModels();
-
-beforeAll(async () => {
-  server = await startLaunchDarklyApi();
-  const writer = await createTestToken({ role: "writer" });
-  client = server.clientsFor(writer.value, { apiVersion: "beta" });
-});
-
-afterAll(() => server.close());
 
 describe("PersistentStoreIntegrationsBetaApi through LaunchDarkly's client", () => {
   it("creates, reads, lists, patches and deletes a Redis store, each answer fitting the client's models", async () => {
     const { project } = await createTestProject();
-    const stores = client.persistentStoreIntegrations;
+    const stores = api.client.persistentStoreIntegrations;
     const created = await stores.createBigSegmentStoreIntegration(project.key, "production", "redis", {
       name: "Cache",
       on: true,
@@ -73,7 +58,7 @@ describe("PersistentStoreIntegrationsBetaApi through LaunchDarkly's client", () 
 
   it("reports a failing store's lastError as epoch milliseconds, its message beside it", async () => {
     const { project } = await createTestProject();
-    const created = await client.persistentStoreIntegrations.createBigSegmentStoreIntegration(
+    const created = await api.client.persistentStoreIntegrations.createBigSegmentStoreIntegration(
       project.key,
       "production",
       "redis",
@@ -84,7 +69,7 @@ describe("PersistentStoreIntegrationsBetaApi through LaunchDarkly's client", () 
       where: { id: created.data._id },
       data: { lastErrorAt: failedAt, lastError: "connection refused" },
     });
-    const read = await client.persistentStoreIntegrations.getBigSegmentStoreIntegration(
+    const read = await api.client.persistentStoreIntegrations.getBigSegmentStoreIntegration(
       project.key,
       "production",
       "redis",

@@ -1,4 +1,5 @@
 import { isAxiosError } from "axios";
+import { afterAll, beforeAll } from "vitest";
 import {
   AccessTokensApi,
   AccountMembersApi,
@@ -12,6 +13,7 @@ import {
   ProjectsApi,
   SegmentsApi,
 } from "launchdarkly-api-typescript";
+import { createTestToken } from "@/tests/factories/tokens";
 import { discoverApiRoutes } from "@/tests/support/api-routes";
 import { startRouteServer, type RouteServer, type ServedRoute } from "@/tests/support/route-server";
 
@@ -107,4 +109,23 @@ export async function failureOf(call: Promise<unknown>): Promise<FailedCall> {
     throw error;
   }
   throw new Error("the call succeeded, but the test expected it to fail");
+}
+
+export type LaunchDarklyTestApi = { server: LaunchDarklyApiServer; client: LaunchDarklyClients };
+
+/**
+ * One test file's API server (started before its tests, closed after them) and LaunchDarkly's client holding a new token
+ * of `role`; read `server` and `client` inside tests, once `beforeAll` has run.
+ */
+export function useLaunchDarklyClient(
+  role: "reader" | "writer" | "admin",
+  options: ClientOptions = {},
+): LaunchDarklyTestApi {
+  const api = {} as LaunchDarklyTestApi;
+  beforeAll(async () => {
+    api.server = await startLaunchDarklyApi();
+    api.client = api.server.clientsFor((await createTestToken({ role })).value, options);
+  });
+  afterAll(() => api.server.close());
+  return api;
 }
