@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
+import type { z } from "zod";
 import { ApiError } from "@/lib/server/api/errors";
 import { assertPathParams } from "@/lib/server/api/assert-path-params";
 import { authenticateRequest } from "@/lib/server/api/authenticate-request";
@@ -71,6 +72,10 @@ export type ApiHandlerOptions<P extends RouteParams> = {
   access?: (params: P) => { action: string; resource: string };
   /** An integration with its own error body (Heap) renders errors here. */
   renderError?: (error: ApiError, requestId: string) => Response;
+  /** Picks `renderError` from the request's path parameters (the partner push: Heap's body on Heap's path). */
+  errorRendererFor?: (params: RouteParams) => ((error: ApiError, requestId: string) => Response) | undefined;
+  /** Validates the path parameters (a 400 with the error body), after the checks of `assertPathParams`. */
+  paramsSchema?: z.ZodType<P>;
 };
 
 /**
@@ -86,9 +91,12 @@ export function apiHandler<P extends RouteParams = RouteParams>(
     const started = performance.now();
     const headers = new Headers({ "X-Request-Id": requestId });
     let response: Response;
+    let rawParams: RouteParams = {};
     try {
-      const params = await context.params;
-      assertPathParams(req.url, params);
+      const resolved = await context.params;
+      rawParams = resolved;
+      assertPathParams(req.url, resolved);
+      const params = options.paramsSchema ? options.paramsSchema.parse(resolved) : resolved;
       assertApiVersion(req.headers.get("ld-api-version"));
       const principal = await authenticateRequest(req);
       const counted = consumeRateLimit(principal.token?.id ?? `member:${principal.member.id}`, options.route);
@@ -113,9 +121,8 @@ export function apiHandler<P extends RouteParams = RouteParams>(
     } catch (error) {
       const { apiError, unexpected } = toApiError(error);
       if (unexpected) logger.error("unexpected error", { requestId, route: options.route, error });
-      response = options.renderError
-        ? options.renderError(apiError, requestId)
-        : errorResponse(apiError, requestId);
+      const renderError = options.errorRendererFor?.(rawParams) ?? options.renderError;
+      response = renderError ? renderError(apiError, requestId) : errorResponse(apiError, requestId);
     }
     if (isShuttingDown()) headers.set("Connection", "close");
     headers.forEach((value, name) => response.headers.set(name, value));

@@ -4,6 +4,8 @@ import { accessOpenApiPaths } from "@/lib/server/openapi/operations-access";
 import { accessCheckOpenApiPaths } from "@/lib/server/openapi/operations-access-check";
 import { segmentMembersImportsOpenApiPaths } from "@/lib/server/openapi/operations-segment-members-imports";
 import { storeOpenApiPaths } from "@/lib/server/openapi/operations-stores";
+import { routeOpenApiPaths } from "@/lib/server/openapi/route-operations";
+import { API_ROUTE_OBJECTS } from "@/lib/server/routes";
 import { syncOpenApiPaths } from "@/lib/server/sync/sync-openapi-paths";
 import { API_VERSIONS } from "@/lib/server/versions/describe-api-versions";
 
@@ -22,6 +24,7 @@ export function buildOpenApiDocument() {
       securitySchemes: { ApiToken: { type: "apiKey", in: "header", name: "Authorization" } },
     },
     paths: {
+      ...routeOpenApiPaths(API_ROUTE_OBJECTS),
       ...openApiPaths,
       ...syncOpenApiPaths,
       ...accessOpenApiPaths,

@@ -2,13 +2,6 @@ import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-openapi";
 import { collectionSchema, errorBodySchema } from "@/lib/schemas/common";
 import { contextMembershipSchema } from "@/lib/schemas/membership";
-import { environmentCreateSchema, environmentSchema } from "@/lib/schemas/environment";
-import {
-  projectCreateSchema,
-  projectListQuerySchema,
-  projectRepSchema,
-  projectSchema,
-} from "@/lib/schemas/project";
 import {
   SEMANTIC_PATCH_MEDIA_TYPE,
   segmentCreateSchema,
@@ -43,67 +36,6 @@ function operation(tag: string, summary: string, rest: Omit<ZodOpenApiOperationO
 
 /** Every documented path. A route added without an entry here is caught by the OpenAPI test. */
 export const openApiPaths: ZodOpenApiPathsObject = {
-  "/api/v2/projects": {
-    get: operation("Projects", "List projects", {
-      description:
-        "Only the projects the caller may view (`viewProject`), each with only the environments it may view (`viewEnvironment`); `totalCount` counts only those.",
-      requestParams: { query: projectListQuerySchema },
-      responses: { ...ok("Projects", collectionSchema(projectSchema)), ...errors(400, 401, 403, 429) },
-    }),
-    post: operation("Projects", "Create a project", {
-      requestBody: jsonBody(projectCreateSchema),
-      responses: { ...ok("Created", projectRepSchema, "201"), ...errors(400, 401, 403, 409, 413, 415, 429) },
-    }),
-  },
-  "/api/v2/projects/{projectKey}": {
-    get: operation("Projects", "Get a project", {
-      description:
-        "A project the caller may not view (`viewProject`) is a 404, exactly like an unknown key. Only the environments it may view are listed.",
-      requestParams: { path: z.object({ projectKey }) },
-      responses: { ...ok("Project", projectSchema), ...errors(401, 403, 404, 429) },
-    }),
-    delete: operation("Projects", "Delete a project", {
-      description:
-        "Needs `deleteProject`. Deletes every environment in it as deleting each would (segments, members, sync history; Redis stores retired and cleaned by the worker). A project the caller may neither view nor delete is a 404, exactly like an unknown key.",
-      requestParams: { path: z.object({ projectKey }) },
-      responses: { "204": { description: "Deleted" }, ...errors(401, 403, 404, 429) },
-    }),
-  },
-  "/api/v2/projects/{projectKey}/environments": {
-    get: operation("Environments", "List environments", {
-      description:
-        "Only the environments the caller may view (`viewEnvironment`). A project the caller may not view is a 404, exactly like an unknown key.",
-      requestParams: { path: z.object({ projectKey }), query: projectListQuerySchema },
-      responses: {
-        ...ok("Environments", collectionSchema(environmentSchema)),
-        ...errors(400, 401, 403, 404, 429),
-      },
-    }),
-    post: operation("Environments", "Create an environment", {
-      description:
-        "Needs `createEnvironment`. A caller who may neither view the project nor create here gets the 404 of an unknown key.",
-      requestParams: { path: z.object({ projectKey }) },
-      requestBody: jsonBody(environmentCreateSchema),
-      responses: {
-        ...ok("Created", environmentSchema, "201"),
-        ...errors(400, 401, 403, 404, 409, 413, 415, 429),
-      },
-    }),
-  },
-  "/api/v2/projects/{projectKey}/environments/{environmentKey}": {
-    get: operation("Environments", "Get an environment", {
-      description:
-        "An environment the caller may not view (`viewEnvironment`) is a 404, exactly like an unknown key.",
-      requestParams: { path: z.object({ projectKey, environmentKey }) },
-      responses: { ...ok("Environment", environmentSchema), ...errors(401, 403, 404, 429) },
-    }),
-    delete: operation("Environments", "Delete an environment", {
-      description:
-        "Needs `deleteEnvironment`. Deletes its segments, their members and its sync history; its Redis stores are retired, so the worker removes the refs they wrote before their targets are free. An environment the caller may neither view nor delete is a 404, exactly like an unknown key.",
-      requestParams: { path: z.object({ projectKey, environmentKey }) },
-      responses: { "204": { description: "Deleted" }, ...errors(401, 403, 404, 429) },
-    }),
-  },
   "/api/v2/segments/{projectKey}/{environmentKey}": {
     get: operation("Segments", "List segments", {
       description:

@@ -1,26 +1,7 @@
-import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
-import { apiHandler } from "@/lib/server/api/handler";
-import { json, noContent } from "@/lib/server/api/responses";
-import { deleteProject } from "@/lib/server/projects/delete-project";
-import { getVisibleProjectOrThrow } from "@/lib/server/projects/get-visible-project-or-throw";
-import { serializeProject } from "@/lib/server/projects/serialize-project";
+import { nextRouteHandlers } from "@/lib/server/api/next-route-handlers";
+import { projectRoutes } from "@/lib/server/routes/projects";
 
-export const GET = apiHandler<{ projectKey: string }>(
-  async ({ params, principal }) => {
-    return json(serializeProject(await getVisibleProjectOrThrow(principal, params.projectKey)));
-  },
-  { route: "GET /api/v2/projects/{projectKey}" },
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRouteHandlers(
+  projectRoutes,
+  "/api/v2/projects/{projectKey}",
 );
-
-export const DELETE = apiHandler<{ projectKey: string }>(
-  async ({ params, principal }) => {
-    await deleteProject(principal, params.projectKey);
-    return noContent();
-  },
-  { route: "DELETE /api/v2/projects/{projectKey}" },
-);
-
-export const { POST, PUT, PATCH, OPTIONS } = methodsNotAllowed("/api/v2/projects/{projectKey}", [
-  "GET",
-  "DELETE",
-]);

@@ -1,0 +1,109 @@
+import "server-only";
+import type { z } from "zod";
+import type { ZodOpenApiRequestBodyObject } from "zod-openapi";
+import type { ApiError } from "@/lib/server/api/errors";
+import { apiHandler, type ApiContext, type ApiRoute } from "@/lib/server/api/handler";
+import { parseQuery } from "@/lib/server/api/parse-query";
+import { readJsonBody, type ReadJsonOptions } from "@/lib/server/api/read-json-body";
+
+export const API_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type ApiMethod = (typeof API_METHODS)[number];
+
+type PathParams = Record<string, string>;
+
+export type RouteSchemas = {
+  /** The path's `{name}` parameters; validated before the handler runs (a 400 with the error body). */
+  params?: z.ZodType<PathParams> & z.ZodObject;
+  /** The query string, parsed just before `handle` (after authentication, rate limit and `access`). */
+  query?: z.ZodObject;
+  /** A JSON body, read and parsed just before `handle`. */
+  body?: z.ZodType;
+};
+
+type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
+type ParamsOf<S extends RouteSchemas> = S["params"] extends z.ZodType ? z.output<S["params"]> : PathParams;
+
+export type RouteContext<S extends RouteSchemas> = Omit<ApiContext<ParamsOf<S>>, "params"> & {
+  params: ParamsOf<S>;
+  query: Parsed<S["query"]>;
+  body: Parsed<S["body"]>;
+};
+
+export type RouteAnswer = { status?: 200 | 201 | 204; description: string; schema?: z.ZodType };
+
+/** What the OpenAPI document says of a route beyond what its schemas and access already tell. */
+export type RouteDocumentation = {
+  tag: string;
+  summary: string;
+  description?: string;
+  /** The success answers (usually one). */
+  success: RouteAnswer | readonly RouteAnswer[];
+  /** Error statuses beyond the derived ones (400 with a schema, 401, 403 with `access`, 429). */
+  errors?: readonly number[];
+  /** A body the handler reads itself (several media types, a partner's own payload), instead of `schemas.body`. */
+  requestBody?: ZodOpenApiRequestBodyObject;
+  /** Omits 401 and the security requirement. */
+  public?: boolean;
+};
+
+export type RouteSpec<S extends RouteSchemas> = {
+  method: ApiMethod;
+  /** OpenAPI style: `/api/v2/projects/{projectKey}`. */
+  path: string;
+  schemas?: S;
+  /** A policy check that needs only the path, done before the body or query is read. */
+  access?: (params: ParamsOf<S>) => { action: string; resource: string };
+  openapi: RouteDocumentation;
+  bodyOptions?: ReadJsonOptions;
+  /** An integration with its own error body (Heap) renders every error of its requests, 401 included. */
+  errorRendererFor?: (params: PathParams) => ((error: ApiError, requestId: string) => Response) | undefined;
+  handle: (context: RouteContext<S>) => Promise<Response>;
+};
+
+/** One API route, declared once: what serves it, what documents it, and what names it in logs and rate limits. */
+export type ApiRouteObject = {
+  method: ApiMethod;
+  path: string;
+  /** `${method} ${path}`: the route's name in logs and its rate-limit window. */
+  name: string;
+  schemas: RouteSchemas;
+  hasAccess: boolean;
+  openapi: RouteDocumentation;
+  handler: ApiRoute<PathParams>;
+};
+
+/**
+ * Declares an API route: the wrapper (`apiHandler`: request id, authentication, rate limit, `access`, error body) around
+ * `handle`, with the path parameters validated and the query and JSON body parsed by their schemas.
+ */
+export function defineRoute<S extends RouteSchemas = Record<never, never>>(
+  spec: RouteSpec<S>,
+): ApiRouteObject {
+  const name = `${spec.method} ${spec.path}`;
+  const schemas: RouteSchemas = spec.schemas ?? {};
+  const handler = apiHandler<ParamsOf<S>>(
+    async (context) => {
+      const query = schemas.query ? parseQuery(context.req.nextUrl, schemas.query) : undefined;
+      const body = schemas.body
+        ? schemas.body.parse(await readJsonBody(context.req, spec.bodyOptions))
+        : undefined;
+      // The schemas were given as S's: what they parse to is S's output.
+      return spec.handle({ ...context, query, body } as RouteContext<S>);
+    },
+    {
+      route: name,
+      access: spec.access,
+      errorRendererFor: spec.errorRendererFor,
+      paramsSchema: schemas.params as z.ZodType<ParamsOf<S>> | undefined,
+    },
+  );
+  return {
+    method: spec.method,
+    path: spec.path,
+    name,
+    schemas,
+    hasAccess: spec.access !== undefined,
+    openapi: spec.openapi,
+    handler: handler as ApiRoute<PathParams>,
+  };
+}
