@@ -12,7 +12,7 @@ import { useSegment } from "@/lib/queries/segments";
 import { useSegmentSyncRuns } from "@/lib/queries/sync-runs";
 import { plural, sourceLabel } from "../../activity/_components/format";
 import { StatusBadge } from "../../activity/_components/status-badge";
-import { MemberCountChart } from "./_components/member-count-chart";
+import { SegmentSizeChart } from "./_components/segment-size-chart";
 
 type Props = { projectKey: string; environmentKey: string; segmentKey: string };
 
@@ -131,7 +131,7 @@ export function OverviewView({ projectKey, environmentKey, segmentKey }: Props) 
         >
           {runs.isPending ? <LoadingState /> : null}
           {runs.isError ? <ErrorState error={runs.error} /> : null}
-          {runs.data ? <MemberCountChart runs={runs.data.items} /> : null}
+          {runs.data ? <SegmentSizeChart runs={runs.data.items} /> : null}
         </Card>
       </div>
     </div>

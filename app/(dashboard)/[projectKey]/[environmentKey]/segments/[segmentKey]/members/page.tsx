@@ -3,7 +3,7 @@ import { segmentMemberKeys, SEGMENT_MEMBER_PAGE_SIZE } from "@/lib/queries/segme
 import { requireSession } from "@/lib/server/auth/require-session";
 import { prefetchSegment } from "@/lib/server/dashboard/prefetch-segment";
 import { listSegmentMembers } from "@/lib/server/segment-members/list-segment-members";
-import { MembersView } from "./members-view";
+import { SegmentMembersView } from "./segment-members-view";
 
 export const metadata = { title: "Members · Tributary" };
 
@@ -25,7 +25,7 @@ export default async function SegmentMembersPage({ params }: { params: Promise<P
   }
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <MembersView {...location} />
+      <SegmentMembersView {...location} />
     </HydrationBoundary>
   );
 }

@@ -13,7 +13,7 @@ import { DateTime } from "@/components/time/date-time";
 
 const SEARCH_DELAY_MS = 250;
 
-function MemberCount({ total, capped, prefix }: { total: number; capped: boolean; prefix: string }) {
+function SegmentMemberCount({ total, capped, prefix }: { total: number; capped: boolean; prefix: string }) {
   const count = `${formatCount(total)}${capped ? "+" : ""}`;
   if (prefix === "") return <>{`${count} ${total === 1 && !capped ? "member" : "members"}`}</>;
   return (
@@ -24,7 +24,7 @@ function MemberCount({ total, capped, prefix }: { total: number; capped: boolean
 }
 
 /** The segment's context keys in key order, a page at a time, with a prefix search and a CSV export. */
-export function MemberList({ location }: { location: SegmentLocation }) {
+export function SegmentMemberList({ location }: { location: SegmentLocation }) {
   const [input, setInput] = useState("");
   const [prefix, setPrefix] = useState("");
   const searchId = useId();
@@ -32,8 +32,8 @@ export function MemberList({ location }: { location: SegmentLocation }) {
     const timer = setTimeout(() => setPrefix(input), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [input]);
-  const members = useSegmentMembers(location, prefix);
-  const pages = members.data?.pages ?? [];
+  const segmentMembers = useSegmentMembers(location, prefix);
+  const pages = segmentMembers.data?.pages ?? [];
   const first = pages[0];
   const items = pages.flatMap((page) => page.items);
 
@@ -46,7 +46,7 @@ export function MemberList({ location }: { location: SegmentLocation }) {
           </h2>
           <p className="text-sm text-slate-500" aria-live="polite">
             {first ? (
-              <MemberCount total={first.totalCount} capped={first.totalCountCapped} prefix={prefix} />
+              <SegmentMemberCount total={first.totalCount} capped={first.totalCountCapped} prefix={prefix} />
             ) : (
               " "
             )}
@@ -75,9 +75,9 @@ export function MemberList({ location }: { location: SegmentLocation }) {
           </a>
         </div>
       </div>
-      {members.isPending ? <LoadingState label="Loading members…" /> : null}
-      {members.isError ? <ErrorState error={members.error} /> : null}
-      {members.isSuccess && items.length === 0 ? (
+      {segmentMembers.isPending ? <LoadingState label="Loading members…" /> : null}
+      {segmentMembers.isError ? <ErrorState error={segmentMembers.error} /> : null}
+      {segmentMembers.isSuccess && items.length === 0 ? (
         prefix === "" ? (
           <EmptyState title="No members yet">
             Members appear here once a sync or an import adds them.
@@ -106,17 +106,17 @@ export function MemberList({ location }: { location: SegmentLocation }) {
               </tr>
             </thead>
             <tbody>
-              {items.map((member) => (
-                <tr key={member.key} className="border-t border-slate-100">
-                  <td className="break-all px-3 py-1.5 font-mono text-xs">{member.key}</td>
+              {items.map((entry) => (
+                <tr key={entry.key} className="border-t border-slate-100">
+                  <td className="break-all px-3 py-1.5 font-mono text-xs">{entry.key}</td>
                   <td className="whitespace-nowrap px-3 py-1.5">
-                    <DateTime epochMs={member.addedAt} style="relative" />
+                    <DateTime epochMs={entry.addedAt} style="relative" />
                   </td>
                   <td
                     className="px-3 py-1.5 font-mono text-xs text-slate-500"
-                    title={member.syncRunId ?? undefined}
+                    title={entry.syncRunId ?? undefined}
                   >
-                    {member.syncRunId ? member.syncRunId.slice(0, 8) : "—"}
+                    {entry.syncRunId ? entry.syncRunId.slice(0, 8) : "—"}
                   </td>
                 </tr>
               ))}
@@ -124,19 +124,19 @@ export function MemberList({ location }: { location: SegmentLocation }) {
           </table>
         </div>
       ) : null}
-      {members.hasNextPage ? (
+      {segmentMembers.hasNextPage ? (
         <div className="flex items-center gap-3">
           <Button
             variant="secondary"
-            onClick={() => void members.fetchNextPage()}
-            disabled={members.isFetchingNextPage}
+            onClick={() => void segmentMembers.fetchNextPage()}
+            disabled={segmentMembers.isFetchingNextPage}
           >
-            {members.isFetchingNextPage ? "Loading…" : "Load more"}
+            {segmentMembers.isFetchingNextPage ? "Loading…" : "Load more"}
           </Button>
           <span className="text-xs text-slate-500">Showing {formatCount(items.length)}</span>
         </div>
       ) : null}
-      {members.isFetchNextPageError ? <ErrorState error={members.error} /> : null}
+      {segmentMembers.isFetchNextPageError ? <ErrorState error={segmentMembers.error} /> : null}
     </section>
   );
 }

@@ -49,7 +49,7 @@ function Answer({ result, syncHref }: { result: ContextMembership; syncHref: str
 }
 
 /** "Is this key a member?": one point lookup, with when and by which sync the key was added. */
-export function MemberLookup({ location, syncHref }: { location: SegmentLocation; syncHref: string }) {
+export function SegmentMemberLookup({ location, syncHref }: { location: SegmentLocation; syncHref: string }) {
   const [contextKey, setContextKey] = useState<string | null>(null);
   const lookup = useSegmentMemberLookup(location, contextKey);
 

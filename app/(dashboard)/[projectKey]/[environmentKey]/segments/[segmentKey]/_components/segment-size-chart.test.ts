@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SyncRunResponse } from "@/lib/schemas/sync-run";
-import { memberCountPoints } from "./member-count-chart";
+import { segmentSizePoints } from "./segment-size-chart";
 
 function run(
   startedAt: number,
@@ -25,11 +25,11 @@ function run(
   };
 }
 
-describe("memberCountPoints", () => {
+describe("segmentSizePoints", () => {
   it("orders runs oldest first, leaves out failed runs, and draws removals below zero", () => {
-    expect(memberCountPoints([run(3, 8, 0, 2), run(2, null, 0, 0), run(1, 10, 10, 0)])).toEqual([
-      { at: 1, members: 10, added: 10, removed: 0 },
-      { at: 3, members: 8, added: 0, removed: -2 },
+    expect(segmentSizePoints([run(3, 8, 0, 2), run(2, null, 0, 0), run(1, 10, 10, 0)])).toEqual([
+      { at: 1, included: 10, added: 10, removed: 0 },
+      { at: 3, included: 8, added: 0, removed: -2 },
     ]);
   });
 });

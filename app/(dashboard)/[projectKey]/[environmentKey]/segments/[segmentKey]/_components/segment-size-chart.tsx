@@ -23,10 +23,10 @@ const timeFormat = new Intl.DateTimeFormat("en-US", {
   hour12: false,
 });
 
-export type MemberCountPoint = { at: number; members: number; added: number; removed: number };
+export type SegmentSizePoint = { at: number; included: number; added: number; removed: number };
 
 /** The runs that changed the segment, oldest first; failed runs changed nothing and have no count after. */
-export function memberCountPoints(runs: readonly SyncRunResponse[]): MemberCountPoint[] {
+export function segmentSizePoints(runs: readonly SyncRunResponse[]): SegmentSizePoint[] {
   return runs
     .flatMap((run) =>
       run.includedCountAfter === null
@@ -34,7 +34,7 @@ export function memberCountPoints(runs: readonly SyncRunResponse[]): MemberCount
         : [
             {
               at: run.startedAt,
-              members: run.includedCountAfter,
+              included: run.includedCountAfter,
               added: run.counts.added,
               removed: 0 - run.counts.removed,
             },
@@ -43,9 +43,9 @@ export function memberCountPoints(runs: readonly SyncRunResponse[]): MemberCount
     .sort((a, b) => a.at - b.at);
 }
 
-/** Member count after each sync (line) with the members each sync added and removed (bars above and below zero). */
-export function MemberCountChart({ runs }: { runs: readonly SyncRunResponse[] }) {
-  const points = memberCountPoints(runs);
+/** Included count after each sync (line) with the keys each sync added and removed (bars above and below zero). */
+export function SegmentSizeChart({ runs }: { runs: readonly SyncRunResponse[] }) {
+  const points = segmentSizePoints(runs);
   if (points.length === 0) {
     return (
       <EmptyState title="No syncs yet">The member count over time appears after the first sync.</EmptyState>
@@ -81,7 +81,7 @@ export function MemberCountChart({ runs }: { runs: readonly SyncRunResponse[] })
           tickFormatter={(value: number) => formatCount(value)}
         />
         <YAxis
-          yAxisId="members"
+          yAxisId="included"
           orientation="right"
           allowDecimals={false}
           tick={{ fontSize: 11 }}
@@ -97,8 +97,8 @@ export function MemberCountChart({ runs }: { runs: readonly SyncRunResponse[] })
         <Bar yAxisId="changes" dataKey="added" name="Added" fill="#16a34a" isAnimationActive={false} />
         <Bar yAxisId="changes" dataKey="removed" name="Removed" fill="#dc2626" isAnimationActive={false} />
         <Line
-          yAxisId="members"
-          dataKey="members"
+          yAxisId="included"
+          dataKey="included"
           name="Members"
           type="stepAfter"
           stroke="#4f46e5"
@@ -109,7 +109,7 @@ export function MemberCountChart({ runs }: { runs: readonly SyncRunResponse[] })
       </ComposedChart>
       <figcaption className="mt-2 text-xs text-slate-500">
         {plural(points.length, "sync")}: {plural(added, "member")} added, {formatCount(removed)} removed;{" "}
-        {last ? `${plural(last.members, "member")} after the latest` : ""}
+        {last ? `${plural(last.included, "member")} after the latest` : ""}
       </figcaption>
     </figure>
   );

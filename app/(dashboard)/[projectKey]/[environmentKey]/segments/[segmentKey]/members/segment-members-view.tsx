@@ -3,8 +3,8 @@
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { useSegmentDetail, type SegmentLocation } from "@/lib/queries/segment-members";
 import { CsvImport } from "./_components/csv-import";
-import { MemberList } from "./_components/member-list";
-import { MemberLookup } from "./_components/member-lookup";
+import { SegmentMemberList } from "./_components/segment-member-list";
+import { SegmentMemberLookup } from "./_components/segment-member-lookup";
 
 function SyncedNote({ integration }: { integration: string }) {
   return (
@@ -15,13 +15,13 @@ function SyncedNote({ integration }: { integration: string }) {
   );
 }
 
-export function MembersView(location: SegmentLocation) {
+export function SegmentMembersView(location: SegmentLocation) {
   const segment = useSegmentDetail(location);
   const syncHref = `/${encodeURIComponent(location.projectKey)}/${encodeURIComponent(location.environmentKey)}/segments/${encodeURIComponent(location.segmentKey)}/sync`;
   return (
     <div className="flex flex-col gap-6">
-      <MemberLookup location={location} syncHref={syncHref} />
-      <MemberList location={location} />
+      <SegmentMemberLookup location={location} syncHref={syncHref} />
+      <SegmentMemberList location={location} />
       {segment.isPending ? <LoadingState /> : null}
       {segment.isError ? <ErrorState error={segment.error} /> : null}
       {segment.data ? (
