@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { formatMemberCsvRow } from "@/lib/server/segment-members/format-member-csv-row";
+import { formatSegmentMemberCsvRow } from "@/lib/server/segment-members/format-segment-member-csv-row";
 import { readCsvKeys } from "./read-csv-keys";
 
 const ADDED_AT = new Date("2026-01-02T03:04:05.678Z");
@@ -18,7 +18,7 @@ class SliceFileReader {
 }
 
 function exportedFile(keys: readonly string[]): File {
-  const text = `context_key,added_at\n${keys.map((key) => formatMemberCsvRow(key, ADDED_AT)).join("")}`;
+  const text = `context_key,added_at\n${keys.map((key) => formatSegmentMemberCsvRow(key, ADDED_AT)).join("")}`;
   return new File([text], "members.csv", { type: "text/csv" });
 }
 
@@ -82,7 +82,7 @@ describe("readCsvKeys", () => {
     while (bytes < boundary - 200) {
       const key = `filler-${keys.length}`;
       keys.push(key);
-      bytes += Buffer.byteLength(formatMemberCsvRow(key, ADDED_AT));
+      bytes += Buffer.byteLength(formatSegmentMemberCsvRow(key, ADDED_AT));
     }
     // The euro sign (3 bytes) starts one byte before the boundary.
     const straddling = `${"x".repeat(boundary - 1 - bytes)}€-key`;

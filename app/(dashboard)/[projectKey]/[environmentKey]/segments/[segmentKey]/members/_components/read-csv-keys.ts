@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { unescapeCsvMemberKey } from "@/lib/csv/member-key-escaping";
+import { unescapeCsvContextKey } from "@/lib/csv/context-key-escaping";
 import { DecodedFileReadable } from "./decoded-file-readable";
 
 /** Keys per upload: the API's chunk limit. */
@@ -82,7 +82,7 @@ export function readCsvKeys(file: File, upload: (batch: KeyBatch) => Promise<voi
             fail(new CsvReadError(`Row ${row} has no context key in its first column`), parser);
             return;
           }
-          const key = unescapeCsvMemberKey(cell);
+          const key = unescapeCsvContextKey(cell);
           batch.push(key);
           batchBytes += key.length * 3 + 3;
           total += 1;

@@ -1,6 +1,6 @@
 import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
 import { apiHandler } from "@/lib/server/api/handler";
-import { streamMembersCsv } from "@/lib/server/segment-members/stream-members-csv";
+import { streamSegmentMembersCsv } from "@/lib/server/segment-members/stream-segment-members-csv";
 import { getVisibleSegmentOrThrow } from "@/lib/server/segments/get-visible-segment-or-throw";
 
 type Params = { projectKey: string; environmentKey: string; segmentKey: string };
@@ -14,7 +14,7 @@ export const GET = apiHandler<Params>(
       params.segmentKey,
     );
     // Segment keys are [A-Za-z0-9._-], so the file name needs no quoting beyond the quotes themselves.
-    return new Response(await streamMembersCsv(segment.id), {
+    return new Response(await streamSegmentMembersCsv(segment.id), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": `attachment; filename="${segment.key}-members.csv"`,

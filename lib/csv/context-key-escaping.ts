@@ -5,7 +5,7 @@
 const FORMULA_TRIGGERS = new Set(["=", "+", "-", "@", "\t", "\r"]);
 const ESCAPE = "'";
 
-/** Whether a cell starting with `text` needs the escape quote: see `escapeCsvMemberKey` for the rule. */
+/** Whether a cell starting with `text` needs the escape quote: see `escapeCsvContextKey` for the rule. */
 function needsEscape(text: string): boolean {
   const first = text.charAt(0);
   if (FORMULA_TRIGGERS.has(first)) return true;
@@ -21,14 +21,14 @@ function needsEscape(text: string): boolean {
  * - every other key is written as it is.
  * So an escaped cell always starts with `'` followed by a trigger or `'`, and no written cell starts with a trigger.
  */
-export function escapeCsvMemberKey(key: string): string {
+export function escapeCsvContextKey(key: string): string {
   return needsEscape(key) ? `${ESCAPE}${key}` : key;
 }
 
 /**
- * The inverse of `escapeCsvMemberKey`: a cell loses its first `'` exactly when the rest would have needed the escape
+ * The inverse of `escapeCsvContextKey`: a cell loses its first `'` exactly when the rest would have needed the escape
  * (it starts with a trigger, or with `'` followed by a trigger or `'`); any other cell is the key as it is.
  */
-export function unescapeCsvMemberKey(cell: string): string {
+export function unescapeCsvContextKey(cell: string): string {
   return cell.startsWith(ESCAPE) && needsEscape(cell.slice(1)) ? cell.slice(1) : cell;
 }

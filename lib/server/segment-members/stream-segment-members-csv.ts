@@ -1,6 +1,6 @@
 import "server-only";
 import { pgPool } from "@/lib/server/db";
-import { formatMemberCsvRow } from "@/lib/server/segment-members/format-member-csv-row";
+import { formatSegmentMemberCsvRow } from "@/lib/server/segment-members/format-segment-member-csv-row";
 
 /** Rows per query: big enough that round trips do not dominate, small enough to bound memory per download. */
 export const EXPORT_BATCH_SIZE = 10_000;
@@ -29,7 +29,7 @@ async function readBatch(segmentId: number, after: string | null): Promise<Expor
 
 function encodeBatch(rows: readonly ExportRow[], encoder: TextEncoder): Uint8Array {
   let text = "";
-  for (const row of rows) text += formatMemberCsvRow(row.context_key, row.added_at);
+  for (const row of rows) text += formatSegmentMemberCsvRow(row.context_key, row.added_at);
   return encoder.encode(text);
 }
 
@@ -40,7 +40,7 @@ function encodeBatch(rows: readonly ExportRow[], encoder: TextEncoder): Uint8Arr
  *
  * Batches are separate statements, so a download that runs while the segment changes reflects each batch's moment.
  */
-export async function streamMembersCsv(segmentId: number): Promise<ReadableStream<Uint8Array>> {
+export async function streamSegmentMembersCsv(segmentId: number): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
   let batch: ExportRow[] | null = await readBatch(segmentId, null);
   let cancelled = false;

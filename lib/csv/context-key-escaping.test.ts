@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { escapeCsvMemberKey, unescapeCsvMemberKey } from "./member-key-escaping";
+import { escapeCsvContextKey, unescapeCsvContextKey } from "./context-key-escaping";
 
 const TRIGGERS = ["=", "+", "-", "@", "\t", "\r"];
 
@@ -10,26 +10,26 @@ const trickyKey = fc
   .map((parts) => parts.join(""));
 const anyKey = fc.oneof(trickyKey, fc.string({ unit: "binary", maxLength: 20 }));
 
-describe("escapeCsvMemberKey", () => {
+describe("escapeCsvContextKey", () => {
   it.each(TRIGGERS)("prefixes a quote to a key starting with %j", (trigger) => {
-    expect(escapeCsvMemberKey(`${trigger}x`)).toBe(`'${trigger}x`);
-    expect(unescapeCsvMemberKey(`'${trigger}x`)).toBe(`${trigger}x`);
+    expect(escapeCsvContextKey(`${trigger}x`)).toBe(`'${trigger}x`);
+    expect(unescapeCsvContextKey(`'${trigger}x`)).toBe(`${trigger}x`);
   });
 
   it("also escapes a key whose leading quote would read as an escape, and nothing else", () => {
-    expect(escapeCsvMemberKey("=cmd|' /C calc'!A0")).toBe("'=cmd|' /C calc'!A0");
-    expect(escapeCsvMemberKey("'=x")).toBe("''=x");
-    expect(escapeCsvMemberKey("''")).toBe("'''");
-    expect(escapeCsvMemberKey("'")).toBe("'");
-    expect(escapeCsvMemberKey("'a")).toBe("'a");
-    expect(escapeCsvMemberKey("a=b")).toBe("a=b");
-    expect(escapeCsvMemberKey("")).toBe("");
+    expect(escapeCsvContextKey("=cmd|' /C calc'!A0")).toBe("'=cmd|' /C calc'!A0");
+    expect(escapeCsvContextKey("'=x")).toBe("''=x");
+    expect(escapeCsvContextKey("''")).toBe("'''");
+    expect(escapeCsvContextKey("'")).toBe("'");
+    expect(escapeCsvContextKey("'a")).toBe("'a");
+    expect(escapeCsvContextKey("a=b")).toBe("a=b");
+    expect(escapeCsvContextKey("")).toBe("");
   });
 
   it("never writes a cell that starts with a formula trigger", () => {
     fc.assert(
       fc.property(anyKey, (key) => {
-        expect(TRIGGERS).not.toContain(escapeCsvMemberKey(key).charAt(0));
+        expect(TRIGGERS).not.toContain(escapeCsvContextKey(key).charAt(0));
       }),
       { numRuns: 2_000 },
     );
@@ -38,7 +38,7 @@ describe("escapeCsvMemberKey", () => {
   it("round-trips every key through the import's unescaping", () => {
     fc.assert(
       fc.property(anyKey, (key) => {
-        expect(unescapeCsvMemberKey(escapeCsvMemberKey(key))).toBe(key);
+        expect(unescapeCsvContextKey(escapeCsvContextKey(key))).toBe(key);
       }),
       { numRuns: 5_000 },
     );
