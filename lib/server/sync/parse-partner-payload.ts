@@ -16,11 +16,11 @@ import {
 } from "@/lib/server/sync/json-pointer";
 import {
   COHORT_ID_RULE,
-  memberKey,
+  partnerContextKey,
   normalizeCohortId,
   skippedMember,
   type SkippedMember,
-} from "@/lib/server/sync/partner-member-key";
+} from "@/lib/server/sync/partner-context-key";
 import { PartnerPayloadError } from "@/lib/server/sync/partner-payload-error";
 import {
   addMemberLastWins,
@@ -33,7 +33,7 @@ import {
 } from "@/lib/server/sync/partner-push-builder";
 
 export type { ParsedCohort } from "@/lib/server/sync/partner-push-builder";
-export type { SkippedMember } from "@/lib/server/sync/partner-member-key";
+export type { SkippedMember } from "@/lib/server/sync/partner-context-key";
 
 /** api-contract §7: counts every add, remove and skipped member entry across all cohorts of one request. */
 export const MAX_MEMBERS_PER_REQUEST = 100_000;
@@ -119,7 +119,7 @@ function parseModeA(definition: ModeADefinition, body: JsonObject, push: PushBui
     // A member's own cohort metadata wins over the batch's, which fills the gaps afterwards.
     fillCohortMetadata(cohort, item, members);
 
-    const key = memberKey(rawId);
+    const key = partnerContextKey(rawId);
     if (typeof key !== "string") {
       cohort.skipped.push(skippedMember(rawId, key.reason));
       continue;

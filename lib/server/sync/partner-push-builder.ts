@@ -2,11 +2,11 @@ import type { JsonPointerChoice } from "@/lib/server/sync/integrations/types";
 import { resolve, resolveChoice } from "@/lib/server/sync/json-pointer";
 import {
   linkOrNull,
-  memberKey,
+  partnerContextKey,
   skippedMember,
   textOrNull,
   type SkippedMember,
-} from "@/lib/server/sync/partner-member-key";
+} from "@/lib/server/sync/partner-context-key";
 
 export type ParsedCohort = {
   cohortId: string;
@@ -82,7 +82,7 @@ export function applyMembers(
     push.received++;
     cohort.received++;
     const rawId = resolve(item, idTokens);
-    const key = memberKey(rawId);
+    const key = partnerContextKey(rawId);
     if (typeof key !== "string") cohort.skipped.push(skippedMember(rawId, key.reason));
     else if (add) addMember(cohort, key);
     else removeMember(cohort, key);

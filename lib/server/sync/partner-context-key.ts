@@ -1,4 +1,5 @@
-// How one member id (or cohort id) becomes a context key, or why it is skipped; and how recorded text is made storable.
+// How one partner id (a segment member's id, or a cohort id) becomes a context key, or why it is skipped; and how recorded
+// text is made storable.
 
 /** api-contract §3/§7: context keys (and, ours, cohort ids) are at most 512 Unicode code points. */
 export const MAX_KEY_CODE_POINTS = 512;
@@ -19,7 +20,7 @@ const CONTROL_CHARACTERS: KeyProblem = { reason: "contains control characters" }
 const LONE_SURROGATE: KeyProblem = { reason: "contains an unpaired surrogate" };
 
 /** The context key for a raw member id, or why it is skipped. */
-export function memberKey(raw: unknown): string | KeyProblem {
+export function partnerContextKey(raw: unknown): string | KeyProblem {
   if (typeof raw === "string") return checkKeyString(raw);
   if (raw === undefined || raw === null) return MISSING_ID;
   if (typeof raw === "number") return Number.isInteger(raw) ? integerString(raw) : NOT_AN_INTEGER;
