@@ -17,7 +17,7 @@ import { createTestProject } from "@/tests/factories/projects";
 import { createTestToken } from "@/tests/factories/tokens";
 import { unique } from "@/tests/factories/unique";
 import { callRoute } from "@/tests/support/call-route";
-import { memberLookup } from "@/tests/support/member-lookup";
+import { membershipLookup } from "@/tests/support/membership-lookup";
 import { startRouteServer, type RouteServer } from "@/tests/support/route-server";
 
 /*
@@ -173,7 +173,7 @@ describe("Twilio Segment's launchdarkly-audiences destination, run unchanged", (
     };
     const segmentKey = `segment-audiences-${audience.id}`;
     const isMember = async (userId: string) => {
-      const response = await memberLookup(project.key, segmentKey, readerToken, userId)();
+      const response = await membershipLookup(project.key, segmentKey, readerToken, userId)();
       expect(response.status).toBe(200);
       return (response.json as { included: boolean }).included;
     };
@@ -256,7 +256,7 @@ describe("Twilio Segment's launchdarkly-audiences destination, run unchanged", (
       Array.from({ length: 3 }, () => "POST /api/v2/segment-targets/segment-audiences"),
     );
     const lookup = (userId: string) =>
-      memberLookup(project.key, `segment-audiences-${audience.id}`, readerToken, userId)();
+      membershipLookup(project.key, `segment-audiences-${audience.id}`, readerToken, userId)();
     expect(((await lookup("frank")).json as { included: boolean }).included).toBe(false);
     expect(((await lookup("grace")).json as { included: boolean }).included).toBe(true);
   });

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/server/db";
 import { createTestProject } from "@/tests/factories/projects";
 import { createTestSegment } from "@/tests/factories/segments";
 import { createTestToken } from "@/tests/factories/tokens";
-import { memberLookup } from "@/tests/support/member-lookup";
+import { membershipLookup } from "@/tests/support/membership-lookup";
 import { expectError } from "@/tests/support/expect-error";
 
 // 200 per window: the app leases 2 positions ahead with each count it writes (1% of the budget).
@@ -14,7 +14,7 @@ describe("rate limits with leased counts", () => {
     const { project, production } = await createTestProject();
     const segment = await createTestSegment(production, { members: ["member"] });
     const { value, token } = await createTestToken({ role: "reader" });
-    const lookup = memberLookup(project.key, segment.key, value);
+    const lookup = membershipLookup(project.key, segment.key, value);
     const storedPoints = async () =>
       (await prisma.rateLimit.findMany({ where: { key: { contains: `${token.id}:` } } })).map(
         (row) => row.points,

@@ -6,7 +6,7 @@ import { createTestSegment } from "@/tests/factories/segments";
 import { createTestToken } from "@/tests/factories/tokens";
 import { callRoute } from "@/tests/support/call-route";
 import { expectError } from "@/tests/support/expect-error";
-import { memberLookup } from "@/tests/support/member-lookup";
+import { membershipLookup } from "@/tests/support/membership-lookup";
 
 // Read when the limiter is first used (no module reads the environment on import).
 process.env.TRIBUTARY_RATE_LIMIT_PER_10S = "3";
@@ -16,7 +16,7 @@ describe("rate limits per token and route", () => {
     const { project, production } = await createTestProject();
     const segment = await createTestSegment(production, { members: ["member"] });
     const { value } = await createTestToken({ role: "reader" });
-    const lookup = memberLookup(project.key, segment.key, value);
+    const lookup = membershipLookup(project.key, segment.key, value);
     for (const remaining of [2, 1, 0]) {
       const answer = await lookup();
       expect(answer.status).toBe(200);
@@ -34,7 +34,7 @@ describe("rate limits per token and route", () => {
     const { project, production } = await createTestProject();
     const segment = await createTestSegment(production, { members: ["member"] });
     const { value, token } = await createTestToken({ role: "reader" });
-    const lookup = memberLookup(project.key, segment.key, value);
+    const lookup = membershipLookup(project.key, segment.key, value);
     const answers = await Promise.all(Array.from({ length: 7 }, () => lookup()));
     expect(answers.filter((answer) => answer.status === 200)).toHaveLength(3);
     expect(answers.filter((answer) => answer.status === 429)).toHaveLength(4);

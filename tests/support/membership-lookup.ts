@@ -2,7 +2,12 @@ import * as contextRoute from "@/app/api/v2/segments/[projectKey]/[environmentKe
 import { callRoute } from "@/tests/support/call-route";
 
 /** A function that looks `contextKey` up in a production segment through the real route, as `token`. */
-export function memberLookup(projectKey: string, segmentKey: string, token: string, contextKey = "member") {
+export function membershipLookup(
+  projectKey: string,
+  segmentKey: string,
+  token: string,
+  contextKey = "member",
+) {
   return () =>
     callRoute(contextRoute.GET, {
       path: `/api/v2/segments/${projectKey}/production/${segmentKey}/contexts/${contextKey}`,
