@@ -19,7 +19,7 @@ type Props = {
 
 /** One page of segments with a checkbox each (for the bulk tag bar); a tag filters the list to it. */
 export function SegmentsTable({
-  segments: items,
+  segments,
   environmentHref,
   integrationNames,
   staleAfterHours,
@@ -27,7 +27,7 @@ export function SegmentsTable({
   onSelectedChange,
   onAddTag,
 }: Props) {
-  const allOnPageSelected = items.length > 0 && items.every((segment) => selected.has(segment.key));
+  const allOnPageSelected = segments.length > 0 && segments.every((segment) => selected.has(segment.key));
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-left text-sm">
@@ -40,7 +40,7 @@ export function SegmentsTable({
                 checked={allOnPageSelected}
                 onChange={() =>
                   onSelectedChange(
-                    allOnPageSelected ? new Set() : new Set(items.map((segment) => segment.key)),
+                    allOnPageSelected ? new Set() : new Set(segments.map((segment) => segment.key)),
                   )
                 }
               />
@@ -54,7 +54,7 @@ export function SegmentsTable({
           </tr>
         </thead>
         <tbody>
-          {items.map((segment) => (
+          {segments.map((segment) => (
             <tr key={segment.key} className="border-t border-slate-100">
               <td className="px-3 py-2">
                 <input
