@@ -3,7 +3,7 @@ import type { PoolClient } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pgPool, prisma } from "@/lib/server/db";
 import { applyMembershipChanges, type KeyListChange } from "@/lib/server/membership/apply-membership-changes";
-import { runMembershipTransaction } from "@/lib/server/membership/run-membership-transaction";
+import { runSqlTransaction } from "@/lib/server/transactions/run-sql-transaction";
 import { syncRunActor } from "@/lib/server/membership/sync-run-actor";
 import { excludeSetKey, includeSetKey, segmentRef } from "@/lib/server/stores/big-segment-keys";
 import { drainStoreOutbox } from "@/lib/server/stores/drain-store-outbox";
@@ -60,7 +60,7 @@ async function change(
   segment: { id: number; key: string },
   lists: { included?: KeyListChange; excluded?: KeyListChange },
 ) {
-  await runMembershipTransaction((client) =>
+  await runSqlTransaction((client) =>
     applyMembershipChanges(client, {
       environmentId,
       source: "contexts",

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/server/api/errors";
 import { prisma } from "@/lib/server/db";
 import { applyMembershipChanges } from "@/lib/server/membership/apply-membership-changes";
-import { runMembershipTransaction } from "@/lib/server/membership/run-membership-transaction";
+import { runSqlTransaction } from "@/lib/server/transactions/run-sql-transaction";
 import { syncRunActor } from "@/lib/server/membership/sync-run-actor";
-import { TransactionConflict } from "@/lib/server/membership/transaction-conflict";
+import { TransactionConflict } from "@/lib/server/transactions/transaction-conflict";
 import { createTestProject } from "@/tests/factories/projects";
 import { createTestSegment } from "@/tests/factories/segments";
 import { waitForClockPast } from "@/tests/support/wait-for";
@@ -18,14 +18,14 @@ async function memberKeys(segmentId: number): Promise<string[]> {
   return rows.map((row) => row.contextKey);
 }
 
-describe("runMembershipTransaction", () => {
+describe("runSqlTransaction", () => {
   it.each(["40001", "40P01"])(
     "runs the work again after SQLSTATE %s, from a rolled-back start",
     async (code) => {
       const { production } = await createTestProject();
       const segment = await createTestSegment(production);
       let attempts = 0;
-      const result = await runMembershipTransaction(async (client) => {
+      const result = await runSqlTransaction(async (client) => {
         attempts++;
         await client.query("UPDATE segment SET included_count = included_count + 1 WHERE id = $1", [
           segment.id,
@@ -41,7 +41,7 @@ describe("runMembershipTransaction", () => {
 
   it("gives up after a few attempts with 409 conflict", async () => {
     let attempts = 0;
-    const run = runMembershipTransaction(() => {
+    const run = runSqlTransaction(() => {
       attempts++;
       return Promise.reject(new TransactionConflict("lost again"));
     });
@@ -53,7 +53,7 @@ describe("runMembershipTransaction", () => {
     const { production } = await createTestProject();
     const segment = await createTestSegment(production, { members: ["a"] });
     let attempts = 0;
-    const run = runMembershipTransaction(async (client) => {
+    const run = runSqlTransaction(async (client) => {
       attempts++;
       await applyMembershipChanges(client, {
         environmentId: production.id,
@@ -85,7 +85,7 @@ describe("runMembershipTransaction", () => {
 describe("applyMembershipChanges", () => {
   it("refuses a segment that no longer exists with 404", async () => {
     const { production } = await createTestProject();
-    const run = runMembershipTransaction((client) =>
+    const run = runSqlTransaction((client) =>
       applyMembershipChanges(client, {
         environmentId: production.id,
         source: "contexts",
@@ -113,7 +113,7 @@ describe("applyMembershipChanges", () => {
     // A wrongly moved membership_last_modified must be visible as a different time.
     await waitForClockPast(before.membershipLastModified);
     await waitForClockPast(before.lastSyncAt);
-    const outcome = await runMembershipTransaction((client) =>
+    const outcome = await runSqlTransaction((client) =>
       applyMembershipChanges(client, {
         environmentId: production.id,
         source: "contexts",
@@ -144,7 +144,7 @@ describe("applyMembershipChanges: key lists", () => {
     segment: { id: number; key: string },
     included: { add?: string[]; remove?: string[]; distinct?: boolean },
   ) {
-    return runMembershipTransaction((client) =>
+    return runSqlTransaction((client) =>
       applyMembershipChanges(client, {
         environmentId,
         source: "contexts",

@@ -4,6 +4,7 @@ import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { memberResource } from "@/lib/server/access/resource-names";
 import { reserveSignInAttempt } from "@/lib/server/auth/reserve-sign-in-attempt";
 import { verifyPassword } from "@/lib/server/auth/verify-password";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 export type AuthenticatedMember = { id: string; email: string; name: string; sessionVersion: number };
 
@@ -45,7 +46,7 @@ export async function authenticateMember(
     return null;
   }
 
-  await prisma.$transaction(async (tx) => {
+  await runTransaction(async (tx) => {
     await tx.signInThrottle.deleteMany({ where: { email } });
     await tx.member.update({ where: { id: member.id }, data: { lastSeenAt: new Date() } });
     await recordAuditEntry(

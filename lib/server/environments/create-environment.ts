@@ -1,5 +1,4 @@
 import "server-only";
-import { prisma } from "@/lib/server/db";
 import type { EnvironmentCreate } from "@/lib/schemas/environment";
 import { ApiError } from "@/lib/server/api/errors";
 import type { Principal } from "@/lib/server/access/principal";
@@ -7,13 +6,14 @@ import { environmentResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { generateClientSideId } from "@/lib/server/environments/generate-client-side-id";
 import { serializeEnvironment } from "@/lib/server/environments/serialize-environment";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 export async function createEnvironment(
   principal: Principal | null,
   project: { id: string; key: string; tags: string[] },
   input: EnvironmentCreate,
 ) {
-  return prisma.$transaction(async (tx) => {
+  return runTransaction(async (tx) => {
     const existing = await tx.environment.findUnique({
       where: { projectId_key: { projectId: project.id, key: input.key } },
       select: { id: true },

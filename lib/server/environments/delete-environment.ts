@@ -6,9 +6,9 @@ import { environmentResource, projectResource } from "@/lib/server/access/resour
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { environmentNotFound } from "@/lib/server/environments/environment-not-found";
 import { removeEnvironmentRows } from "@/lib/server/environments/remove-environment-rows";
-import { pgAuditWriter } from "@/lib/server/membership/pg-audit-writer";
 import { projectNotFound } from "@/lib/server/projects/project-not-found";
-import { runMembershipTransaction } from "@/lib/server/membership/run-membership-transaction";
+import { pgAuditWriter } from "@/lib/server/membership/pg-audit-writer";
+import { runSqlTransaction } from "@/lib/server/transactions/run-sql-transaction";
 
 type EnvironmentRow = { id: string; key: string; name: string; tags: string[]; segment_count: number };
 
@@ -21,7 +21,7 @@ export async function deleteEnvironment(
   project: { id: string; key: string; tags: string[] },
   environmentKey: string,
 ): Promise<void> {
-  await runMembershipTransaction(async (client) => {
+  await runSqlTransaction(async (client) => {
     const locked = await client.query<EnvironmentRow>(
       `SELECT e.id, e.key, e.name, e.tags,
               (SELECT count(*)::int FROM segment s WHERE s.environment_id = e.id) AS segment_count

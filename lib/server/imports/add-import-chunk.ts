@@ -6,7 +6,7 @@ import {
   type ImportLookup,
 } from "@/lib/server/imports/find-segment-import-or-throw";
 import { serializeSegmentImport, type SegmentImportRow } from "@/lib/server/imports/serialize-segment-import";
-import { runMembershipTransaction } from "@/lib/server/membership/run-membership-transaction";
+import { runSqlTransaction } from "@/lib/server/transactions/run-sql-transaction";
 
 /**
  * Stages one chunk of an open import's keys (already validated). Duplicates, within the chunk or with earlier chunks,
@@ -16,7 +16,7 @@ export async function addImportChunk(
   lookup: Omit<ImportLookup, "forUpdate">,
   keys: readonly string[],
 ): Promise<SegmentImportResponse> {
-  return runMembershipTransaction(async (client) => {
+  return runSqlTransaction(async (client) => {
     const row = await findSegmentImportOrThrow(client, { ...lookup, forUpdate: true });
     if (row.committed_at !== null) {
       throw new ApiError("conflict", `Import "${row.id}" was already committed; start a new import`);

@@ -7,7 +7,7 @@ import { findSegmentImportOrThrow } from "@/lib/server/imports/find-segment-impo
 import { importOwner } from "@/lib/server/imports/import-owner";
 import { applyMembershipChanges } from "@/lib/server/membership/apply-membership-changes";
 import { pgAuditWriter } from "@/lib/server/membership/pg-audit-writer";
-import { runMembershipTransaction } from "@/lib/server/membership/run-membership-transaction";
+import { runSqlTransaction } from "@/lib/server/transactions/run-sql-transaction";
 import { syncRunActor } from "@/lib/server/membership/sync-run-actor";
 
 export type ImportCommitRequest = {
@@ -27,7 +27,7 @@ export type ImportCommitRequest = {
 export async function commitSegmentImport(request: ImportCommitRequest): Promise<ImportSummary> {
   const { principal, segment, importId } = request;
   const startedAt = new Date();
-  return runMembershipTransaction(async (client) => {
+  return runSqlTransaction(async (client) => {
     const row = await findSegmentImportOrThrow(client, {
       importId,
       segmentId: segment.id,

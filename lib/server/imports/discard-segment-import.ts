@@ -4,11 +4,11 @@ import {
   findSegmentImportOrThrow,
   type ImportLookup,
 } from "@/lib/server/imports/find-segment-import-or-throw";
-import { runMembershipTransaction } from "@/lib/server/membership/run-membership-transaction";
+import { runSqlTransaction } from "@/lib/server/transactions/run-sql-transaction";
 
 /** Drops an open import and its staged keys (the user cancelled); the segment is untouched. */
 export async function discardSegmentImport(lookup: Omit<ImportLookup, "forUpdate">): Promise<void> {
-  await runMembershipTransaction(async (client) => {
+  await runSqlTransaction(async (client) => {
     const row = await findSegmentImportOrThrow(client, { ...lookup, forUpdate: true });
     if (row.committed_at !== null) {
       throw new ApiError("conflict", `Import "${row.id}" was already committed and cannot be discarded`);

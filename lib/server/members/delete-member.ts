@@ -1,5 +1,4 @@
 import "server-only";
-import { prisma } from "@/lib/server/db";
 import { tokenPrincipalCache } from "@/lib/server/access/tokens/token-principal-cache";
 import { ApiError } from "@/lib/server/api/errors";
 import { assertAccess } from "@/lib/server/access/check-access";
@@ -9,6 +8,8 @@ import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { getMemberOrThrow } from "@/lib/server/members/get-member-or-throw";
 import { memberAuditVersion } from "@/lib/server/members/member-audit-version";
 import { MEMBER_INCLUDE } from "@/lib/server/members/serialize-member";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
+import { lockMemberAndOwner } from "@/lib/server/row-locks/lock-member-and-owner-statement";
 
 /**
  * Deletes a member (never the owner). Their personal tokens go with them (401 from then on). Service tokens they created
@@ -18,9 +19,8 @@ import { MEMBER_INCLUDE } from "@/lib/server/members/serialize-member";
  */
 export async function deleteMember(principal: Principal, memberId: string): Promise<void> {
   await getMemberOrThrow(principal, memberId);
-  await prisma.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string; role: string }[]>`
-      SELECT id, role FROM member WHERE id = ${memberId}::uuid OR role = 'owner' ORDER BY id FOR UPDATE`;
+  await runTransaction(async (tx) => {
+    const locked = await lockMemberAndOwner(tx, { memberId });
     if (!locked.some((row) => row.id === memberId))
       throw new ApiError("not_found", `Member "${memberId}" not found`);
     const owner = locked.find((row) => row.role === "owner");

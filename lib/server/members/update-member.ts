@@ -1,5 +1,4 @@
 import "server-only";
-import { prisma } from "@/lib/server/db";
 import { tokenPrincipalCache } from "@/lib/server/access/tokens/token-principal-cache";
 import { memberSettingsSchema, type MemberResponse } from "@/lib/schemas/member";
 import type { JsonPatchRequest } from "@/lib/schemas/token";
@@ -18,6 +17,8 @@ import { findRolesByKeys } from "@/lib/server/roles/find-roles-by-keys";
 import { applyJsonPatch } from "@/lib/server/tokens/apply-json-patch";
 import { assertCanGrant } from "@/lib/server/tokens/assert-can-grant";
 import { assertNotGraceValue } from "@/lib/server/tokens/assert-not-grace-value";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
+import { lockMemberAndOwner } from "@/lib/server/row-locks/lock-member-and-owner-statement";
 
 // `customRoles` is LaunchDarkly's name for the custom role keys; `customRoleKeys` is Tributary's earlier one.
 const WRITABLE = ["role", "customRoles", "customRoleKeys", "firstName", "lastName"] as const;
@@ -66,9 +67,8 @@ export async function updateMember(
   patch: JsonPatchRequest,
 ): Promise<MemberResponse> {
   await getMemberOrThrow(principal, memberId);
-  const member = await prisma.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string; role: string }[]>`
-      SELECT id, role FROM member WHERE id = ${memberId}::uuid OR role = 'owner' ORDER BY id FOR UPDATE`;
+  const member = await runTransaction(async (tx) => {
+    const locked = await lockMemberAndOwner(tx, { memberId });
     if (!locked.some((row) => row.id === memberId))
       throw new ApiError("not_found", `Member "${memberId}" not found`);
     const owner = locked.find((row) => row.role === "owner");

@@ -32,7 +32,7 @@ export type {
 /**
  * The membership engine: applies included/excluded adds and removes to one or more segments with set-based SQL, keeps
  * each segment's counters and sync status in step, and writes the sync run with its per-segment rows. Runs inside the
- * caller's transaction (see `runMembershipTransaction`), so all of it commits together or not at all.
+ * caller's transaction (see `runSqlTransaction`), so all of it commits together or not at all.
  *
  * Concurrent runs on one segment write their members at the same time: `ON CONFLICT DO NOTHING` and `DELETE` report
  * exactly the rows each changed (a key inserted by another open transaction is waited for), so adding those numbers to

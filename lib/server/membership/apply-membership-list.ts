@@ -6,7 +6,7 @@ import {
 } from "@/lib/server/membership/membership-list-statement";
 import type { KeyListChange } from "@/lib/server/membership/membership-run-types";
 import { recentMembershipConflicts } from "@/lib/server/membership/recent-membership-conflicts";
-import { TransactionConflict } from "@/lib/server/membership/transaction-conflict";
+import { TransactionConflict } from "@/lib/server/transactions/transaction-conflict";
 
 export type ListOutcome = { added: number; removed: number; requested: number };
 
@@ -61,7 +61,7 @@ export type ListRun = {
 /**
  * Adds are first tried as all new (one index probe per key instead of two). When a key is already there, the statement
  * fails with a unique violation; the list is remembered as one that meets existing keys, and the whole transaction is
- * run again (`runMembershipTransaction`), this time with `ON CONFLICT DO NOTHING`. Nothing of the first attempt remains.
+ * run again (`runSqlTransaction`), this time with `ON CONFLICT DO NOTHING`. Nothing of the first attempt remains.
  */
 export async function applyList(
   client: PoolClient,

@@ -11,7 +11,7 @@ import {
 } from "@/lib/server/membership/apply-membership-changes";
 import type { MembershipSegment } from "@/lib/server/membership/get-membership-segment-or-throw";
 import { recordFailedSyncRun } from "@/lib/server/membership/record-failed-sync-run";
-import { runMembershipTransaction } from "@/lib/server/membership/run-membership-transaction";
+import { runSqlTransaction } from "@/lib/server/transactions/run-sql-transaction";
 import { syncRunActor } from "@/lib/server/membership/sync-run-actor";
 
 export type ContextChangePush = {
@@ -76,7 +76,7 @@ export async function pushContextChanges(push: ContextChangePush): Promise<Membe
     }
   }
 
-  return runMembershipTransaction(
+  return runSqlTransaction(
     async (client) => {
       const outcome = await applyMembershipChanges(client, {
         environmentId: segment.environmentId,

@@ -1,5 +1,4 @@
 import "server-only";
-import { prisma } from "@/lib/server/db";
 import type { ProjectCreate } from "@/lib/schemas/project";
 import { ApiError } from "@/lib/server/api/errors";
 import type { Principal } from "@/lib/server/access/principal";
@@ -7,6 +6,7 @@ import { environmentResource, projectResource } from "@/lib/server/access/resour
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { generateClientSideId } from "@/lib/server/environments/generate-client-side-id";
 import { serializeProjectRep } from "@/lib/server/projects/serialize-project";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 const DEFAULT_ENVIRONMENTS: ProjectCreate["environments"] = [
   { key: "production", name: "Production" },
@@ -20,7 +20,7 @@ export async function createProject(principal: Principal | null, input: ProjectC
   if (keys.size !== environments.length)
     throw new ApiError("invalid_request", "Environment keys must be unique");
 
-  const project = await prisma.$transaction(async (tx) => {
+  const project = await runTransaction(async (tx) => {
     const existing = await tx.project.findUnique({ where: { key: input.key }, select: { id: true } });
     if (existing) throw new ApiError("conflict", `A project with key "${input.key}" already exists`);
     const created = await tx.project.create({

@@ -5,7 +5,7 @@ import { projectResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { removeEnvironmentRows } from "@/lib/server/environments/remove-environment-rows";
 import { pgAuditWriter } from "@/lib/server/membership/pg-audit-writer";
-import { runMembershipTransaction } from "@/lib/server/membership/run-membership-transaction";
+import { runSqlTransaction } from "@/lib/server/transactions/run-sql-transaction";
 import { projectNotFound } from "@/lib/server/projects/project-not-found";
 
 type ProjectRow = { id: string; key: string; name: string; tags: string[] };
@@ -16,7 +16,7 @@ type ProjectRow = { id: string; key: string; name: string; tags: string[] };
  * see the project gets its 404.
  */
 export async function deleteProject(principal: Principal, projectKey: string): Promise<void> {
-  await runMembershipTransaction(async (client) => {
+  await runSqlTransaction(async (client) => {
     // Locked first: an environment being created here waits for this transaction, then finds no project.
     const locked = await client.query<ProjectRow>(
       "SELECT id, key, name, tags FROM project WHERE key = $1 FOR UPDATE",

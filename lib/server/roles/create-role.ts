@@ -1,5 +1,4 @@
 import "server-only";
-import { prisma } from "@/lib/server/db";
 import type { RoleCreate, RoleResponse } from "@/lib/schemas/role";
 import { ApiError } from "@/lib/server/api/errors";
 import { assertAccess } from "@/lib/server/access/check-access";
@@ -9,6 +8,7 @@ import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { serializeRole } from "@/lib/server/roles/serialize-role";
 import { assertCanGrant } from "@/lib/server/tokens/assert-can-grant";
 import { assertNotGraceValue } from "@/lib/server/tokens/assert-not-grace-value";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 /** Creates a custom role (audited in the same transaction). Its policy may not grant more than the creator holds. */
 export async function createRole(principal: Principal, input: RoleCreate): Promise<RoleResponse> {
@@ -21,7 +21,7 @@ export async function createRole(principal: Principal, input: RoleCreate): Promi
     inlineRole: null,
   });
 
-  return prisma.$transaction(async (tx) => {
+  return runTransaction(async (tx) => {
     const existing = await tx.customRole.findUnique({ where: { key: input.key }, select: { id: true } });
     if (existing) throw new ApiError("conflict", `A custom role with key "${input.key}" already exists`);
     const role = await tx.customRole.create({

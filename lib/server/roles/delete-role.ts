@@ -1,5 +1,4 @@
 import "server-only";
-import { prisma } from "@/lib/server/db";
 import { tokenPrincipalCache } from "@/lib/server/access/tokens/token-principal-cache";
 import { ApiError } from "@/lib/server/api/errors";
 import { assertAccess } from "@/lib/server/access/check-access";
@@ -7,6 +6,8 @@ import type { Principal } from "@/lib/server/access/principal";
 import { roleResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { getRoleOrThrow } from "@/lib/server/roles/get-role-or-throw";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
+import { lockCustomRole } from "@/lib/server/row-locks/lock-custom-role-statement";
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
@@ -19,12 +20,10 @@ function plural(count: number, noun: string): string {
 export async function deleteRole(principal: Principal, keyOrId: string): Promise<void> {
   const { id, key } = await getRoleOrThrow(principal, keyOrId);
   const target = roleResource(key);
-  await prisma.$transaction(async (tx) => {
+  await runTransaction(async (tx) => {
     // The row lock makes a concurrent grant of this role wait, so a holder cannot appear between the count and the delete.
-    const locked = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT id FROM custom_role WHERE id = ${id}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new ApiError("not_found", `Custom role "${keyOrId}" not found`);
+    if (!(await lockCustomRole(tx, { roleId: id })))
+      throw new ApiError("not_found", `Custom role "${keyOrId}" not found`);
     assertAccess(principal, "deleteRole", target);
 
     const members = await tx.memberCustomRole.count({ where: { customRoleId: id } });

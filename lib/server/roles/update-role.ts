@@ -1,5 +1,4 @@
 import "server-only";
-import { prisma } from "@/lib/server/db";
 import { tokenPrincipalCache } from "@/lib/server/access/tokens/token-principal-cache";
 import { roleSettingsSchema, type RoleResponse } from "@/lib/schemas/role";
 import type { JsonPatchRequest } from "@/lib/schemas/token";
@@ -13,6 +12,8 @@ import { serializeRole } from "@/lib/server/roles/serialize-role";
 import { applyJsonPatch } from "@/lib/server/tokens/apply-json-patch";
 import { assertCanGrant } from "@/lib/server/tokens/assert-can-grant";
 import { assertNotGraceValue } from "@/lib/server/tokens/assert-not-grace-value";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
+import { lockCustomRole } from "@/lib/server/row-locks/lock-custom-role-statement";
 
 const WRITABLE = ["name", "description", "policy"] as const;
 
@@ -47,11 +48,9 @@ export async function updateRole(
 ): Promise<RoleResponse> {
   const { id, key } = await getRoleOrThrow(principal, keyOrId);
   const target = roleResource(key);
-  const role = await prisma.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT id FROM custom_role WHERE id = ${id}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new ApiError("not_found", `Custom role "${keyOrId}" not found`);
+  const role = await runTransaction(async (tx) => {
+    if (!(await lockCustomRole(tx, { roleId: id })))
+      throw new ApiError("not_found", `Custom role "${keyOrId}" not found`);
     const current = serializeRole(await tx.customRole.findUniqueOrThrow({ where: { id } }));
 
     const applied = applyJsonPatch(

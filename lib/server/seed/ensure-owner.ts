@@ -4,6 +4,7 @@ import bcrypt from "bcryptjs";
 import { prisma } from "@/lib/server/db";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { memberResource } from "@/lib/server/access/resource-names";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 export type OwnerLogin = { email: string; password: string | null; created: boolean };
 
@@ -17,7 +18,7 @@ export async function ensureOwner(admin: { email?: string; password?: string }):
   const email = (admin.email ?? "admin@tributary.local").toLowerCase();
   const password = admin.password ?? randomBytes(12).toString("base64url");
   const passwordHash = await bcrypt.hash(password, 10);
-  await prisma.$transaction(async (tx) => {
+  await runTransaction(async (tx) => {
     const member = await tx.member.create({
       data: { email, passwordHash, role: "owner", firstName: "Tributary", lastName: "Owner" },
     });

@@ -9,6 +9,7 @@ import { segmentsNotFound } from "@/lib/server/segments/segments-not-found";
 import { serializeSegment } from "@/lib/server/segments/serialize-segment";
 import { SEGMENT_TRANSACTION_OPTIONS } from "@/lib/server/segments/update-segment";
 import { updateSegmentInTransaction } from "@/lib/server/segments/update-segment-in-transaction";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 type EnvironmentWithProject = {
   id: string;
@@ -52,7 +53,7 @@ export async function bulkUpdateSegmentTags(
   const missing = keys.filter((key) => !found.has(key));
   if (missing.length > 0) throw segmentsNotFound(environment.project.key, environment.key, missing);
   const patch = tagPatch(input.add ?? [], input.remove ?? []);
-  const rows = await prisma.$transaction(async (tx) => {
+  const rows = await runTransaction(async (tx) => {
     const updated = [];
     for (const key of keys)
       updated.push(await updateSegmentInTransaction(tx, principal, environment, key, patch));

@@ -1,5 +1,4 @@
 import "server-only";
-import { prisma } from "@/lib/server/db";
 import type { SegmentCreate } from "@/lib/schemas/segment";
 import { ApiError } from "@/lib/server/api/errors";
 import type { Principal } from "@/lib/server/access/principal";
@@ -7,6 +6,7 @@ import { segmentResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { nextSegmentGeneration } from "@/lib/server/segments/next-segment-generation";
 import { serializeSegment } from "@/lib/server/segments/serialize-segment";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 type EnvironmentWithProject = {
   id: string;
@@ -21,7 +21,7 @@ export async function createSegment(
   environment: EnvironmentWithProject,
   input: SegmentCreate,
 ) {
-  return prisma.$transaction(async (tx) => {
+  return runTransaction(async (tx) => {
     const existing = await tx.segment.findUnique({
       where: { environmentId_key: { environmentId: environment.id, key: input.key } },
       select: { id: true },

@@ -4,7 +4,7 @@ import type { Principal } from "@/lib/server/access/principal";
 import { segmentResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { pgAuditWriter } from "@/lib/server/membership/pg-audit-writer";
-import { runMembershipTransaction } from "@/lib/server/membership/run-membership-transaction";
+import { runSqlTransaction } from "@/lib/server/transactions/run-sql-transaction";
 import { segmentsNotFound } from "@/lib/server/segments/segments-not-found";
 import { segmentRef } from "@/lib/server/stores/big-segment-keys";
 import { enqueueSegmentDrop } from "@/lib/server/stores/enqueue-segment-drop";
@@ -38,7 +38,7 @@ export async function deleteSegment(
   environment: EnvironmentWithProject,
   segmentKey: string,
 ): Promise<void> {
-  await runMembershipTransaction(async (client) => {
+  await runSqlTransaction(async (client) => {
     // The membership engine locks the segment row before writing members, so no write can land between these deletes.
     const locked = await client.query<SegmentRow>(
       `SELECT id, key, name, description, tags, version, generation, included_count, excluded_count

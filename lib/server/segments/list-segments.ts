@@ -17,6 +17,7 @@ import {
 } from "@/lib/server/segments/parse-segment-filter";
 import { env } from "@/lib/env";
 import { serializeSegment } from "@/lib/server/segments/serialize-segment";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 type EnvironmentWithProject = {
   id: string;
@@ -119,10 +120,12 @@ export async function listSegments(
     checkAccess(principal, "viewSegment", segmentResource(environment.project, environment, segment)).allowed;
 
   if (canViewEverySegment(principal, environment.project, environment)) {
-    const [rows, totalCount] = await prisma.$transaction([
-      prisma.segment.findMany({ where: matching, orderBy: order, skip: query.offset, take: query.limit }),
-      prisma.segment.count({ where: matching }),
-    ]);
+    const [rows, totalCount] = await runTransaction((tx) =>
+      Promise.all([
+        tx.segment.findMany({ where: matching, orderBy: order, skip: query.offset, take: query.limit }),
+        tx.segment.count({ where: matching }),
+      ]),
+    );
     return { items: rows.filter(visible).map((row) => serializeSegment(row, location)), totalCount };
   }
 

@@ -1,10 +1,10 @@
 import "server-only";
-import { prisma } from "@/lib/server/db";
 import type { SegmentPatch, SegmentResponse } from "@/lib/schemas/segment";
 import type { Principal } from "@/lib/server/access/principal";
 import { loadSegmentTargets } from "@/lib/server/segments/load-segment-targets";
 import { serializeSegment } from "@/lib/server/segments/serialize-segment";
 import { updateSegmentInTransaction } from "@/lib/server/segments/update-segment-in-transaction";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 type EnvironmentWithProject = {
   id: string;
@@ -14,7 +14,7 @@ type EnvironmentWithProject = {
 };
 
 /** Waiting for the row lock counts against the timeout; a sync may hold it for a large batch. */
-export const SEGMENT_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 60_000 };
+export const SEGMENT_TRANSACTION_OPTIONS = { maxWaitMs: 10_000, timeoutMs: 60_000 };
 
 /**
  * Applies a JSON Patch or semantic patch to a segment's name, description and tags. The row is locked for the whole
@@ -27,7 +27,7 @@ export async function updateSegment(
   segmentKey: string,
   patch: SegmentPatch,
 ): Promise<SegmentResponse> {
-  const segment = await prisma.$transaction(
+  const segment = await runTransaction(
     (tx) => updateSegmentInTransaction(tx, principal, environment, segmentKey, patch),
     SEGMENT_TRANSACTION_OPTIONS,
   );

@@ -1,12 +1,12 @@
 import "server-only";
 import type { StoreIntegrationCreate } from "@/lib/schemas/store-integration";
-import { prisma } from "@/lib/server/db";
 import type { Principal } from "@/lib/server/access/principal";
 import { storeIntegrationResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { releaseRetiredTarget } from "@/lib/server/stores/release-retired-target";
 import { rethrowTargetTaken } from "@/lib/server/stores/rethrow-target-taken";
 import { toStoredConfig } from "@/lib/server/stores/to-stored-config";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 type Environment = { id: string; key: string; tags: string[]; project: { key: string; tags: string[] } };
 
@@ -17,7 +17,7 @@ export async function createStoreIntegration(
   input: StoreIntegrationCreate,
 ) {
   const { config, password, targetKey } = toStoredConfig(input.config);
-  const transaction = prisma.$transaction(async (tx) => {
+  const transaction = runTransaction(async (tx) => {
     await releaseRetiredTarget(tx, environment.id, targetKey);
     const created = await tx.storeIntegration.create({
       data: {

@@ -1,8 +1,8 @@
 import "server-only";
-import { prisma } from "@/lib/server/db";
 import type { Principal } from "@/lib/server/access/principal";
 import { storeIntegrationResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 type Environment = { key: string; tags: string[]; project: { key: string; tags: string[] } };
 
@@ -11,7 +11,7 @@ export async function deleteStoreIntegration(
   environment: Environment,
   store: { id: string; name: string },
 ): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  await runTransaction(async (tx) => {
     // Retired rather than deleted: the row keeps the target until the worker removed the store's refs there.
     await tx.storeIntegration.update({
       where: { id: store.id },

@@ -1,8 +1,8 @@
 import "server-only";
-import { prisma } from "@/lib/server/db";
 import type { Principal } from "@/lib/server/access/principal";
 import { storeIntegrationResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 type Environment = { key: string; tags: string[]; project: { key: string; tags: string[] } };
 
@@ -12,7 +12,7 @@ export async function requestStoreResync(
   environment: Environment,
   store: { id: string; name: string },
 ) {
-  await prisma.$transaction(async (tx) => {
+  await runTransaction(async (tx) => {
     await tx.storeIntegration.update({ where: { id: store.id }, data: { needsFullSync: true } });
     await recordAuditEntry(tx, principal, {
       kind: "integration",

@@ -4,7 +4,7 @@ import { jsonPatchErrorReason } from "@/lib/server/api/json-patch-error-reason";
 import jsonpatch, { type Operation } from "fast-json-patch";
 import { z } from "zod";
 import { storeIntegrationCreateSchema, type StoredRedisConfig } from "@/lib/schemas/store-integration";
-import { prisma } from "@/lib/server/db";
+import type { prisma } from "@/lib/server/db";
 import { ApiError } from "@/lib/server/api/errors";
 import type { Principal } from "@/lib/server/access/principal";
 import { storeIntegrationResource } from "@/lib/server/access/resource-names";
@@ -14,6 +14,7 @@ import { retireStoreTarget } from "@/lib/server/stores/retire-store-target";
 import { rethrowTargetTaken } from "@/lib/server/stores/rethrow-target-taken";
 import { parseStoredConfig } from "@/lib/server/stores/parse-stored-config";
 import { toStoredConfig } from "@/lib/server/stores/to-stored-config";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 /** A store has a handful of fields; more operations than this are a mistake or an attack. */
 const MAX_PATCH_OPERATIONS = 100;
@@ -113,7 +114,7 @@ export async function updateStoreIntegration(
 
   const moved = targetKey !== store.targetKey;
 
-  const transaction = prisma.$transaction(async (tx) => {
+  const transaction = runTransaction(async (tx) => {
     if (moved) await releaseRetiredTarget(tx, store.environmentId, targetKey);
     const updated = await tx.storeIntegration.updateMany({
       where: { id: store.id, version: store.version },

@@ -9,7 +9,7 @@ import {
   type MembershipRunSummary,
 } from "@/lib/server/membership/apply-membership-changes";
 import { recordFailedSyncRun } from "@/lib/server/membership/record-failed-sync-run";
-import { runMembershipTransaction } from "@/lib/server/membership/run-membership-transaction";
+import { runSqlTransaction } from "@/lib/server/transactions/run-sql-transaction";
 import { syncRunActor } from "@/lib/server/membership/sync-run-actor";
 import {
   findEnvironmentByClientSideId,
@@ -90,7 +90,7 @@ export async function pushSegmentTargets(request: PartnerPush): Promise<PartnerP
   const planned: { current: CohortSegmentPlan | null } = { current: null };
 
   try {
-    return await runMembershipTransaction(
+    return await runSqlTransaction(
       async (client) => {
         planned.current = null;
         const segments = await resolveCohortSegments(client, {

@@ -4,7 +4,7 @@ import { ApiError } from "@/lib/server/api/errors";
 import { assertAccess } from "@/lib/server/access/check-access";
 import type { Principal } from "@/lib/server/access/principal";
 import { segmentResource } from "@/lib/server/access/resource-names";
-import { TransactionConflict } from "@/lib/server/membership/transaction-conflict";
+import { TransactionConflict } from "@/lib/server/transactions/transaction-conflict";
 import { deriveSegmentKey } from "@/lib/server/sync/derive-segment-key";
 import type { PartnerEnvironment } from "@/lib/server/sync/find-environment-by-client-side-id";
 import type { ParsedCohort, ParsedPartnerPush } from "@/lib/server/sync/parse-partner-payload";

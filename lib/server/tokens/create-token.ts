@@ -1,7 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { prisma } from "@/lib/server/db";
 import { MAX_EPOCH_MS, type TokenCreate, type TokenResponse } from "@/lib/schemas/token";
 import { ApiError } from "@/lib/server/api/errors";
 import { assertAccess } from "@/lib/server/access/check-access";
@@ -16,6 +15,7 @@ import { assertCanGrant } from "@/lib/server/tokens/assert-can-grant";
 import { assertNotGraceValue } from "@/lib/server/tokens/assert-not-grace-value";
 import { serializeToken, TOKEN_INCLUDE } from "@/lib/server/tokens/serialize-token";
 import { tokenAuditVersion } from "@/lib/server/tokens/token-audit-version";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 /** Who creates the token: a caller of the API, or the command line (which has the database itself, so no policy applies). */
 export type TokenCreator = Principal | "cli";
@@ -71,7 +71,7 @@ export async function createToken(creator: TokenCreator, input: TokenCreate): Pr
   }
 
   const { value, ending } = generateTokenValue();
-  const token = await prisma.$transaction(async (tx) => {
+  const token = await runTransaction(async (tx) => {
     const memberId = principal?.member.id ?? (await tx.member.findFirst({ where: { role: "owner" } }))?.id;
     if (memberId === undefined) {
       throw new ApiError(

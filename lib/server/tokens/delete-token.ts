@@ -1,5 +1,4 @@
 import "server-only";
-import { prisma } from "@/lib/server/db";
 import { tokenPrincipalCache } from "@/lib/server/access/tokens/token-principal-cache";
 import { ApiError } from "@/lib/server/api/errors";
 import { assertAccess } from "@/lib/server/access/check-access";
@@ -10,6 +9,8 @@ import { assertNotOwnGraceValue } from "@/lib/server/tokens/assert-not-own-grace
 import { getTokenOrThrow } from "@/lib/server/tokens/get-token-or-throw";
 import { TOKEN_INCLUDE } from "@/lib/server/tokens/serialize-token";
 import { tokenAuditVersion } from "@/lib/server/tokens/token-audit-version";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
+import { lockAccessToken } from "@/lib/server/row-locks/lock-access-token-statement";
 
 /**
  * Deletes a token; its value (and a reset's old value) gets 401 from then on. Audited in the same transaction. A token the
@@ -18,11 +19,9 @@ import { tokenAuditVersion } from "@/lib/server/tokens/token-audit-version";
 export async function deleteToken(principal: Principal, tokenId: string): Promise<void> {
   await getTokenOrThrow(principal, tokenId);
   assertNotOwnGraceValue(principal, tokenId);
-  await prisma.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT id FROM access_token WHERE id = ${tokenId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new ApiError("not_found", `Access token "${tokenId}" not found`);
+  await runTransaction(async (tx) => {
+    if (!(await lockAccessToken(tx, { tokenId })))
+      throw new ApiError("not_found", `Access token "${tokenId}" not found`);
     const token = await tx.accessToken.findUniqueOrThrow({ where: { id: tokenId }, include: TOKEN_INCLUDE });
     const target = tokenResource(token.memberId, token.id, token.serviceToken);
     assertAccess(principal, "deleteAccessToken", target);

@@ -1,6 +1,5 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { prisma } from "@/lib/server/db";
 import { tokenPrincipalCache } from "@/lib/server/access/tokens/token-principal-cache";
 import type { TokenResponse } from "@/lib/schemas/token";
 import { ApiError } from "@/lib/server/api/errors";
@@ -15,6 +14,8 @@ import { assertNotOwnGraceValue } from "@/lib/server/tokens/assert-not-own-grace
 import { assertNotGraceValue } from "@/lib/server/tokens/assert-not-grace-value";
 import { getTokenOrThrow } from "@/lib/server/tokens/get-token-or-throw";
 import { serializeToken, TOKEN_INCLUDE } from "@/lib/server/tokens/serialize-token";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
+import { lockAccessToken } from "@/lib/server/row-locks/lock-access-token-statement";
 
 const HOUR_MS = 3_600_000;
 
@@ -46,11 +47,9 @@ export async function resetToken(
   assertNotGraceValue(principal);
   const graceUntil = graceDeadline(expiry, Date.now());
   const { value, ending } = generateTokenValue();
-  const token = await prisma.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT id FROM access_token WHERE id = ${tokenId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new ApiError("not_found", `Access token "${tokenId}" not found`);
+  const token = await runTransaction(async (tx) => {
+    if (!(await lockAccessToken(tx, { tokenId })))
+      throw new ApiError("not_found", `Access token "${tokenId}" not found`);
     const current = await tx.accessToken.findUniqueOrThrow({ where: { id: tokenId } });
     const target = tokenResource(current.memberId, current.id, current.serviceToken);
     assertAccess(principal, "resetAccessToken", target);

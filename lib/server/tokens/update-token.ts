@@ -1,6 +1,5 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { prisma } from "@/lib/server/db";
 import { tokenPrincipalCache } from "@/lib/server/access/tokens/token-principal-cache";
 import { tokenSettingsSchema, type JsonPatchRequest, type TokenResponse } from "@/lib/schemas/token";
 import { ApiError } from "@/lib/server/api/errors";
@@ -18,6 +17,8 @@ import { assertNotGraceValue } from "@/lib/server/tokens/assert-not-grace-value"
 import { getTokenOrThrow } from "@/lib/server/tokens/get-token-or-throw";
 import { serializeToken, TOKEN_INCLUDE } from "@/lib/server/tokens/serialize-token";
 import { tokenAuditVersion } from "@/lib/server/tokens/token-audit-version";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
+import { lockAccessToken } from "@/lib/server/row-locks/lock-access-token-statement";
 
 const WRITABLE = ["name", "description", "role", "customRoleIds", "inlineRole"] as const;
 type TokenField = (typeof WRITABLE)[number];
@@ -48,11 +49,9 @@ export async function updateToken(
 ): Promise<TokenResponse> {
   await getTokenOrThrow(principal, tokenId);
   assertNotOwnGraceValue(principal, tokenId);
-  const token = await prisma.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT id FROM access_token WHERE id = ${tokenId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new ApiError("not_found", `Access token "${tokenId}" not found`);
+  const token = await runTransaction(async (tx) => {
+    if (!(await lockAccessToken(tx, { tokenId })))
+      throw new ApiError("not_found", `Access token "${tokenId}" not found`);
     const current = await tx.accessToken.findUniqueOrThrow({
       where: { id: tokenId },
       include: TOKEN_INCLUDE,
