@@ -6,16 +6,14 @@ import os from "node:os";
 import { pathToFileURL } from "node:url";
 import type { ChildProcess } from "node:child_process";
 import pg from "pg";
-import { cpuByRole, describeCpuPerUnit } from "./process-cpu";
 import { benchResults, printAndWriteResults } from "./bench-results";
 import { timeDashboard } from "./dashboard-timings";
 import { copyCeiling } from "./database-steps";
 import { keepAliveClient } from "./http-client";
 import { ingestWithStore } from "./store-ingest";
 import { timeLookups } from "./lookup-timings";
-import { partnerAddBody } from "./partner-body";
-import { runConcurrently } from "./measure";
 import { randomKeys, startApp, stopApp } from "./support";
+import { ingestTargets, resendUnchanged } from "./target-ingests";
 
 // The helpers live in ./support and ./measure; re-exported so scripts that imported them from here keep working.
 export * from "./support";
@@ -28,9 +26,6 @@ const BASE = `http://localhost:${PORT}`;
 const DATABASE_URL = `postgresql://tributary:tributary@127.0.0.1:${PG_PORT}/tributary`;
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1_000_000);
 const SENDERS = 4;
-/** Untimed pushes before the timed ingest (see the warm-up step). */
-const WARMUP_PUSHES = 2_000;
-const WARMUP_BATCH = 20;
 /** BENCH_INGEST_ONLY=1: the COPY ceiling and the two target ingests, then stop. */
 const INGEST_ONLY = process.env.BENCH_INGEST_ONLY === "1";
 const ADMIN_EMAIL = "bench@tributary.local";
@@ -89,11 +84,6 @@ async function main() {
   const serializedBatches = (count: number, body: (index: number) => unknown): Buffer[] =>
     Array.from({ length: count }, (_, index) => Buffer.from(JSON.stringify(body(index))));
 
-  /** CPU time so far of each process of the benchmark, by role (this process is the load). */
-  const benchCpu = () => cpuByRole("bench/run.ts");
-
-  const amplitudeBody = (environmentId: string, keys: string[], cohortId: string) =>
-    partnerAddBody("amplitude", environmentId, cohortId, keys);
   log(`generating ${MEMBERS} keys three times…`);
   const rudderKeys = randomKeys(MEMBERS);
   const amplitudeKeys = randomKeys(MEMBERS);
@@ -103,62 +93,19 @@ async function main() {
   const ceilingBefore = await copyCeiling(db, rudderKeys);
   log(`  ${Math.round(ceilingBefore)} keys/s`);
 
-  // 0. untimed: a server that has just started runs the write path in V8's unoptimised tiers and compiles as it goes
-  // (a fifth of the web server's CPU during the first 1,000 pushes went to the optimising compiler), and each pool
-  // connection prepares its statements once. A partner's sync meets a server that has been up for a while.
-  log(
-    `warm-up: ${WARMUP_PUSHES} untimed pushes of ${WARMUP_BATCH} keys to another cohort of each integration…`,
-  );
-  const warmupKeys = randomKeys(WARMUP_PUSHES * WARMUP_BATCH);
-  const warmupCpu = benchCpu();
-  const warmup = await runConcurrently(WARMUP_PUSHES, SENDERS, (index) => {
-    const keys = warmupKeys.slice(index * WARMUP_BATCH, (index + 1) * WARMUP_BATCH);
-    return index % 10 === 9
-      ? post("/api/v2/segment-targets/amplitude", amplitudeBody(clientSideId, keys, "bench-warmup"))
-      : post(
-          "/api/v2/segment-targets/rudderstack",
-          partnerAddBody("rudderstack", clientSideId, "bench-warmup", keys, "Bench warm-up"),
-        );
-  });
-  log(
-    `  ${Math.round(warmup.count / warmup.seconds)} pushes/s; CPU ms per push: ${describeCpuPerUnit(warmupCpu, benchCpu(), WARMUP_PUSHES)}`,
-  );
-
-  // 1. rudderstack, batches of 1,000, one cohort; the environment has no store.
-  log("ingest: rudderstack, batches of 1,000…");
-  const rudderBodies = serializedBatches(MEMBERS / 1000, (index) =>
-    partnerAddBody(
-      "rudderstack",
-      clientSideId,
-      "bench-rudder",
-      rudderKeys.slice(index * 1000, (index + 1) * 1000),
-      "Bench rudderstack",
-    ),
-  );
-  const rudderCpu = benchCpu();
-  const rudder = await runConcurrently(MEMBERS / 1000, SENDERS, (index) =>
-    postText("/api/v2/segment-targets/rudderstack", rudderBodies[index] ?? Buffer.alloc(0)),
-  );
-  log(`  CPU ms per push: ${describeCpuPerUnit(rudderCpu, benchCpu(), MEMBERS / 1000)}`);
-  rudderBodies.length = 0;
-  log(
-    `  ${Math.round(MEMBERS / rudder.seconds)} members/s, p50 ${rudder.p50.toFixed(0)} ms, p99 ${rudder.p99.toFixed(0)} ms`,
-  );
-
-  // 2. amplitude, batches of 10,000; no store.
-  log("ingest: amplitude, batches of 10,000…");
-  const amplitudeBodies = serializedBatches(MEMBERS / 10_000, (index) =>
-    amplitudeBody(clientSideId, amplitudeKeys.slice(index * 10_000, (index + 1) * 10_000), "bench-amplitude"),
-  );
-  const amplitudeCpu = benchCpu();
-  const amplitude = await runConcurrently(MEMBERS / 10_000, SENDERS, (index) =>
-    postText("/api/v2/segment-targets/amplitude", amplitudeBodies[index] ?? Buffer.alloc(0)),
-  );
-  log(`  CPU ms per push: ${describeCpuPerUnit(amplitudeCpu, benchCpu(), MEMBERS / 10_000)}`);
-  amplitudeBodies.length = 0;
-  log(
-    `  ${Math.round(MEMBERS / amplitude.seconds)} members/s, p50 ${amplitude.p50.toFixed(0)} ms, p99 ${amplitude.p99.toFixed(0)} ms`,
-  );
+  // 0-2. an untimed warm-up, then the two target ingests (rudderstack by 1,000, amplitude by 10,000); no store.
+  const ingestSetup = {
+    clientSideId,
+    post,
+    postText,
+    serializedBatches,
+    members: MEMBERS,
+    senders: SENDERS,
+    rudderKeys,
+    amplitudeKeys,
+    log,
+  };
+  const { rudder, amplitude } = await ingestTargets(ingestSetup);
 
   if (INGEST_ONLY) {
     // For iterating on the write path: the two target ingests and nothing else (no table, no results file).
@@ -186,18 +133,7 @@ async function main() {
   const { withStore, duringIngest, lags, lost, drainMs, sample, missing } = store;
 
   // 3. re-send 100,000 members that are all present.
-  log("re-send of 100,000 unchanged members…");
-  const resendCount = Math.min(100_000, MEMBERS);
-  const resend = await runConcurrently(resendCount / 10_000, SENDERS, (index) =>
-    post(
-      "/api/v2/segment-targets/amplitude",
-      amplitudeBody(
-        clientSideId,
-        amplitudeKeys.slice(index * 10_000, (index + 1) * 10_000),
-        "bench-amplitude",
-      ),
-    ),
-  );
+  const { resend, resendCount } = await resendUnchanged(ingestSetup);
 
   const counts = await db.query<{ key: string; included_count: number; actual: string }>(
     "select s.key, s.included_count, (select count(*) from segment_member m where m.segment_id = s.id) as actual from segment s where s.key in ('rudderstack-bench-rudder', 'amplitude-bench-amplitude', 'amplitude-bench-store')",
