@@ -9,7 +9,7 @@ import {
   amplitudeMember,
 } from "@/tests/support/parse-partner-helpers";
 
-describe("parsePartnerPayload: members", () => {
+describe("parsePartnerPayload: segment members", () => {
   it("mode A: a member's own cohort id and name give one cohort each, in first-seen order", () => {
     const push = parse("amplitude", {
       environmentId: ENV,
