@@ -61,6 +61,10 @@ const envSchema = z.object({
     }),
   /** "error" silences the per-request log lines (benchmarks). */
   TRIBUTARY_LOG_LEVEL: z.enum(["info", "error"]).default("info"),
+  /** Mail server for invite and reset links, `smtp[s]://[user:password@]host[:port]`; unset: links are only shown. */
+  TRIBUTARY_SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  /** The sender of those emails. */
+  TRIBUTARY_MAIL_FROM: z.string().min(3).default("Tributary <tributary@localhost>"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,4 +1,5 @@
 import { IDENTITY_AUDIT_ROWS } from "@/tests/integration/authz-matrix/rows-identity-audit";
+import { INVITE_ROWS } from "@/tests/integration/authz-matrix/rows-invites";
 import { PROJECT_ROWS } from "@/tests/integration/authz-matrix/rows-projects";
 import { SEGMENT_MEMBERSHIP_ROWS } from "@/tests/integration/authz-matrix/rows-segment-members";
 import { SEGMENT_ROWS } from "@/tests/integration/authz-matrix/rows-segments";
@@ -40,6 +41,11 @@ export const EXCLUDED_ROUTES: readonly { route: string; reason: string }[] = [
     route: "POST /api/auth/[...nextauth]",
     reason: "next-auth's own endpoints (sign-in is tested in sign-in.test.ts)",
   },
+  {
+    route: "POST /api/v2/password-links/redeem",
+    reason:
+      "the public form behind invite and reset links: no principal, limited per client address (invites-access.test.ts)",
+  },
 ];
 
 /** Every row the matrix calls; a new row goes in the file of its domain. */
@@ -47,6 +53,7 @@ export const MATRIX: readonly MatrixRow[] = [
   ...IDENTITY_AUDIT_ROWS,
   ...STORE_ROWS,
   ...TEAM_ROWS,
+  ...INVITE_ROWS,
   ...PROJECT_ROWS,
   ...SEGMENT_ROWS,
   ...SEGMENT_MEMBERSHIP_ROWS,

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { prisma } from "@/lib/server/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberResponse, MemberToCreate } from "@/lib/schemas/member";
 import { ApiError } from "@/lib/server/api/errors";
 import { assertAccess } from "@/lib/server/access/check-access";
@@ -10,7 +11,7 @@ import type { Principal } from "@/lib/server/access/principal";
 import { memberResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { memberAuditVersion } from "@/lib/server/members/member-audit-version";
-import { MEMBER_INCLUDE, serializeMember } from "@/lib/server/members/serialize-member";
+import { MEMBER_INCLUDE, serializeMember, type MemberRow } from "@/lib/server/members/serialize-member";
 import { findRolesByKeys } from "@/lib/server/roles/find-roles-by-keys";
 import { assertCanGrant } from "@/lib/server/tokens/assert-can-grant";
 import { assertNotGraceValue } from "@/lib/server/tokens/assert-not-grace-value";
@@ -25,6 +26,8 @@ const PASSWORD_COST = 10;
 export async function createMembers(
   principal: Principal,
   inputs: readonly MemberToCreate[],
+  /** Runs in the transaction after each member is created (invites store their link here); it may run again on a retry. */
+  onCreated?: (tx: Prisma.TransactionClient, member: MemberRow) => Promise<void>,
 ): Promise<MemberResponse[]> {
   const planned = inputs.map((input) => ({ input, id: randomUUID() }));
   for (const { id } of planned) assertAccess(principal, "createMember", memberResource(id));
@@ -82,6 +85,7 @@ export async function createMembers(
         target: memberResource(id),
         current: memberAuditVersion(member),
       });
+      await onCreated?.(tx, member);
       created.push(member);
     }
     return created;

@@ -2,6 +2,7 @@ import { createDocument } from "zod-openapi";
 import { openApiPaths } from "@/lib/server/openapi/operations";
 import { accessOpenApiPaths } from "@/lib/server/openapi/operations-access";
 import { accessCheckOpenApiPaths } from "@/lib/server/openapi/operations-access-check";
+import { inviteOpenApiPaths } from "@/lib/server/openapi/operations-invites";
 import { segmentMembersImportsOpenApiPaths } from "@/lib/server/openapi/operations-segment-members-imports";
 import { storeOpenApiPaths } from "@/lib/server/openapi/operations-stores";
 import { routeOpenApiPaths } from "@/lib/server/openapi/route-operations";
@@ -31,6 +32,7 @@ export function buildOpenApiDocument() {
       ...storeOpenApiPaths,
       ...segmentMembersImportsOpenApiPaths,
       ...accessCheckOpenApiPaths,
+      ...inviteOpenApiPaths,
     },
   });
   return cached;

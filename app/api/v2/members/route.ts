@@ -10,6 +10,8 @@ import { readJsonBody } from "@/lib/server/api/read-json-body";
 import { parseQuery } from "@/lib/server/api/parse-query";
 import { json } from "@/lib/server/api/responses";
 import { toCollection } from "@/lib/server/api/collection";
+import { createInvites } from "@/lib/server/invites/create-invites";
+import { linkBaseUrl } from "@/lib/server/invites/link-base-url";
 import { createMembers } from "@/lib/server/members/create-members";
 import { listMembers } from "@/lib/server/members/list-members";
 
@@ -28,7 +30,8 @@ export const POST = apiHandler(
     // LaunchDarkly's client sends a list of invites and expects the created members' collection; the dashboard sends one.
     if (Array.isArray(body)) {
       const invites = memberInviteListSchema.parse(body).map(toMemberToCreate);
-      const created = await createMembers(principal, invites);
+      // Each invite without a password gets a one-time link, emailed when SMTP is configured (never in this answer).
+      const { members: created } = await createInvites(principal, invites, linkBaseUrl(req.url));
       return json(
         toCollection(created, created.length, { url: req.nextUrl, limit: created.length, offset: 0 }),
         201,
