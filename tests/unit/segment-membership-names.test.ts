@@ -3,13 +3,14 @@ import { trackedFiles } from "./tracked-files";
 
 /**
  * "Members" are the people on the team (lib/server/members, settings/members). A segment's context keys are its
- * segment members or its membership, so file names in the segment screens and the segment CSV code say so. Folder
- * names are left out: `segments/[segmentKey]/members` is the tab's URL.
+ * segment members or its membership, so file names in the segment screens, the segment CSV code and the partner sync
+ * say so. Folder names are left out: `segments/[segmentKey]/members` is the tab's URL.
  */
 const SEGMENT_MEMBERSHIP_FOLDERS = [
   /^app\/\(dashboard\)\/(.+\/)?segments\//,
   /^lib\/csv\//,
   /^lib\/server\/segment-members\//,
+  /^lib\/server\/sync\//,
 ];
 
 /** `member-…`, `…-members.ts`: "member" as a word of the file name, not after `segment-`. */
@@ -34,8 +35,9 @@ describe("segment membership file names", () => {
         "app/(dashboard)/[projectKey]/[environmentKey]/segments/[segmentKey]/_components/member-count-chart.tsx",
         "lib/csv/member-key-escaping.ts",
         "lib/server/segment-members/stream-members-csv.ts",
+        "lib/server/sync/partner-member-key.ts",
       ]),
-    ).toHaveLength(5);
+    ).toHaveLength(6);
     expect(
       bareMemberFileNames([
         `${segmentTab}/segment-members-view.tsx`,

@@ -7,7 +7,7 @@ import {
 import { pgPool } from "@/lib/server/db";
 import { prefixUpperBound } from "@/lib/server/segment-members/prefix-upper-bound";
 
-type MemberRow = { context_key: string; added_at: Date; sync_run_id: string | null };
+type SegmentMemberRow = { context_key: string; added_at: Date; sync_run_id: string | null };
 
 type KeyRange = { after: string | null; prefix: string | null; upper: string | null };
 
@@ -29,9 +29,9 @@ function rangeSql(range: KeyRange, firstParameter: number): { name: string; sql:
   return { name, sql: conditions.map((condition) => ` AND ${condition}`).join(""), values };
 }
 
-async function readPage(segmentId: number, range: KeyRange, limit: number): Promise<MemberRow[]> {
+async function readPage(segmentId: number, range: KeyRange, limit: number): Promise<SegmentMemberRow[]> {
   const { name, sql, values } = rangeSql(range, 3);
-  const result = await pgPool().query<MemberRow>({
+  const result = await pgPool().query<SegmentMemberRow>({
     name: `tributary_members_page_${name}`,
     text: `SELECT context_key, added_at, sync_run_id FROM segment_member
            WHERE segment_id = $1${sql} ORDER BY context_key LIMIT $2`,
