@@ -3,7 +3,7 @@ import { getMembershipSegmentOrThrow } from "@/lib/server/membership/get-members
 import { pushContextChanges } from "@/lib/server/membership/push-context-changes";
 import { unique } from "./unique";
 
-type SegmentOptions = {
+export type TestSegmentOptions = {
   key?: string;
   name?: string;
   tags?: string[];
@@ -17,7 +17,7 @@ type SegmentOptions = {
 /** A segment in `environment`, created with the next generation for its key, with members written by the real engine. */
 export async function createTestSegment(
   environment: { id: string; key: string; projectId: string },
-  options: SegmentOptions = {},
+  options: TestSegmentOptions = {},
 ) {
   const key = options.key ?? unique("seg");
   const created = await prisma.$transaction(async (tx) => {

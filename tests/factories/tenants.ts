@@ -4,24 +4,31 @@ import { getMembershipSegmentOrThrow } from "@/lib/server/membership/get-members
 import { pushContextChanges } from "@/lib/server/membership/push-context-changes";
 import { createSegment } from "@/lib/server/segments/create-segment";
 import { createTestProject } from "./projects";
+import { createTestSegment, type TestSegmentOptions } from "./segments";
 import { createTestToken } from "./tokens";
 
 /**
  * What most integration tests start from: a project of its own (with its environments) and an access token of `role`
- * (writer unless said), with the route params and the segments path of its production environment.
+ * (writer unless said), with the route params and the segments path of its production environment; `segments` are
+ * created there first, in order.
  */
-export async function createTestTenant(options: { role?: string } = {}) {
+export async function createTestTenant(options: { role?: string; segments?: TestSegmentOptions[] } = {}) {
   const { project, production, environments } = await createTestProject();
+  const segments = [];
+  for (const segment of options.segments ?? []) segments.push(await createTestSegment(production, segment));
   const { value: token } = await createTestToken({ role: options.role ?? "writer" });
   return {
     project,
     production,
     environments,
+    segments,
     token,
     params: { projectKey: project.key, environmentKey: production.key },
     segmentsPath: `/api/v2/segments/${project.key}/${production.key}`,
   };
 }
+
+export type TestTenant = Awaited<ReturnType<typeof createTestTenant>>;
 
 /** The route params and path of one segment of the tenant's production environment. */
 export function segmentRoute(projectKey: string, segmentKey: string) {
@@ -66,3 +73,5 @@ export async function createTestSegmentTenant(
   const { value: token } = await createTestToken({ role: options.role ?? "writer" });
   return { project, environment, segment, runIds, token, ...segmentRoute(project.key, segmentKey) };
 }
+
+export type TestSegmentTenant = Awaited<ReturnType<typeof createTestSegmentTenant>>;

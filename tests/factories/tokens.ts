@@ -32,3 +32,8 @@ export async function createTestToken(options: TokenOptions = {}) {
   });
   return { value, token };
 }
+
+/** The value of a new token whose only access is the inline `policy`. */
+export async function createTestPolicyToken(policy: Policy): Promise<string> {
+  return (await createTestToken({ role: null, policy })).value;
+}
