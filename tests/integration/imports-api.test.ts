@@ -3,34 +3,27 @@ import * as importsRoute from "@/app/api/v2/segments/[projectKey]/[environmentKe
 import * as importRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/imports/[importId]/route";
 import * as chunksRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/imports/[importId]/chunks/route";
 import * as commitRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/imports/[importId]/commit/route";
-import type { Policy } from "@/lib/schemas/policy";
 import type {
   ImportSummary,
   SegmentImportResponse,
   SegmentImportWithPreview,
 } from "@/lib/schemas/segment-import";
 import { prisma } from "@/lib/server/db";
-import { createTestSegmentTenant } from "@/tests/factories/tenants";
-import { createTestToken } from "@/tests/factories/tokens";
+import { createTestSegmentTenant, type TestSegmentTenant } from "@/tests/factories/tenants";
+import { createTestPolicyToken, createTestToken } from "@/tests/factories/tokens";
 import { callRoute } from "@/tests/support/call-route";
 import { expectError } from "@/tests/support/expect-error";
 
-type Tenant = Awaited<ReturnType<typeof tenant>>;
-
-async function tenant(members: string[] = [], options: { synced?: boolean } = {}) {
-  const created = await createTestSegmentTenant({ members, synced: options.synced });
-  return { ...created, writer: created.token, path: `${created.path}/imports` };
+/** Where the imports of the tenant's segment are started. */
+function importsPath(t: TestSegmentTenant) {
+  return `${t.path}/imports`;
 }
 
-async function tokenWith(policy: Policy): Promise<string> {
-  return (await createTestToken({ role: null, policy })).value;
+function start(t: TestSegmentTenant, body: unknown, token: string | null = t.token) {
+  return callRoute(importsRoute.POST, { path: importsPath(t), params: t.params, token, body });
 }
 
-function start(t: Tenant, body: unknown, token: string | null = t.writer) {
-  return callRoute(importsRoute.POST, { path: t.path, params: t.params, token, body });
-}
-
-async function startOk(t: Tenant, mode: "merge" | "replace", token = t.writer): Promise<string> {
+async function startOk(t: TestSegmentTenant, mode: "merge" | "replace", token = t.token): Promise<string> {
   const response = await start(t, { mode }, token);
   expect(response.status).toBe(201);
   const created = response.json as SegmentImportResponse;
@@ -38,29 +31,33 @@ async function startOk(t: Tenant, mode: "merge" | "replace", token = t.writer): 
   return created._id;
 }
 
-function at(t: Tenant, importId: string, suffix = "") {
-  return { path: `${t.path}/${importId}${suffix}`, params: { ...t.params, importId } };
+function at(t: TestSegmentTenant, importId: string, suffix = "") {
+  return { path: `${importsPath(t)}/${importId}${suffix}`, params: { ...t.params, importId } };
 }
 
-function chunk(t: Tenant, importId: string, body: unknown, token: string | null = t.writer) {
+function chunk(t: TestSegmentTenant, importId: string, body: unknown, token: string | null = t.token) {
   return callRoute(chunksRoute.POST, { ...at(t, importId, "/chunks"), token, body });
 }
 
-function commit(t: Tenant, importId: string, body?: unknown, token: string | null = t.writer) {
+function commit(t: TestSegmentTenant, importId: string, body?: unknown, token: string | null = t.token) {
   return callRoute(commitRoute.POST, { ...at(t, importId, "/commit"), method: "POST", token, body });
 }
 
-function read(t: Tenant, importId: string, token: string | null = t.writer) {
+function read(t: TestSegmentTenant, importId: string, token: string | null = t.token) {
   return callRoute(importRoute.GET, { ...at(t, importId), token });
 }
 
-async function importKeys(t: Tenant, mode: "merge" | "replace", chunks: string[][]): Promise<string> {
+async function importKeys(
+  t: TestSegmentTenant,
+  mode: "merge" | "replace",
+  chunks: string[][],
+): Promise<string> {
   const id = await startOk(t, mode);
   for (const keys of chunks) expect((await chunk(t, id, { keys })).status).toBe(200);
   return id;
 }
 
-async function membersOf(t: Tenant): Promise<string[]> {
+async function membersOf(t: TestSegmentTenant): Promise<string[]> {
   const rows = await prisma.segmentMember.findMany({
     where: { segmentId: t.segment.id },
     orderBy: { contextKey: "asc" },
@@ -68,13 +65,13 @@ async function membersOf(t: Tenant): Promise<string[]> {
   return rows.map((row) => row.contextKey);
 }
 
-async function includedCount(t: Tenant): Promise<number> {
+async function includedCount(t: TestSegmentTenant): Promise<number> {
   return (await prisma.segment.findUniqueOrThrow({ where: { id: t.segment.id } })).includedCount;
 }
 
 describe("CSV import: POST .../imports, .../{id}/chunks, .../{id}/commit", () => {
   it("merges: adds new keys, counts duplicates as received, records one import sync run and an audit entry", async () => {
-    const t = await tenant(["a", "b"]);
+    const t = await createTestSegmentTenant({ members: ["a", "b"] });
     const id = await importKeys(t, "merge", [["b", "c", "c"], ["d"]]);
     const staged = (await read(t, id)).json as SegmentImportWithPreview;
     expect(staged).toMatchObject({ received: 4, staged: 3, status: "open" });
@@ -123,7 +120,7 @@ describe("CSV import: POST .../imports, .../{id}/chunks, .../{id}/commit", () =>
   });
 
   it("replaces: the file's keys become the members", async () => {
-    const t = await tenant(["a", "b", "c"]);
+    const t = await createTestSegmentTenant({ members: ["a", "b", "c"] });
     const id = await importKeys(t, "replace", [["b", "c", "d"]]);
     const summary = (await commit(t, id, {})).json as ImportSummary;
     expect(summary).toMatchObject({
@@ -138,7 +135,7 @@ describe("CSV import: POST .../imports, .../{id}/chunks, .../{id}/commit", () =>
   });
 
   it("refuses a replace that removes more than half with 409, writes nothing, then applies it when confirmed", async () => {
-    const t = await tenant(["a", "b", "c", "d"]);
+    const t = await createTestSegmentTenant({ members: ["a", "b", "c", "d"] });
     const id = await importKeys(t, "replace", [["d", "e"]]);
     const preview = ((await read(t, id)).json as SegmentImportWithPreview).preview;
     expect(preview).toEqual({
@@ -164,13 +161,13 @@ describe("CSV import: POST .../imports, .../{id}/chunks, .../{id}/commit", () =>
   });
 
   it("applies a replace that removes exactly half without confirmation", async () => {
-    const t = await tenant(["a", "b", "c", "d"]);
+    const t = await createTestSegmentTenant({ members: ["a", "b", "c", "d"] });
     const id = await importKeys(t, "replace", [["a", "b"]]);
     expect((await commit(t, id)).json).toMatchObject({ removed: 2, unchanged: 2 });
   });
 
   it("commits once: a second commit, a late chunk or a discard are 409", async () => {
-    const t = await tenant();
+    const t = await createTestSegmentTenant();
     const id = await importKeys(t, "merge", [["x"]]);
     expect((await commit(t, id)).status).toBe(200);
     const again = await commit(t, id);
@@ -178,7 +175,7 @@ describe("CSV import: POST .../imports, .../{id}/chunks, .../{id}/commit", () =>
     expect((again.json as { message: string }).message).toContain("already committed");
     expectError(await chunk(t, id, { keys: ["y"] }), 409, "conflict");
     expectError(
-      await callRoute(importRoute.DELETE, { ...at(t, id), method: "DELETE", token: t.writer }),
+      await callRoute(importRoute.DELETE, { ...at(t, id), method: "DELETE", token: t.token }),
       409,
       "conflict",
     );
@@ -189,12 +186,12 @@ describe("CSV import: POST .../imports, .../{id}/chunks, .../{id}/commit", () =>
   });
 
   it("discards an open import: nothing applied, and the id is gone", async () => {
-    const t = await tenant(["a"]);
+    const t = await createTestSegmentTenant({ members: ["a"] });
     const id = await importKeys(t, "replace", [["z"]]);
     const discarded = await callRoute(importRoute.DELETE, {
       ...at(t, id),
       method: "DELETE",
-      token: t.writer,
+      token: t.token,
     });
     expect(discarded.status).toBe(204);
     expectError(await commit(t, id), 404, "not_found");
@@ -202,7 +199,7 @@ describe("CSV import: POST .../imports, .../{id}/chunks, .../{id}/commit", () =>
   });
 
   it("refuses to import into a synced segment", async () => {
-    const t = await tenant(["a"], { synced: true });
+    const t = await createTestSegmentTenant({ members: ["a"], synced: true });
     const response = await start(t, { mode: "merge" });
     expectError(response, 409, "conflict");
     expect((response.json as { message: string }).message).toContain("owned by the integration");
@@ -217,7 +214,7 @@ describe("CSV import: POST .../imports, .../{id}/chunks, .../{id}/commit", () =>
     ["more than 10,000 keys", { keys: Array.from({ length: 10_001 }, (_, i) => `k${i}`) }],
     ["no keys field", { ids: ["a"] }],
   ])("answers 400 to a chunk with %s and stages none of it", async (_name, body) => {
-    const t = await tenant();
+    const t = await createTestSegmentTenant();
     const id = await importKeys(t, "merge", [["first"]]);
     expectError(await chunk(t, id, body), 400, "invalid_request");
     expect((await read(t, id)).json).toMatchObject({ received: 1, staged: 1 });
@@ -226,13 +223,13 @@ describe("CSV import: POST .../imports, .../{id}/chunks, .../{id}/commit", () =>
   });
 
   it("answers 400 to a bad mode or a body that is not JSON", async () => {
-    const t = await tenant();
+    const t = await createTestSegmentTenant();
     expectError(await start(t, { mode: "append" }), 400, "invalid_request");
     expectError(await start(t, {}), 400, "invalid_request");
     const notJson = await callRoute(importsRoute.POST, {
-      path: t.path,
+      path: importsPath(t),
       params: t.params,
-      token: t.writer,
+      token: t.token,
       rawBody: "mode=merge",
       headers: { "content-type": "application/json" },
     });
@@ -242,7 +239,7 @@ describe("CSV import: POST .../imports, .../{id}/chunks, .../{id}/commit", () =>
   });
 
   it("answers 404 for an unknown, malformed or someone else's import, and for an unknown segment", async () => {
-    const t = await tenant();
+    const t = await createTestSegmentTenant();
     const id = await startOk(t, "merge");
     expectError(await chunk(t, "6c1f0e1a-0000-4000-8000-000000000000", { keys: ["a"] }), 404, "not_found");
     expectError(await chunk(t, "not-a-uuid", { keys: ["a"] }), 404, "not_found");
@@ -253,9 +250,9 @@ describe("CSV import: POST .../imports, .../{id}/chunks, .../{id}/commit", () =>
     const missing = { ...t.params, segmentKey: "nope" };
     expectError(
       await callRoute(importsRoute.POST, {
-        path: t.path,
+        path: importsPath(t),
         params: missing,
-        token: t.writer,
+        token: t.token,
         body: { mode: "merge" },
       }),
       404,
@@ -264,14 +261,14 @@ describe("CSV import: POST .../imports, .../{id}/chunks, .../{id}/commit", () =>
   });
 
   it("answers 401 without a token and 403 without updateIncluded", async () => {
-    const t = await tenant();
+    const t = await createTestSegmentTenant();
     const id = await startOk(t, "merge");
     expectError(await start(t, { mode: "merge" }, null), 401, "unauthorized");
     expectError(await chunk(t, id, { keys: ["a"] }, null), 401, "unauthorized");
     expectError(await commit(t, id, undefined, null), 401, "unauthorized");
 
     const { value: reader } = await createTestToken({ role: "reader" });
-    const viewOnly = await tokenWith([
+    const viewOnly = await createTestPolicyToken([
       { effect: "allow", actions: ["viewSegment"], resources: ["proj/*:env/*:segment/*"] },
     ]);
     for (const token of [reader, viewOnly]) {
@@ -279,7 +276,7 @@ describe("CSV import: POST .../imports, .../{id}/chunks, .../{id}/commit", () =>
       expectError(await chunk(t, id, { keys: ["a"] }, token), 403, "forbidden");
       expectError(await commit(t, id, undefined, token), 403, "forbidden");
     }
-    const importer = await tokenWith([
+    const importer = await createTestPolicyToken([
       {
         effect: "allow",
         actions: ["updateIncluded"],
@@ -293,7 +290,7 @@ describe("CSV import: POST .../imports, .../{id}/chunks, .../{id}/commit", () =>
   });
 
   it("imports 25,000 keys in chunks of 10,000 as one sync run", async () => {
-    const t = await tenant(["old"]);
+    const t = await createTestSegmentTenant({ members: ["old"] });
     const keys = Array.from({ length: 25_000 }, (_, i) => `key-${i}`);
     const id = await importKeys(t, "replace", [
       keys.slice(0, 10_000),

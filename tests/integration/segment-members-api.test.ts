@@ -3,31 +3,18 @@ import * as membersRoute from "@/app/api/v2/segments/[projectKey]/[environmentKe
 import * as exportRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/members/export/route";
 import { NextRequest } from "next/server";
 import type { SegmentMemberList } from "@/lib/schemas/segment-member-list";
-import type { Policy } from "@/lib/schemas/policy";
 import { prisma } from "@/lib/server/db";
 import { pushContextChanges } from "@/lib/server/membership/push-context-changes";
-import { createTestSegmentTenant } from "@/tests/factories/tenants";
-import { createTestToken } from "@/tests/factories/tokens";
+import { createTestSegmentTenant, type TestSegmentTenant } from "@/tests/factories/tenants";
+import { createTestPolicyToken } from "@/tests/factories/tokens";
 import { callRoute } from "@/tests/support/call-route";
 import { expectError } from "@/tests/support/expect-error";
 
-type Tenant = Awaited<ReturnType<typeof tenant>>;
-
-/** A project of its own with one segment holding `keys`, written through the membership engine. */
-async function tenant(keys: string[] = []) {
-  const created = await createTestSegmentTenant({ members: keys, role: "reader" });
-  return { ...created, reader: created.token };
-}
-
-async function tokenWith(policy: Policy): Promise<string> {
-  return (await createTestToken({ role: null, policy })).value;
-}
-
-function list(t: Tenant, query = "", token: string | null = t.reader, params = t.params) {
+function list(t: TestSegmentTenant, query = "", token: string | null = t.token, params = t.params) {
   return callRoute(membersRoute.GET, { path: `${t.path}/members${query}`, params, token });
 }
 
-async function listOk(t: Tenant, query: string): Promise<SegmentMemberList> {
+async function listOk(t: TestSegmentTenant, query: string): Promise<SegmentMemberList> {
   const response = await list(t, query);
   expect(response.status).toBe(200);
   return response.json as SegmentMemberList;
@@ -35,7 +22,7 @@ async function listOk(t: Tenant, query: string): Promise<SegmentMemberList> {
 
 /** Follows `next` to the end, `limit` keys at a time. */
 async function allPages(
-  t: Tenant,
+  t: TestSegmentTenant,
   limit: number,
   prefix?: string,
 ): Promise<{ keys: string[]; pages: number }> {
@@ -76,7 +63,7 @@ const KEYS = [
 
 describe("GET /api/v2/segments/{p}/{e}/{s}/members", () => {
   it("pages through every key in byte order with keyset cursors", async () => {
-    const t = await tenant(KEYS);
+    const t = await createTestSegmentTenant({ members: KEYS, role: "reader" });
     const first = await listOk(t, "?limit=5");
     expect(first.totalCount).toBe(KEYS.length);
     expect(first.totalCountCapped).toBe(false);
@@ -89,7 +76,7 @@ describe("GET /api/v2/segments/{p}/{e}/{s}/members", () => {
   });
 
   it("returns when and by which sync run each key was added", async () => {
-    const t = await tenant(["k1", "k2"]);
+    const t = await createTestSegmentTenant({ members: ["k1", "k2"], role: "reader" });
     const page = await listOk(t, "");
     expect(page.items).toEqual([
       { key: "k1", addedAt: expect.any(Number), syncRunId: t.runIds[0] },
@@ -100,7 +87,7 @@ describe("GET /api/v2/segments/{p}/{e}/{s}/members", () => {
   });
 
   it("starts after the given key, which need not be a member", async () => {
-    const t = await tenant(KEYS);
+    const t = await createTestSegmentTenant({ members: KEYS, role: "reader" });
     const page = await listOk(t, `?after=${encodeURIComponent("user-2")}&limit=100`);
     expect(page.items.map((item) => item.key)).toEqual(
       byteOrder(KEYS).filter((key) => Buffer.compare(Buffer.from(key), Buffer.from("user-2")) > 0),
@@ -110,7 +97,7 @@ describe("GET /api/v2/segments/{p}/{e}/{s}/members", () => {
   });
 
   it("filters by a case-sensitive prefix, with LIKE wildcards taken literally", async () => {
-    const t = await tenant(KEYS);
+    const t = await createTestSegmentTenant({ members: KEYS, role: "reader" });
     const prefixed = await allPages(t, 2, "user-1");
     expect(prefixed.keys).toEqual(["user-1", "user-10", "user-100"]);
     const page = await listOk(t, "?prefix=user-1&limit=2");
@@ -129,7 +116,7 @@ describe("GET /api/v2/segments/{p}/{e}/{s}/members", () => {
   });
 
   it("combines a prefix with after", async () => {
-    const t = await tenant(KEYS);
+    const t = await createTestSegmentTenant({ members: KEYS, role: "reader" });
     const page = await listOk(t, "?prefix=user-1&after=user-10");
     expect(page.items.map((item) => item.key)).toEqual(["user-100"]);
     const before = await listOk(t, "?prefix=user-1&after=a");
@@ -137,7 +124,7 @@ describe("GET /api/v2/segments/{p}/{e}/{s}/members", () => {
   });
 
   it("lists an empty segment", async () => {
-    const t = await tenant();
+    const t = await createTestSegmentTenant({ role: "reader" });
     expect(await listOk(t, "")).toEqual({ items: [], next: null, totalCount: 0, totalCountCapped: false });
   });
 
@@ -150,27 +137,27 @@ describe("GET /api/v2/segments/{p}/{e}/{s}/members", () => {
     ["prefix=%01x"],
     ["after=a%0Ab"],
   ])("answers 400 for %s", async (query) => {
-    const t = await tenant(["a"]);
+    const t = await createTestSegmentTenant({ members: ["a"], role: "reader" });
     expectError(await list(t, `?${query}`), 400, "invalid_request");
   });
 
   it("answers 401 without a valid token", async () => {
-    const t = await tenant(["a"]);
+    const t = await createTestSegmentTenant({ members: ["a"], role: "reader" });
     expectError(await list(t, "", null), 401, "unauthorized");
     expectError(await list(t, "", "api-not-a-real-token-0000000000000000000"), 401, "unauthorized");
   });
 
   it("answers a token without viewSegment on the segment as for an unknown one (404)", async () => {
-    const t = await tenant(["a"]);
-    const writerOnly = await tokenWith([
+    const t = await createTestSegmentTenant({ members: ["a"], role: "reader" });
+    const writerOnly = await createTestPolicyToken([
       { effect: "allow", actions: ["updateIncluded"], resources: ["proj/*:env/*:segment/*"] },
     ]);
     expectError(await list(t, "", writerOnly), 404, "not_found");
-    const otherSegments = await tokenWith([
+    const otherSegments = await createTestPolicyToken([
       { effect: "allow", actions: ["viewSegment"], resources: ["proj/*:env/*:segment/other-*"] },
     ]);
     expectError(await list(t, "", otherSegments), 404, "not_found");
-    const thisSegment = await tokenWith([
+    const thisSegment = await createTestPolicyToken([
       {
         effect: "allow",
         actions: ["viewSegment"],
@@ -181,14 +168,14 @@ describe("GET /api/v2/segments/{p}/{e}/{s}/members", () => {
   });
 
   it("answers 404 for an unknown segment, environment or project", async () => {
-    const t = await tenant(["a"]);
-    expectError(await list(t, "", t.reader, { ...t.params, segmentKey: "nope" }), 404, "not_found");
-    expectError(await list(t, "", t.reader, { ...t.params, environmentKey: "nope" }), 404, "not_found");
-    expectError(await list(t, "", t.reader, { ...t.params, projectKey: "nope" }), 404, "not_found");
+    const t = await createTestSegmentTenant({ members: ["a"], role: "reader" });
+    expectError(await list(t, "", t.token, { ...t.params, segmentKey: "nope" }), 404, "not_found");
+    expectError(await list(t, "", t.token, { ...t.params, environmentKey: "nope" }), 404, "not_found");
+    expectError(await list(t, "", t.token, { ...t.params, projectKey: "nope" }), 404, "not_found");
   });
 });
 
-function exportRequest(t: Tenant, token: string | null = t.reader, params = t.params) {
+function exportRequest(t: TestSegmentTenant, token: string | null = t.token, params = t.params) {
   const headers = new Headers();
   if (token) headers.set("authorization", token);
   const request = new NextRequest(new URL(`${t.path}/members/export`, "http://localhost:3000"), { headers });
@@ -197,7 +184,7 @@ function exportRequest(t: Tenant, token: string | null = t.reader, params = t.pa
 
 describe("GET /api/v2/segments/{p}/{e}/{s}/members/export", () => {
   it("downloads context_key,added_at as CSV, quoting where needed", async () => {
-    const t = await tenant(["b", "a,b", 'quote"d', " padded"]);
+    const t = await createTestSegmentTenant({ members: ["b", "a,b", 'quote"d', " padded"], role: "reader" });
     const response = await exportRequest(t);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -214,7 +201,7 @@ describe("GET /api/v2/segments/{p}/{e}/{s}/members/export", () => {
 
   it("streams 25,000 members in batches, in key order, each exactly once", async () => {
     const keys = Array.from({ length: 25_000 }, (_, i) => `ctx-${String(i).padStart(6, "0")}`);
-    const t = await tenant(keys);
+    const t = await createTestSegmentTenant({ members: keys, role: "reader" });
     const response = await exportRequest(t);
     expect(response.status).toBe(200);
     const reader = response.body?.getReader();
@@ -236,25 +223,25 @@ describe("GET /api/v2/segments/{p}/{e}/{s}/members/export", () => {
   });
 
   it("exports just the header for an empty segment", async () => {
-    const t = await tenant();
+    const t = await createTestSegmentTenant({ role: "reader" });
     const response = await exportRequest(t);
     expect(await response.text()).toBe("context_key,added_at\n");
   });
 
   it("answers 401 and 404 like the list, a caller who may not view the segment as for a made-up one", async () => {
-    const t = await tenant(["a"]);
+    const t = await createTestSegmentTenant({ members: ["a"], role: "reader" });
     expect((await exportRequest(t, null)).status).toBe(401);
-    const writerOnly = await tokenWith([
+    const writerOnly = await createTestPolicyToken([
       { effect: "allow", actions: ["updateIncluded"], resources: ["proj/*:env/*:segment/*"] },
     ]);
     const hidden = await exportRequest(t, writerOnly);
     expect(hidden.status).toBe(404);
     expect(await hidden.json()).toMatchObject({ code: "not_found" });
-    expect((await exportRequest(t, t.reader, { ...t.params, segmentKey: "nope" })).status).toBe(404);
+    expect((await exportRequest(t, t.token, { ...t.params, segmentKey: "nope" })).status).toBe(404);
   });
 
   it("keeps the counter and the export in step after removals", async () => {
-    const t = await tenant(["a", "b", "c"]);
+    const t = await createTestSegmentTenant({ members: ["a", "b", "c"], role: "reader" });
     await pushContextChanges({
       segment: t.segment,
       principal: null,

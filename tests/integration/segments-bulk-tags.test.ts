@@ -1,31 +1,19 @@
 import { describe, expect, it } from "vitest";
 import * as bulkTagsRoute from "@/app/api/v2/segment-tags/[projectKey]/[environmentKey]/route";
-import type { Policy } from "@/lib/schemas/policy";
 import { prisma } from "@/lib/server/db";
-import { createTestSegment } from "@/tests/factories/segments";
-import { createTestTenant } from "@/tests/factories/tenants";
-import { createTestToken } from "@/tests/factories/tokens";
+import { createTestTenant, type TestTenant } from "@/tests/factories/tenants";
+import { createTestPolicyToken, createTestToken } from "@/tests/factories/tokens";
 import { callRoute } from "@/tests/support/call-route";
 import { expectError } from "@/tests/support/expect-error";
 
-type Tenant = Awaited<ReturnType<typeof tenant>>;
+/** Three segments: two synced-looking keys and one plain, tagged `old`. */
+const SEGMENTS = ["amplitude-a", "amplitude-b", "hightouch-c"].map((key) => ({
+  key,
+  name: key,
+  tags: ["old"],
+}));
 
-/** A project of its own with three segments: two synced-looking keys and one plain, tagged `old`. */
-async function tenant() {
-  const { project, production, token: writer, params } = await createTestTenant();
-  const segments = await Promise.all(
-    ["amplitude-a", "amplitude-b", "hightouch-c"].map((key) =>
-      createTestSegment(production, { key, name: key, tags: ["old"] }),
-    ),
-  );
-  return { project, environment: production, writer, params, segments };
-}
-
-async function tokenWith(policy: Policy): Promise<string> {
-  return (await createTestToken({ role: null, policy })).value;
-}
-
-function bulkTags(t: Tenant, body: unknown, token: string | null = t.writer, params = t.params) {
+function bulkTags(t: TestTenant, body: unknown, token: string | null = t.token, params = t.params) {
   return callRoute(bulkTagsRoute.POST, {
     path: `/api/v2/segment-tags/${params.projectKey}/${params.environmentKey}`,
     params,
@@ -35,25 +23,25 @@ function bulkTags(t: Tenant, body: unknown, token: string | null = t.writer, par
 }
 
 /** What a bulk tag change could write: the tenant's segments and their audit entries. */
-async function snapshot(t: Tenant) {
+async function snapshot(t: TestTenant) {
   return {
     segments: await prisma.segment.findMany({
-      where: { environmentId: t.environment.id },
+      where: { environmentId: t.production.id },
       orderBy: { key: "asc" },
     }),
     audit: await prisma.auditEntry.count({ where: { target: { startsWith: `proj/${t.project.key}:` } } }),
   };
 }
 
-async function segmentRow(t: Tenant, key: string) {
+async function segmentRow(t: TestTenant, key: string) {
   return prisma.segment.findUniqueOrThrow({
-    where: { environmentId_key: { environmentId: t.environment.id, key } },
+    where: { environmentId_key: { environmentId: t.production.id, key } },
   });
 }
 
 describe("POST /api/v2/segment-tags/{projectKey}/{environmentKey}", () => {
   it("adds and removes tags on every named segment, one audit entry each, and answers the updated segments", async () => {
-    const t = await tenant();
+    const t = await createTestTenant({ segments: SEGMENTS });
     const response = await bulkTags(t, {
       keys: ["amplitude-a", "hightouch-c"],
       add: ["web", "beta"],
@@ -89,7 +77,7 @@ describe("POST /api/v2/segment-tags/{projectKey}/{environmentKey}", () => {
   });
 
   it("names a segment once however often it is listed, and leaves the version alone when its tags do not change", async () => {
-    const t = await tenant();
+    const t = await createTestTenant({ segments: SEGMENTS });
     const response = await bulkTags(t, { keys: ["amplitude-a", "amplitude-a", "amplitude-b"], add: ["old"] });
     expect(response.status).toBe(200);
     const { items } = response.json as { items: { key: string; tags: string[]; version: number }[] };
@@ -114,18 +102,18 @@ describe("POST /api/v2/segment-tags/{projectKey}/{environmentKey}", () => {
       { keys: ["amplitude-a", "amplitude-b"], add: Array.from({ length: 50 }, (_, i) => `t${i}`) },
     ],
   ])("answers 400 for %s and writes nothing", async (_case, body) => {
-    const t = await tenant();
+    const t = await createTestTenant({ segments: SEGMENTS });
     const before = await snapshot(t);
     expectError(await bulkTags(t, body), 400, "invalid_request");
     expect(await snapshot(t)).toEqual(before);
   });
 
   it("answers 400 for a body that is not JSON", async () => {
-    const t = await tenant();
+    const t = await createTestTenant({ segments: SEGMENTS });
     const response = await callRoute(bulkTagsRoute.POST, {
       path: `/api/v2/segment-tags/${t.params.projectKey}/production`,
       params: t.params,
-      token: t.writer,
+      token: t.token,
       rawBody: "{not json",
       headers: { "content-type": "application/json" },
     });
@@ -133,7 +121,7 @@ describe("POST /api/v2/segment-tags/{projectKey}/{environmentKey}", () => {
   });
 
   it("answers 401 without a valid token and writes nothing", async () => {
-    const t = await tenant();
+    const t = await createTestTenant({ segments: SEGMENTS });
     const before = await snapshot(t);
     const body = { keys: ["amplitude-a"], add: ["x"] };
     expectError(await bulkTags(t, body, null), 401, "unauthorized");
@@ -142,12 +130,12 @@ describe("POST /api/v2/segment-tags/{projectKey}/{environmentKey}", () => {
   });
 
   it("refuses the whole change when updateTags is denied on any one of the segments (404 where it may not see one)", async () => {
-    const t = await tenant();
+    const t = await createTestTenant({ segments: SEGMENTS });
     const reader = (await createTestToken({ role: "reader" })).value;
-    const amplitudeOnly = await tokenWith([
+    const amplitudeOnly = await createTestPolicyToken([
       { effect: "allow", actions: ["updateTags"], resources: ["proj/*:env/*:segment/amplitude-*"] },
     ]);
-    const renameOnly = await tokenWith([
+    const renameOnly = await createTestPolicyToken([
       { effect: "allow", actions: ["updateName"], resources: ["proj/*:env/*:segment/*"] },
     ]);
     const before = await snapshot(t);
@@ -164,8 +152,8 @@ describe("POST /api/v2/segment-tags/{projectKey}/{environmentKey}", () => {
   });
 
   it("checks updateTags against each segment's current tags", async () => {
-    const t = await tenant();
-    const oldOnly = await tokenWith([
+    const t = await createTestTenant({ segments: SEGMENTS });
+    const oldOnly = await createTestPolicyToken([
       { effect: "allow", actions: ["updateTags"], resources: ["proj/*:env/*:segment/*;old"] },
     ]);
     expect((await bulkTags(t, { keys: ["amplitude-a"], remove: ["old"] }, oldOnly)).status).toBe(200);
@@ -176,7 +164,7 @@ describe("POST /api/v2/segment-tags/{projectKey}/{environmentKey}", () => {
   });
 
   it("answers 404 naming the missing segments and writes nothing", async () => {
-    const t = await tenant();
+    const t = await createTestTenant({ segments: SEGMENTS });
     const before = await snapshot(t);
     const response = await bulkTags(t, { keys: ["amplitude-a", "nope", "gone"], add: ["x"] });
     expectError(response, 404, "not_found");
@@ -185,15 +173,15 @@ describe("POST /api/v2/segment-tags/{projectKey}/{environmentKey}", () => {
   });
 
   it("answers 404 for an unknown project or environment", async () => {
-    const t = await tenant();
+    const t = await createTestTenant({ segments: SEGMENTS });
     const body = { keys: ["amplitude-a"], add: ["x"] };
     expectError(
-      await bulkTags(t, body, t.writer, { projectKey: t.project.key, environmentKey: "nope" }),
+      await bulkTags(t, body, t.token, { projectKey: t.project.key, environmentKey: "nope" }),
       404,
       "not_found",
     );
     expectError(
-      await bulkTags(t, body, t.writer, { projectKey: "no-such-project", environmentKey: "production" }),
+      await bulkTags(t, body, t.token, { projectKey: "no-such-project", environmentKey: "production" }),
       404,
       "not_found",
     );
