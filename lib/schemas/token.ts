@@ -105,13 +105,64 @@ export type TokenResponse = z.infer<typeof tokenSchema>;
 
 export const tokenCollectionSchema = collectionSchema(tokenSchema);
 
+/** The token list's orders; a leading `-` is descending, and a token without the date sorts last either way. */
+export const TOKEN_SORTS = [
+  "creationDate",
+  "-creationDate",
+  "name",
+  "-name",
+  "lastUsed",
+  "-lastUsed",
+  "expiresAt",
+  "-expiresAt",
+] as const;
+export type TokenSort = (typeof TOKEN_SORTS)[number];
+
+/** Limits of the token list's search and expiry filter. */
+export const TOKEN_SEARCH_MAX_LENGTH = 256;
+export const TOKEN_EXPIRING_MAX_DAYS = 3650;
+
+const booleanParameter = z
+  .enum(["true", "false"], { error: 'must be "true" or "false"' })
+  .optional()
+  .transform((value) => value === "true");
+
 export const tokenListQuerySchema = paginationQuerySchema.extend({
-  showAll: z
-    .enum(["true", "false"], { error: 'must be "true" or "false"' })
+  showAll: booleanParameter.meta({
+    description: "Admins and the owner: also every member's personal tokens (ignored for others)",
+  }),
+  q: z
+    .string()
+    .trim()
+    .max(TOKEN_SEARCH_MAX_LENGTH, `must be at most ${TOKEN_SEARCH_MAX_LENGTH} characters`)
     .optional()
-    .transform((value) => value === "true")
-    .meta({ description: "Admins and the owner: also every member's personal tokens (ignored for others)" }),
+    .meta({
+      description:
+        "Tributary: case-insensitive text searched in the name, the last four characters of the value, and the owner's email and name",
+    }),
+  type: z
+    .enum(["service", "personal"], { error: 'must be "service" or "personal"' })
+    .optional()
+    .meta({ description: "Tributary: only service tokens, or only personal ones" }),
+  expiringWithinDays: z.coerce
+    .number({ error: "must be a whole number of days" })
+    .int("must be a whole number of days")
+    .min(1, "must be at least 1")
+    .max(TOKEN_EXPIRING_MAX_DAYS, `must be at most ${TOKEN_EXPIRING_MAX_DAYS}`)
+    .optional()
+    .meta({
+      description: "Tributary: only tokens that expire within this many days from now (or have expired)",
+    }),
+  unused: booleanParameter.meta({ description: "Tributary: `true` lists only tokens never used" }),
+  sort: z
+    .enum(TOKEN_SORTS, { error: `must be one of ${TOKEN_SORTS.join(", ")}` })
+    .default("creationDate")
+    .meta({
+      description:
+        "Tributary: `creationDate` (default), `name`, `lastUsed` or `expiresAt`; a leading `-` sorts descending; tokens never used or never expiring sort last",
+    }),
 });
+export type TokenListQuery = z.infer<typeof tokenListQuerySchema>;
 
 export const tokenResetQuerySchema = z.object({
   expiry: z.coerce

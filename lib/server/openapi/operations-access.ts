@@ -56,7 +56,7 @@ export const accessOpenApiPaths: ZodOpenApiPathsObject = {
   "/api/v2/tokens": {
     get: operation("Access tokens", "List access tokens", {
       description:
-        "The caller's own personal tokens and every service token; with `showAll=true`, an admin or the owner also sees every member's personal tokens. By creation date, then `_id`.",
+        "The caller's own personal tokens and every service token; with `showAll=true`, an admin or the owner also sees every member's personal tokens. By creation date, then `_id`, unless `sort` says otherwise. Tributary's own `q`, `type`, `expiringWithinDays` and `unused` narrow the list; `totalCount` counts what matches and the caller may view.",
       requestParams: { query: tokenListQuerySchema },
       responses: { ...ok("Access tokens", tokenCollectionSchema), ...errors(400, 401, 403, 429) },
     }),

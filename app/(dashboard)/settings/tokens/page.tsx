@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { accessCheckKeys } from "@/lib/queries/access-check";
-import { TOKEN_LIST_LIMIT, tokenKeys, tokenListPath } from "@/lib/queries/tokens";
+import { tokenFiltersFromSearchParams, tokenKeys, tokenListPath } from "@/lib/queries/tokens";
+import { tokenListQuerySchema } from "@/lib/schemas/token";
 import { checkAccessBatch } from "@/lib/server/access/check-access-batch";
 import { toCollection } from "@/lib/server/api/collection";
 import { requireSession } from "@/lib/server/auth/require-session";
@@ -10,16 +11,27 @@ import { TokensView } from "./tokens-view";
 
 export const metadata = { title: "Access tokens · Tributary" };
 
-export default async function TokensPage() {
+export default async function TokensPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const principal = await requireSession();
+  const filters = tokenFiltersFromSearchParams(await searchParams);
   const queryClient = new QueryClient();
-  const page = { limit: TOKEN_LIST_LIMIT, offset: 0 };
+  // The query the view will ask the API for, read by the route's own schema, so both lists are the same.
+  const apiUrl = new URL(tokenListPath(filters), "http://local");
+  const query = tokenListQuerySchema.parse(Object.fromEntries(apiUrl.searchParams));
   // A member who may not list tokens gets the API's message from the view instead of a prefetched list.
-  const tokens = await listTokens(principal, { showAll: true, ...page }).catch(() => null);
+  const tokens = await listTokens(principal, query).catch(() => null);
   if (tokens) {
     queryClient.setQueryData(
-      tokenKeys.list(),
-      toCollection(tokens.items, tokens.totalCount, { url: new URL(tokenListPath, "http://local"), ...page }),
+      tokenKeys.list(filters),
+      toCollection(tokens.items, tokens.totalCount, {
+        url: apiUrl,
+        limit: filters.limit,
+        offset: filters.offset,
+      }),
     );
   }
   const checks = tokenAccessChecks(principal.member.id, tokens?.items ?? []);

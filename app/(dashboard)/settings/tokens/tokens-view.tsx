@@ -1,124 +1,59 @@
 "use client";
 
+import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { accessResources, useOwnAccess, type AccessDecision } from "@/lib/queries/access-check";
-import { useTokens } from "@/lib/queries/tokens";
+import {
+  DEFAULT_TOKEN_FILTERS,
+  tokenFiltersFromSearchParams,
+  tokenFiltersToSearchParams,
+  useTokens,
+  type TokenListFilters,
+} from "@/lib/queries/tokens";
 import type { TokenResponse } from "@/lib/schemas/token";
-import { DateTime, useDaysUntil } from "@/components/time/date-time";
 import { GuardedButton } from "@/components/ui/guarded-button";
 import { CreateTokenDialog } from "./_components/create-token-dialog";
 import { DeleteTokenDialog } from "./_components/delete-token-dialog";
 import { EditTokenDialog } from "./_components/edit-token-dialog";
 import { ResetTokenDialog } from "./_components/reset-token-dialog";
 import { tokenAccessChecks } from "./_components/token-access";
-import { describeTokenAccess } from "./_components/token-presets";
-
-const EXPIRY_WARNING_DAYS = 7;
+import { TokenListToolbar } from "./_components/token-list-toolbar";
+import { TokenRow } from "./_components/token-row";
 
 type Open = { kind: "create" } | { kind: "edit" | "reset" | "delete"; token: TokenResponse } | null;
 
-function ExpiryCell({ expiresAt }: { expiresAt: number | null }) {
-  const days = useDaysUntil(expiresAt);
-  if (expiresAt === null) return <span className="text-slate-500">Never</span>;
-  return (
-    <span className="flex flex-col items-start gap-1">
-      <DateTime epochMs={expiresAt} style="date" />
-      {days !== null && days <= 0 ? (
-        <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-800">Expired</span>
-      ) : null}
-      {days !== null && days > 0 && days <= EXPIRY_WARNING_DAYS ? (
-        <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800">
-          Expires in {Math.ceil(days)} day{Math.ceil(days) === 1 ? "" : "s"}
-        </span>
-      ) : null}
-    </span>
-  );
-}
+const COLUMNS = ["Name", "Access", "Token", "Type", "Created", "Last used", "Expires"];
 
-function TokenRow({
-  token,
-  decide,
-  onOpen,
-}: {
-  token: TokenResponse;
-  decide: (action: string) => AccessDecision | undefined;
-  onOpen: (kind: "edit" | "reset" | "delete") => void;
-}) {
-  const access = describeTokenAccess(token);
+function isFiltered(filters: TokenListFilters): boolean {
   return (
-    <tr aria-label={`Token ${token.name}`} className="border-t border-slate-100 align-top">
-      <td className="py-2 pr-3">
-        <p className="font-medium text-slate-900">{token.name}</p>
-        {token.description ? <p className="text-xs text-slate-500">{token.description}</p> : null}
-      </td>
-      <td className="py-2 pr-3">
-        <p>{access.label}</p>
-        {access.detail ? (
-          <p className="max-w-56 text-xs break-words text-slate-500">{access.detail}</p>
-        ) : null}
-      </td>
-      <td className="py-2 pr-3 font-mono text-xs" data-testid="token-ending">
-        …{token.token.slice(-4)}
-      </td>
-      <td className="py-2 pr-3">
-        {token.serviceToken ? (
-          "Service"
-        ) : (
-          <>
-            Personal
-            <span className="block text-xs text-slate-500">{token._member.email}</span>
-          </>
-        )}
-      </td>
-      <td className="py-2 pr-3">
-        <DateTime epochMs={token.creationDate} style="date" />
-      </td>
-      <td className="py-2 pr-3" data-testid="token-last-used">
-        {token.lastUsed === undefined ? (
-          <span className="text-slate-500">Never</span>
-        ) : (
-          <DateTime epochMs={token.lastUsed} style="relative" />
-        )}
-      </td>
-      <td className="py-2 pr-3">
-        <ExpiryCell expiresAt={token.expiresAt ?? null} />
-      </td>
-      <td className="py-2">
-        <div className="flex flex-wrap justify-end gap-1">
-          <GuardedButton
-            variant="ghost"
-            decision={decide("updateAccessTokenName")}
-            onClick={() => onOpen("edit")}
-          >
-            Edit
-          </GuardedButton>
-          <GuardedButton
-            variant="secondary"
-            decision={decide("resetAccessToken")}
-            onClick={() => onOpen("reset")}
-          >
-            Reset
-          </GuardedButton>
-          <GuardedButton
-            variant="danger"
-            decision={decide("deleteAccessToken")}
-            onClick={() => onOpen("delete")}
-          >
-            Delete
-          </GuardedButton>
-        </div>
-      </td>
-    </tr>
+    filters.q !== DEFAULT_TOKEN_FILTERS.q ||
+    filters.type !== DEFAULT_TOKEN_FILTERS.type ||
+    filters.expiring ||
+    filters.unused
   );
 }
 
 export function TokensView({ memberId }: { memberId: string }) {
-  const tokens = useTokens();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  // The URL is the one place the list's search, filters, order and page live: reloaded or shared, it shows the same.
+  const filters = tokenFiltersFromSearchParams(new URLSearchParams(searchParams.toString()));
+  const tokens = useTokens(filters);
   const items = tokens.data?.items ?? [];
+  const total = tokens.data?.totalCount ?? 0;
   const access = useOwnAccess(tokenAccessChecks(memberId, items));
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [highlightId, setHighlightId] = useState<string | null>(null);
+
+  const show = (changes: Partial<TokenListFilters>) => {
+    // From the address bar, not this render: a second change before the re-render builds on the first.
+    const current = tokenFiltersFromSearchParams(new URLSearchParams(window.location.search));
+    const query = tokenFiltersToSearchParams({ ...current, offset: 0, ...changes }).toString();
+    window.history.replaceState(null, "", query === "" ? pathname : `${pathname}?${query}`);
+  };
 
   const service = access.lookup("createAccessToken", accessResources.anyServiceToken);
   const personal = access.lookup("createAccessToken", accessResources.anyPersonalToken(memberId));
@@ -128,6 +63,7 @@ export function TokensView({ memberId }: { memberId: string }) {
       : service.allowed || personal.allowed
         ? { allowed: true, reason: service.allowed ? service.reason : personal.reason }
         : service;
+  const highlightedShown = items.some((token) => token._id === highlightId);
 
   return (
     <div className="flex flex-col gap-6">
@@ -142,15 +78,33 @@ export function TokensView({ memberId }: { memberId: string }) {
           Create token
         </GuardedButton>
       </div>
+      <TokenListToolbar key={filters.q} filters={filters} onChange={show} />
       {notice ? (
         <p role="status" className="text-sm text-green-700">
           {notice}
+          {highlightId !== null && !highlightedShown && tokens.data ? (
+            <>
+              {" "}
+              It is not on this page of the list.{" "}
+              <button
+                type="button"
+                className="text-indigo-700 underline"
+                onClick={() => show(DEFAULT_TOKEN_FILTERS)}
+              >
+                Show the newest tokens
+              </button>
+            </>
+          ) : null}
         </p>
       ) : null}
       {tokens.isPending ? <LoadingState /> : null}
       {tokens.isError ? <ErrorState error={tokens.error} /> : null}
       {tokens.data && items.length === 0 ? (
-        <EmptyState title="No access tokens yet">Create one for each tool that calls the API.</EmptyState>
+        <EmptyState title={isFiltered(filters) ? "No token matches" : "No access tokens yet"}>
+          {isFiltered(filters)
+            ? "Change the search or the filters to see more."
+            : "Create one for each tool that calls the API."}
+        </EmptyState>
       ) : null}
       {items.length > 0 ? (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -158,27 +112,11 @@ export function TokensView({ memberId }: { memberId: string }) {
             <caption className="sr-only">Access tokens</caption>
             <thead className="text-xs text-slate-500">
               <tr>
-                <th scope="col" className="pr-3 pb-2 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="pr-3 pb-2 font-medium">
-                  Access
-                </th>
-                <th scope="col" className="pr-3 pb-2 font-medium">
-                  Token
-                </th>
-                <th scope="col" className="pr-3 pb-2 font-medium">
-                  Type
-                </th>
-                <th scope="col" className="pr-3 pb-2 font-medium">
-                  Created
-                </th>
-                <th scope="col" className="pr-3 pb-2 font-medium">
-                  Last used
-                </th>
-                <th scope="col" className="pr-3 pb-2 font-medium">
-                  Expires
-                </th>
+                {COLUMNS.map((column) => (
+                  <th key={column} scope="col" className="pr-3 pb-2 font-medium">
+                    {column}
+                  </th>
+                ))}
                 <th scope="col" className="pb-2 text-right font-medium">
                   <span className="sr-only">Actions</span>
                 </th>
@@ -189,6 +127,7 @@ export function TokensView({ memberId }: { memberId: string }) {
                 <TokenRow
                   key={token._id}
                   token={token}
+                  highlighted={token._id === highlightId}
                   decide={(action) => access.lookup(action, accessResources.token(token))}
                   onOpen={(kind) => {
                     setNotice(null);
@@ -198,18 +137,50 @@ export function TokensView({ memberId }: { memberId: string }) {
               ))}
             </tbody>
           </table>
-          {tokens.data && tokens.data.totalCount > items.length ? (
-            <p className="mt-3 text-xs text-slate-500">
-              Showing the first {items.length} of {tokens.data.totalCount} tokens.
-            </p>
-          ) : null}
         </div>
+      ) : null}
+      {total > filters.limit || filters.offset > 0 ? (
+        <nav aria-label="Token pages" className="flex items-center justify-between text-sm">
+          <span>
+            {items.length === 0 ? 0 : filters.offset + 1}–{filters.offset + items.length} of {total}
+          </span>
+          <div className="flex gap-2">
+            <Button
+              variant="secondary"
+              disabled={filters.offset === 0}
+              onClick={() => show({ offset: Math.max(0, filters.offset - filters.limit) })}
+            >
+              Previous
+            </Button>
+            <Button
+              variant="secondary"
+              disabled={filters.offset + filters.limit >= total}
+              onClick={() => show({ offset: filters.offset + filters.limit })}
+            >
+              Next
+            </Button>
+          </div>
+        </nav>
       ) : null}
 
       {open?.kind === "create" && service && personal ? (
-        <CreateTokenDialog service={service} personal={personal} onClose={() => setOpen(null)} />
+        <CreateTokenDialog
+          service={service}
+          personal={personal}
+          onClose={() => setOpen(null)}
+          onCreated={(token) => {
+            setHighlightId(token._id);
+            setNotice(`Token ${token.name} created.`);
+          }}
+        />
       ) : null}
-      {open?.kind === "edit" ? <EditTokenDialog token={open.token} onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "edit" ? (
+        <EditTokenDialog
+          token={open.token}
+          accessDecision={access.lookup("updateAccessTokenPolicy", accessResources.token(open.token))}
+          onClose={() => setOpen(null)}
+        />
+      ) : null}
       {open?.kind === "reset" ? <ResetTokenDialog token={open.token} onClose={() => setOpen(null)} /> : null}
       {open?.kind === "delete" ? (
         <DeleteTokenDialog

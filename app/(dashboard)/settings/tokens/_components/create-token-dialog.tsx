@@ -8,10 +8,12 @@ import { ErrorState } from "@/components/ui/states";
 import { formText } from "@/lib/form-value";
 import type { AccessDecision } from "@/lib/queries/access-check";
 import { useCreateToken } from "@/lib/queries/tokens";
-import type { TokenCreate } from "@/lib/schemas/token";
+import type { TokenCreate, TokenResponse } from "@/lib/schemas/token";
+import { syncToolPolicy, type SyncToolScope } from "@/lib/schemas/token-sync-tool";
 import { formatPolicy, PolicyEditor, usePolicyText } from "../../_components/policy-editor";
 import { RevealToken } from "./reveal-token";
-import { SYNC_TOOL_POLICY, TOKEN_PRESETS, type TokenPresetId } from "./token-presets";
+import { SyncScopeFields, useDefaultSyncScope } from "./sync-scope-fields";
+import { TOKEN_PRESETS, type TokenPresetId } from "./token-presets";
 
 /** The end of the chosen day in the browser's zone: "expires on the 3rd" keeps it working through the 3rd. */
 function endOfDay(date: string): number | undefined {
@@ -22,18 +24,27 @@ function endOfDay(date: string): number | undefined {
 
 export function CreateTokenDialog({
   onClose,
+  onCreated,
   service,
   personal,
 }: {
   onClose: () => void;
+  /** The new token, for the list to point it out. */
+  onCreated: (token: TokenResponse) => void;
   /** May the member create service tokens, and personal ones? */
   service: AccessDecision;
   personal: AccessDecision;
 }) {
   const create = useCreateToken();
   const [preset, setPreset] = useState<TokenPresetId>("sync");
-  const [serviceToken, setServiceToken] = useState(!personal.allowed && service.allowed);
-  const policy = usePolicyText(formatPolicy(SYNC_TOOL_POLICY), { requireStatement: true });
+  // Service by default: a sync tool's token should not stop working when the person who made it leaves.
+  const [serviceToken, setServiceToken] = useState(service.allowed);
+  const policy = usePolicyText(formatPolicy(syncToolPolicy({ projectKey: "*", environmentKey: "*" })), {
+    requireStatement: true,
+  });
+  const defaultScope = useDefaultSyncScope();
+  const [chosenScope, setScope] = useState<SyncToolScope | null>(null);
+  const scope = chosenScope ?? defaultScope;
   const groupId = useId();
   const serviceHintId = useId();
 
@@ -47,6 +58,7 @@ export function CreateTokenDialog({
 
   const serviceLocked = !service.allowed || !personal.allowed;
   const customInvalid = preset === "custom" && !policy.result.ok;
+  const scopeMissing = preset === "sync" && scope === null;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -54,17 +66,21 @@ export function CreateTokenDialog({
     const chosen = TOKEN_PRESETS.find((item) => item.id === preset);
     let access: Pick<TokenCreate, "role" | "inlineRole">;
     if (chosen?.access) access = chosen.access;
-    else if (policy.result.ok) access = { inlineRole: policy.result.policy };
+    else if (preset === "sync" && scope !== null) access = { inlineRole: syncToolPolicy(scope) };
+    else if (preset === "custom" && policy.result.ok) access = { inlineRole: policy.result.policy };
     else return;
     const description = formText(form, "description").trim();
     const expiresAt = endOfDay(formText(form, "expiresAt"));
-    create.mutate({
-      name: formText(form, "name"),
-      ...(description ? { description } : {}),
-      ...access,
-      serviceToken,
-      ...(expiresAt === undefined ? {} : { expiresAt }),
-    });
+    create.mutate(
+      {
+        name: formText(form, "name"),
+        ...(description ? { description } : {}),
+        ...access,
+        serviceToken,
+        ...(expiresAt === undefined ? {} : { expiresAt }),
+      },
+      { onSuccess: onCreated },
+    );
   }
 
   return (
@@ -107,6 +123,7 @@ export function CreateTokenDialog({
             </div>
           ))}
         </fieldset>
+        {preset === "sync" && scope !== null ? <SyncScopeFields scope={scope} onChange={setScope} /> : null}
         {preset === "custom" ? (
           <PolicyEditor
             label="Policy (JSON)"
@@ -149,7 +166,7 @@ export function CreateTokenDialog({
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" disabled={create.isPending || customInvalid}>
+          <Button type="submit" disabled={create.isPending || customInvalid || scopeMissing}>
             {create.isPending ? "Creating…" : "Create token"}
           </Button>
         </div>

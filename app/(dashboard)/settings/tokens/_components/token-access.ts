@@ -16,6 +16,7 @@ export function tokenAccessChecks(memberId: string, tokens: readonly TokenRef[])
       const resource = accessResources.token(token);
       return [
         { action: "updateAccessTokenName", resource },
+        { action: "updateAccessTokenPolicy", resource },
         { action: "resetAccessToken", resource },
         { action: "deleteAccessToken", resource },
       ];

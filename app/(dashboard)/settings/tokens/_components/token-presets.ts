@@ -1,11 +1,6 @@
-import type { Policy } from "@/lib/schemas/policy";
 import type { TokenCreate, TokenResponse } from "@/lib/schemas/token";
+import { syncToolScopeOf, type SyncToolScope } from "@/lib/schemas/token-sync-tool";
 import { summarizePolicy } from "../../_components/policy-editor";
-
-/** The least a sync tool needs: create its segments and change their included contexts (api-contract §7, "Hand edits"). */
-export const SYNC_TOOL_POLICY: Policy = [
-  { effect: "allow", actions: ["createSegment", "updateIncluded"], resources: ["proj/*:env/*:segment/*"] },
-];
 
 export type TokenPresetId = "sync" | "reader" | "writer" | "admin" | "custom";
 
@@ -13,14 +8,15 @@ export const TOKEN_PRESETS: readonly {
   id: TokenPresetId;
   label: string;
   description: string;
+  /** null: built from the form (the sync tool's project and environment, or the custom policy). */
   access: Pick<TokenCreate, "role" | "inlineRole"> | null;
 }[] = [
   {
     id: "sync",
     label: "Sync tool",
     description:
-      "createSegment + updateIncluded on all segments: what a partner integration needs, nothing more",
-    access: { inlineRole: SYNC_TOOL_POLICY },
+      "createSegment + updateIncluded on the segments of one environment: what a partner integration needs, nothing more",
+    access: null,
   },
   {
     id: "reader",
@@ -56,8 +52,12 @@ const ROLE_LABELS: Record<string, string> = {
   no_access: "No access",
 };
 
-function samePolicy(left: Policy, right: Policy): boolean {
-  return JSON.stringify(left) === JSON.stringify(right);
+/** Where a sync tool's token pushes, in words. */
+export function describeSyncToolScope({ projectKey, environmentKey }: SyncToolScope): string {
+  if (projectKey === "*" && environmentKey === "*") return "every environment of every project";
+  if (environmentKey === "*") return `every environment of ${projectKey}`;
+  if (projectKey === "*") return `${environmentKey} of every project`;
+  return `${projectKey} / ${environmentKey}`;
 }
 
 /** What the token may do, in a word and in detail. */
@@ -65,8 +65,9 @@ export function describeTokenAccess(token: TokenResponse): { label: string; deta
   const parts: string[] = [];
   if (token.customRoleIds.length > 0) parts.push(`roles ${token.customRoleIds.join(", ")}`);
   if (token.inlineRole !== undefined && token.inlineRole.length > 0) {
-    if (samePolicy(token.inlineRole, SYNC_TOOL_POLICY) && parts.length === 0) {
-      return { label: "Sync tool", detail: summarizePolicy(token.inlineRole) };
+    const scope = syncToolScopeOf(token.inlineRole);
+    if (scope !== null && parts.length === 0 && token.role === undefined) {
+      return { label: "Sync tool", detail: `Pushes to ${describeSyncToolScope(scope)}` };
     }
     parts.push(summarizePolicy(token.inlineRole));
   }

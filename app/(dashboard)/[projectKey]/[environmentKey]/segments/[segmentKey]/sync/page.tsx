@@ -11,6 +11,8 @@ import { listVisibleSegmentSyncRuns } from "@/lib/server/segments/list-visible-s
 import { loadSegmentTargets } from "@/lib/server/segments/load-segment-targets";
 import { serializeSegment } from "@/lib/server/segments/serialize-segment";
 import { listIntegrations } from "@/lib/server/sync/list-integrations";
+import { decideTokenCreation } from "@/lib/server/tokens/decide-token-creation";
+import { syncToolPolicy } from "@/lib/schemas/token-sync-tool";
 import { SYNC_RUNS_PAGE_SIZE } from "./_components/sync-constants";
 import { SyncView } from "./sync-view";
 
@@ -65,9 +67,18 @@ export default async function SegmentSyncPage({ params }: { params: Promise<Para
       }),
     );
   }
+  // The connect panel offers its one-click token only when the tokens route would create it for this member, and only
+  // for an environment the member may view (its keys come from the URL).
+  const syncToolToken = environment
+    ? decideTokenCreation(principal, {
+        serviceToken: true,
+        role: null,
+        inlineRole: syncToolPolicy({ projectKey: environment.project.key, environmentKey: environment.key }),
+      })
+    : { allowed: false, reason: "this environment is not available to you" };
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <SyncView {...location} />
+      <SyncView {...location} syncToolToken={syncToolToken} />
     </HydrationBoundary>
   );
 }

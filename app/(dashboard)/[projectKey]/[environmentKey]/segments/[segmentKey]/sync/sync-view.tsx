@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import type { AccessDecision } from "@/lib/queries/access-check";
 import { useSegmentDetail, type SegmentLocation } from "@/lib/queries/segment-members";
 import { integrationNames, useIntegrations } from "@/lib/queries/integrations";
 import { SYNC_POLL_MS, useSegmentSyncRuns } from "@/lib/queries/sync-runs";
@@ -14,7 +15,10 @@ import { ConnectPanel } from "./_components/connect-panel";
 import { SYNC_RUNS_PAGE_SIZE } from "./_components/sync-constants";
 import { useRefreshOnNewRun } from "./_components/use-refresh-on-new-run";
 
-export function SyncView(location: SegmentLocation) {
+export function SyncView({
+  syncToolToken,
+  ...location
+}: SegmentLocation & { syncToolToken: AccessDecision }) {
   const [offset, setOffset] = useState(0);
   const segment = useSegmentDetail(location);
   const integrations = useIntegrations();
@@ -86,6 +90,7 @@ export function SyncView(location: SegmentLocation) {
       <ConnectPanel
         location={{ projectKey: location.projectKey, environmentKey: location.environmentKey }}
         segmentIntegration={external}
+        tokenDecision={syncToolToken}
       />
     </div>
   );

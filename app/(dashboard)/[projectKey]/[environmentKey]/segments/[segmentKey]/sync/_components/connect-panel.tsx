@@ -4,9 +4,13 @@ import { useId, useState, useSyncExternalStore } from "react";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorState, LoadingState } from "@/components/ui/states";
+import type { AccessDecision } from "@/lib/queries/access-check";
 import type { IntegrationResponse } from "@/lib/schemas/sync-run";
+import { syncToolPolicy } from "@/lib/schemas/token-sync-tool";
 import { useIntegrations } from "@/lib/queries/integrations";
 import { useEnvironment, type EnvironmentLocation } from "@/lib/queries/sync-runs";
+import { useCreateToken } from "@/lib/queries/tokens";
+import { SyncToolToken } from "./sync-tool-token";
 
 const subscribeNever = () => () => undefined;
 
@@ -20,18 +24,8 @@ function useOrigin(): string {
 }
 
 /** The least a partner's token needs: create its segments and change their members, in this environment only. */
-export function minimumPolicy({ projectKey, environmentKey }: EnvironmentLocation): string {
-  return JSON.stringify(
-    [
-      {
-        effect: "allow",
-        actions: ["createSegment", "updateIncluded"],
-        resources: [`proj/${projectKey}:env/${environmentKey}:segment/*`],
-      },
-    ],
-    null,
-    2,
-  );
+export function minimumPolicy(location: EnvironmentLocation): string {
+  return JSON.stringify(syncToolPolicy(location), null, 2);
 }
 
 function Value({ label, value, copyLabel }: { label: string; value: string; copyLabel: string }) {
@@ -52,20 +46,28 @@ function Value({ label, value, copyLabel }: { label: string; value: string; copy
 export function ConnectPanel({
   location,
   segmentIntegration,
+  tokenDecision,
 }: {
   location: EnvironmentLocation;
   /** The segment's own integration, shown first; null for a segment that is not synced. */
   segmentIntegration: string | null;
+  /** Whether `POST /api/v2/tokens` would create this environment's sync-tool token for the member. */
+  tokenDecision: AccessDecision;
 }) {
   const integrations = useIntegrations();
   const environment = useEnvironment(location);
   const origin = useOrigin();
   const selectId = useId();
   const [chosen, setChosen] = useState<string | null>(null);
+  const create = useCreateToken();
+  // Shown once: kept only in this page's memory, per tool, until the page is left.
+  const [createdValues, setCreatedValues] = useState<Readonly<Record<string, string>>>({});
 
   const items: IntegrationResponse[] = integrations.data?.items ?? [];
   const selectedKey = chosen ?? segmentIntegration ?? items[0]?.key ?? "";
   const integration = items.find((item) => item.key === selectedKey);
+  const createdValue = integration ? (createdValues[integration.key] ?? null) : null;
+  const clientSideId = environment.data?.clientSideId ?? "…";
 
   return (
     <Card
@@ -106,15 +108,44 @@ export function ConnectPanel({
               ) : (
                 <Value
                   label="Client-side ID (the environment id the tool sends)"
-                  value={environment.data?.clientSideId ?? "…"}
+                  value={clientSideId}
                   copyLabel="Copy client-side ID"
                 />
               )}
+              <div className="flex flex-col gap-1">
+                <dt className="text-xs font-medium uppercase text-slate-500">Access token</dt>
+                <dd>
+                  <SyncToolToken
+                    toolName={integration.name}
+                    scope={location}
+                    decision={tokenDecision}
+                    pending={create.isPending}
+                    error={create.isError ? create.error : null}
+                    createdValue={createdValue}
+                    onCreate={(input) =>
+                      create.mutate(input, {
+                        onSuccess: (token) =>
+                          setCreatedValues((values) => ({ ...values, [integration.key]: token.token })),
+                      })
+                    }
+                  />
+                </dd>
+              </div>
               <Value
-                label="Minimum token policy (create a token with this inline role)"
+                label="Minimum token policy (what that token may do; for a token made by hand, use this inline role)"
                 value={minimumPolicy(location)}
                 copyLabel="Copy policy"
               />
+              <p className="text-sm text-slate-700" data-testid="connect-setup-text">
+                In {integration.name}, set the LaunchDarkly base URL to <code>{origin}</code>, the environment
+                (client-side) ID to <code>{clientSideId}</code> and the API token to{" "}
+                {createdValue !== null ? (
+                  <code className="break-all">{createdValue}</code>
+                ) : (
+                  "a token with the policy above (create one here)"
+                )}
+                .
+              </p>
               <p className="text-sm">
                 <a
                   className="text-indigo-700 hover:underline"
