@@ -23,6 +23,9 @@ export function AppShell({ email, children }: { email: string; children: ReactNo
           </nav>
           <div className="flex items-center gap-3 text-sm text-slate-600">
             <span>{email}</span>
+            <Link href="/settings/account" className="text-slate-700 hover:text-slate-900">
+              Account
+            </Link>
             <SignOutButton />
           </div>
         </div>

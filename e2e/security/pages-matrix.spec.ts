@@ -39,6 +39,7 @@ const PAGES: readonly string[] = [
   "/docs/api",
   "/projects",
   "/projects/{projectKey}",
+  "/settings/account",
   "/settings/audit",
   "/settings/members",
   "/settings/roles",

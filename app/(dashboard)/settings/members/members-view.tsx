@@ -2,19 +2,22 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import { accessResources, useOwnAccess } from "@/lib/queries/access-check";
+import { usePasswordLinks } from "@/lib/queries/invites";
 import { useTeamMembers } from "@/lib/queries/team-members";
 import type { MemberResponse } from "@/lib/schemas/member";
 import { DateTime } from "@/components/time/date-time";
 import { GuardedButton } from "@/components/ui/guarded-button";
-import { AddMemberDialog } from "./_components/add-member-dialog";
 import { RemoveMemberDialog, TransferOwnershipDialog } from "./_components/confirm-member-dialog";
+import { InviteMemberDialog } from "./_components/invite-member-dialog";
 import { memberAccessChecks } from "./_components/member-access";
 import { MemberAccessDialog } from "./_components/member-access-dialog";
+import { MemberRowActions, type MemberDialogKind } from "./_components/member-row-actions";
+import { LinkStatus } from "./_components/link-status";
+import { IssueLinkDialog, RevokeInviteDialog } from "./_components/password-link-dialogs";
 
-type Open = { kind: "add" } | { kind: "access" | "remove" | "transfer"; member: MemberResponse } | null;
+type Open = { kind: "invite" } | { kind: MemberDialogKind; member: MemberResponse } | null;
 
 const ROLE_LABELS: Record<string, string> = {
   reader: "Reader",
@@ -32,6 +35,7 @@ function fullName(member: MemberResponse): string | null {
 export function MembersView({ currentMember }: { currentMember: { id: string; role: string } }) {
   const router = useRouter();
   const members = useTeamMembers();
+  const links = usePasswordLinks();
   const items = members.data?.items ?? [];
   const access = useOwnAccess(memberAccessChecks(items.map((member) => member._id)));
   const [open, setOpen] = useState<Open>(null);
@@ -55,9 +59,9 @@ export function MembersView({ currentMember }: { currentMember: { id: string; ro
         <GuardedButton
           decision={access.lookup("createMember", accessResources.anyMember)}
           reasonVisible
-          onClick={() => show({ kind: "add" })}
+          onClick={() => show({ kind: "invite" })}
         >
-          Add member
+          Invite member
         </GuardedButton>
       </div>
       {notice ? (
@@ -89,6 +93,9 @@ export function MembersView({ currentMember }: { currentMember: { id: string; ro
                 <th scope="col" className="pr-3 pb-2 font-medium">
                   Last sign-in
                 </th>
+                <th scope="col" className="pr-3 pb-2 font-medium">
+                  Link
+                </th>
                 <th scope="col" className="pb-2 text-right font-medium">
                   <span className="sr-only">Actions</span>
                 </th>
@@ -96,7 +103,6 @@ export function MembersView({ currentMember }: { currentMember: { id: string; ro
             </thead>
             <tbody>
               {items.map((member) => {
-                const resource = accessResources.member(member._id);
                 const self = member._id === currentMember.id;
                 return (
                   <tr
@@ -114,33 +120,26 @@ export function MembersView({ currentMember }: { currentMember: { id: string; ro
                       {member.customRoleKeys.length > 0 ? member.customRoleKeys.join(", ") : "—"}
                     </td>
                     <td className="py-2 pr-3 text-slate-600">
-                      {member._lastSeen === 0 ? (
+                      {member._pendingInvite ? (
+                        "Invited"
+                      ) : member._lastSeen === 0 ? (
                         "Never"
                       ) : (
                         <DateTime epochMs={member._lastSeen} style="relative" />
                       )}
                     </td>
+                    <td className="py-2 pr-3 text-slate-600">
+                      <LinkStatus link={links.data?.items.find((link) => link.memberId === member._id)} />
+                    </td>
                     <td className="py-2">
                       <div className="flex flex-wrap justify-end gap-1">
-                        <GuardedButton
-                          variant="secondary"
-                          decision={access.lookup("updateMemberRole", resource)}
-                          onClick={() => show({ kind: "access", member })}
-                        >
-                          Change access
-                        </GuardedButton>
-                        {isOwner && !self ? (
-                          <Button variant="ghost" onClick={() => show({ kind: "transfer", member })}>
-                            Make owner
-                          </Button>
-                        ) : null}
-                        <GuardedButton
-                          variant="danger"
-                          decision={access.lookup("deleteMember", resource)}
-                          onClick={() => show({ kind: "remove", member })}
-                        >
-                          Remove
-                        </GuardedButton>
+                        <MemberRowActions
+                          member={member}
+                          self={self}
+                          viewerIsOwner={isOwner}
+                          lookup={access.lookup}
+                          onOpen={(kind) => show({ kind, member })}
+                        />
                       </div>
                     </td>
                   </tr>
@@ -156,11 +155,20 @@ export function MembersView({ currentMember }: { currentMember: { id: string; ro
         </div>
       ) : null}
 
-      {open?.kind === "add" ? (
-        <AddMemberDialog
+      {open?.kind === "invite" ? <InviteMemberDialog onClose={() => setOpen(null)} /> : null}
+      {open?.kind === "newLink" || open?.kind === "reset" ? (
+        <IssueLinkDialog
+          member={open.member}
+          kind={open.kind === "newLink" ? "invite" : "reset"}
           onClose={() => setOpen(null)}
-          onAdded={(email) => {
-            setNotice(`Member ${email} added.`);
+        />
+      ) : null}
+      {open?.kind === "revoke" ? (
+        <RevokeInviteDialog
+          member={open.member}
+          onClose={() => setOpen(null)}
+          onRevoked={() => {
+            setNotice(`The invite of ${open.member.email} is revoked.`);
             setOpen(null);
           }}
         />

@@ -1,9 +1,11 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { accessCheckKeys } from "@/lib/queries/access-check";
+import { passwordLinkKeys } from "@/lib/queries/invites";
 import { TEAM_MEMBER_LIST_LIMIT, teamMemberKeys, teamMemberListPath } from "@/lib/queries/team-members";
 import { checkAccessBatch } from "@/lib/server/access/check-access-batch";
 import { toCollection } from "@/lib/server/api/collection";
 import { requireSession } from "@/lib/server/auth/require-session";
+import { listPasswordLinks } from "@/lib/server/invites/list-password-links";
 import { listMembers } from "@/lib/server/members/list-members";
 import { memberAccessChecks } from "./_components/member-access";
 import { MembersView } from "./members-view";
@@ -25,6 +27,8 @@ export default async function MembersPage() {
       }),
     );
   }
+  const links = await listPasswordLinks(principal).catch(() => null);
+  if (links) queryClient.setQueryData(passwordLinkKeys.list(), links);
   const checks = memberAccessChecks((members?.items ?? []).map((member) => member._id));
   queryClient.setQueryData(accessCheckKeys.own(checks), checkAccessBatch(principal, { checks }));
   return (

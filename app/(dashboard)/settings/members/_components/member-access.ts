@@ -6,6 +6,7 @@ export function memberAccessChecks(memberIds: readonly string[]): AccessCheckIte
   return [
     { action: "createMember", resource: accessResources.anyMember },
     ...memberIds.flatMap((id) => [
+      { action: "createMember", resource: accessResources.member(id) },
       { action: "updateMemberRole", resource: accessResources.member(id) },
       { action: "deleteMember", resource: accessResources.member(id) },
     ]),

@@ -6,20 +6,18 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { ErrorState } from "@/components/ui/states";
 import { formText } from "@/lib/form-value";
-import { useCreateTeamMember } from "@/lib/queries/team-members";
-import { MIN_PASSWORD_LENGTH, type MemberRole } from "@/lib/schemas/member";
+import { useCreateInvite } from "@/lib/queries/invites";
+import { INVITE_LINK_TTL_DAYS, type PasswordLinkIssued } from "@/lib/schemas/invite";
+import type { MemberRole } from "@/lib/schemas/member";
+import { IssuedLink } from "./issued-link";
 import { MemberRoleFields } from "./member-role-fields";
 
-export function AddMemberDialog({
-  onClose,
-  onAdded,
-}: {
-  onClose: () => void;
-  onAdded: (email: string) => void;
-}) {
-  const create = useCreateTeamMember();
+/** Invites by email and role; the invitee chooses their own password through the one-time link shown afterwards. */
+export function InviteMemberDialog({ onClose }: { onClose: () => void }) {
+  const create = useCreateInvite();
   const [role, setRole] = useState<Exclude<MemberRole, "owner">>("reader");
   const [customRoleKeys, setCustomRoleKeys] = useState<string[]>([]);
+  const [issued, setIssued] = useState<PasswordLinkIssued | null>(null);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -29,33 +27,30 @@ export function AddMemberDialog({
     create.mutate(
       {
         email: formText(form, "email"),
-        password: formText(form, "password"),
         role,
         customRoleKeys,
         ...(firstName ? { firstName } : {}),
         ...(lastName ? { lastName } : {}),
       },
-      { onSuccess: (member) => onAdded(member.email) },
+      { onSuccess: (created) => setIssued(created.link) },
     );
   }
 
+  if (issued) {
+    return (
+      <Dialog title={`Invited ${issued.email}`} onClose={onClose}>
+        <IssuedLink link={issued} onDone={onClose} />
+      </Dialog>
+    );
+  }
   return (
     <Dialog
-      title="Add a member"
-      description="They sign in with this email and password; share the password with them safely."
+      title="Invite a member"
+      description={`They get a one-time link (valid ${INVITE_LINK_TTL_DAYS} days) to choose their own password.`}
       onClose={onClose}
     >
       <form className="flex flex-col gap-4" onSubmit={onSubmit}>
         <Field label="Email" name="email" type="email" required autoComplete="off" />
-        <Field
-          label="Password"
-          name="password"
-          type="password"
-          required
-          minLength={MIN_PASSWORD_LENGTH}
-          autoComplete="new-password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        />
         <div className="grid gap-3 sm:grid-cols-2">
           <Field label="First name (optional)" name="firstName" autoComplete="off" />
           <Field label="Last name (optional)" name="lastName" autoComplete="off" />
@@ -72,7 +67,7 @@ export function AddMemberDialog({
             Cancel
           </Button>
           <Button type="submit" disabled={create.isPending}>
-            {create.isPending ? "Adding…" : "Add member"}
+            {create.isPending ? "Inviting…" : "Send invite"}
           </Button>
         </div>
       </form>
