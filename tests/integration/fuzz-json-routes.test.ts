@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as partnerRoute from "@/app/api/v2/segment-targets/[integrationKey]/route";
 import { API_ERROR_STATUS, type ApiErrorCode } from "@/lib/server/api/errors";
+import { API_ROUTE_OBJECTS } from "@/lib/server/routes";
 import { discoverApiRoutes } from "@/tests/support/api-routes";
 import { callRoute } from "@/tests/support/call-route";
 import { commitWithoutFlushing } from "@/tests/support/fast-commits";
@@ -66,7 +67,12 @@ async function sendAndCheck(route: JsonRoute, text: string) {
 describe("every JSON route with hostile bodies", () => {
   it("covers every route that reads a JSON body (the partner endpoint has a file of its own)", async () => {
     const fuzzed = new Set<unknown>([...JSON_ROUTES.map((route) => route.handler), partnerRoute.POST]);
-    const missing: string[] = [];
+    const missing = API_ROUTE_OBJECTS.filter(
+      (route) => route.schemas.body !== undefined || route.openapi.requestBody !== undefined,
+    )
+      .filter((route) => !fuzzed.has(route.handler))
+      .map((route) => route.name);
+    // Route files not (yet) adapted from a route object declare their body reading in their own source.
     for (const route of await discoverApiRoutes()) {
       if (!/readJsonBody\(|readSegmentPatch\(|export \{ POST \} from/.test(route.source)) continue;
       for (const method of ["POST", "PUT", "PATCH"] as const) {

@@ -70,6 +70,8 @@ export type ApiRouteObject = {
   hasAccess: boolean;
   openapi: RouteDocumentation;
   handler: ApiRoute<PathParams>;
+  /** For an alias, the name of the route whose handler (and rate-limit window and log name) it shares. */
+  aliasOf?: string;
 };
 
 /**
@@ -105,5 +107,19 @@ export function defineRoute<S extends RouteSchemas = Record<never, never>>(
     hasAccess: spec.access !== undefined,
     openapi: spec.openapi,
     handler: handler as ApiRoute<PathParams>,
+  };
+}
+
+/**
+ * Another path for a route (LaunchDarkly's older or singular spelling): the same handler, so one rate-limit window and
+ * one name in the logs for both paths, documented as an alias.
+ */
+export function defineAlias(route: ApiRouteObject, path: string): ApiRouteObject {
+  return {
+    ...route,
+    path,
+    name: `${route.method} ${path}`,
+    aliasOf: route.name,
+    openapi: { ...route.openapi, summary: `${route.openapi.summary} (alias)` },
   };
 }

@@ -1,13 +1,12 @@
 import { createDocument } from "zod-openapi";
-import { openApiPaths } from "@/lib/server/openapi/operations";
 import { accessOpenApiPaths } from "@/lib/server/openapi/operations-access";
 import { accessCheckOpenApiPaths } from "@/lib/server/openapi/operations-access-check";
 import { inviteOpenApiPaths } from "@/lib/server/openapi/operations-invites";
 import { segmentMembersImportsOpenApiPaths } from "@/lib/server/openapi/operations-segment-members-imports";
 import { storeOpenApiPaths } from "@/lib/server/openapi/operations-stores";
+import { sdkOpenApiPaths } from "@/lib/server/openapi/operations-sdk";
 import { routeOpenApiPaths } from "@/lib/server/openapi/route-operations";
 import { API_ROUTE_OBJECTS } from "@/lib/server/routes";
-import { syncOpenApiPaths } from "@/lib/server/sync/sync-openapi-paths";
 import { API_VERSIONS } from "@/lib/server/versions/describe-api-versions";
 
 let cached: ReturnType<typeof createDocument> | undefined;
@@ -26,8 +25,7 @@ export function buildOpenApiDocument() {
     },
     paths: {
       ...routeOpenApiPaths(API_ROUTE_OBJECTS),
-      ...openApiPaths,
-      ...syncOpenApiPaths,
+      ...sdkOpenApiPaths,
       ...accessOpenApiPaths,
       ...storeOpenApiPaths,
       ...segmentMembersImportsOpenApiPaths,

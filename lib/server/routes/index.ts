@@ -1,9 +1,15 @@
 import "server-only";
 import type { ApiRouteObject } from "@/lib/server/api/define-route";
 import { projectRoutes } from "@/lib/server/routes/projects";
+import { segmentRoutes } from "@/lib/server/routes/segments";
+import { syncRoutes } from "@/lib/server/routes/sync";
 
 /**
  * Every API route object: what `app/api/**\/route.ts` files adapt for Next.js, what the API server serves, and what the
  * OpenAPI document and the authorization matrix are derived from.
  */
-export const API_ROUTE_OBJECTS: readonly ApiRouteObject[] = [...projectRoutes];
+export const API_ROUTE_OBJECTS: readonly ApiRouteObject[] = [
+  ...projectRoutes,
+  ...segmentRoutes,
+  ...syncRoutes,
+];

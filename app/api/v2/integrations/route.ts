@@ -1,11 +1,7 @@
-import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
-import { apiHandler } from "@/lib/server/api/handler";
-import { json } from "@/lib/server/api/responses";
-import { listIntegrations } from "@/lib/server/sync/list-integrations";
+import { nextRouteHandlers } from "@/lib/server/api/next-route-handlers";
+import { syncRoutes } from "@/lib/server/routes/sync";
 
-// Public information: any authenticated principal may read it.
-export const GET = apiHandler(() => Promise.resolve(json({ items: listIntegrations() })), {
-  route: "GET /api/v2/integrations",
-});
-
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/integrations", ["GET"]);
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRouteHandlers(
+  syncRoutes,
+  "/api/v2/integrations",
+);

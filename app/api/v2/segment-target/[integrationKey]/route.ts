@@ -1,8 +1,7 @@
-import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
-// LaunchDarkly also accepts the singular path; both are one handler.
-export { POST } from "@/app/api/v2/segment-targets/[integrationKey]/route";
+import { nextRouteHandlers } from "@/lib/server/api/next-route-handlers";
+import { syncRoutes } from "@/lib/server/routes/sync";
 
-export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRouteHandlers(
+  syncRoutes,
   "/api/v2/segment-target/{integrationKey}",
-  ["POST"],
 );
