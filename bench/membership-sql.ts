@@ -39,24 +39,25 @@ async function finish(client: pg.Client, segmentId: number, added: number) {
 }
 
 function productionVariant(name: string, outboxTable: string, withStore: boolean): Variant {
-  const sql = membershipListStatement("segment_member", { skipExisting: true }).replace(
-    "INSERT INTO membership_outbox",
-    `INSERT INTO ${outboxTable}`,
-  );
+  const statement = membershipListStatement("segment_member", { skipExisting: true });
+  const sql = statement.text.replace("INSERT INTO membership_outbox", `INSERT INTO ${outboxTable}`);
   return {
     name,
     run: async ({ client, segmentId, environmentId, keys }) => {
       await client.query("BEGIN");
-      const result = await client.query<{ added: number }>(sql, [
-        segmentId,
-        "[]",
-        JSON.stringify(keys),
-        new Date(),
-        "00000000-0000-4000-8000-000000000001",
-        // An environment id without a store: the outbox part writes nothing.
-        withStore ? environmentId : "00000000-0000-4000-8000-000000000000",
-        "ref.g1",
-      ]);
+      const result = await client.query<{ added: number }>(
+        sql,
+        statement.values({
+          segmentId,
+          removeKeysJson: "[]",
+          addKeysJson: JSON.stringify(keys),
+          appliedAt: new Date(),
+          syncRunId: "00000000-0000-4000-8000-000000000001",
+          // An environment id without a store: the outbox part writes nothing.
+          environmentId: withStore ? environmentId : "00000000-0000-4000-8000-000000000000",
+          segmentRef: "ref.g1",
+        }),
+      );
       return finish(client, segmentId, result.rows[0]?.added ?? 0);
     },
   };

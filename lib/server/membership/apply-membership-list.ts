@@ -2,6 +2,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import {
   membershipListStatement,
+  type MembershipListParams,
   type MembershipTable,
 } from "@/lib/server/membership/membership-list-statement";
 import type { KeyListChange } from "@/lib/server/membership/membership-run-types";
@@ -10,7 +11,10 @@ import { TransactionConflict } from "@/lib/server/transactions/transaction-confl
 
 export type ListOutcome = { added: number; removed: number; requested: number };
 
-type ListStatements = { allNew: string; skipExisting: string };
+type ListStatements = {
+  allNew: ReturnType<typeof membershipListStatement>;
+  skipExisting: ReturnType<typeof membershipListStatement>;
+};
 
 function listStatements(table: MembershipTable, distinctKeys: boolean): ListStatements {
   return {
@@ -75,17 +79,16 @@ export async function applyList(
   const removeJson = keysJson(remove);
   const addJson = keysJson(add);
   const distinct = change?.distinct === true && !removeJson.rewritten && !addJson.rewritten;
-  const values = [
-    run.segmentId,
-    removeJson.json,
-    addJson.json,
-    run.appliedAt,
-    run.syncRunId,
-    run.environmentId,
-    run.segmentRef,
-  ];
+  const params: MembershipListParams = {
+    segmentId: run.segmentId,
+    removeKeysJson: removeJson.json,
+    addKeysJson: addJson.json,
+    appliedAt: run.appliedAt,
+    syncRunId: run.syncRunId,
+    environmentId: run.environmentId,
+    segmentRef: run.segmentRef,
+  };
   const statements = distinct ? LIST_STATEMENTS[table].distinct : LIST_STATEMENTS[table].any;
-  const name = `tributary_membership_list_${table}${distinct ? "_distinct" : ""}`;
   const outcome = (rows: readonly ListOutcome[]): ListOutcome => {
     const row = firstRow(rows);
     return distinct ? { added: row.added, removed: row.removed, requested: add.length + remove.length } : row;
@@ -93,11 +96,7 @@ export async function applyList(
   const list = `${table}:${run.segmentId}`;
   if (add.length > 0 && !recentMembershipConflicts.isRecent(list)) {
     try {
-      const result = await client.query<ListOutcome>({
-        name: `${name}_all_new`,
-        text: statements.allNew,
-        values,
-      });
+      const result = await client.query<ListOutcome>(statements.allNew.query(params));
       return outcome(result.rows);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -107,7 +106,7 @@ export async function applyList(
       });
     }
   }
-  const result = await client.query<ListOutcome>({ name, text: statements.skipExisting, values });
+  const result = await client.query<ListOutcome>(statements.skipExisting.query(params));
   return outcome(result.rows);
 }
 
