@@ -1,6 +1,9 @@
 import { SEMANTIC_PATCH_MEDIA_TYPE } from "@/lib/schemas/segment";
 import * as accessCheckRoute from "@/app/api/v2/access/check/route";
+import * as accountPasswordRoute from "@/app/api/v2/account/password/route";
 import * as auditLogRoute from "@/app/api/v2/auditlog/route";
+import * as invitesRoute from "@/app/api/v2/invites/route";
+import * as redeemLinkRoute from "@/app/api/v2/password-links/redeem/route";
 import * as storeListRoute from "@/app/api/v2/integration-capabilities/big-segment-store/[projectKey]/[environmentKey]/[integrationKey]/route";
 import * as storeRoute from "@/app/api/v2/integration-capabilities/big-segment-store/[projectKey]/[environmentKey]/[integrationKey]/[integrationId]/route";
 import * as memberRoute from "@/app/api/v2/members/[memberId]/route";
@@ -108,6 +111,33 @@ export const JSON_ROUTES: JsonRoute[] = [
     success: 201,
     // Every body that gets past validation costs a bcrypt hash.
     runs: 60,
+  },
+  {
+    name: "POST /api/v2/invites",
+    handler: invitesRoute.POST,
+    method: "POST",
+    target: () => ({ path: "/api/v2/invites", params: {} }),
+    valid: () => [{ email: "fuzz-invite@example.test", role: "reader", customRoleKeys: [], firstName: "F" }],
+    success: 201,
+  },
+  {
+    // A token may never change a password: every body is refused before it is read (the session path is in
+    // password-change.test.ts).
+    name: "POST /api/v2/account/password",
+    handler: accountPasswordRoute.POST,
+    method: "POST",
+    target: () => ({ path: "/api/v2/account/password", params: {} }),
+    valid: () => [{ currentPassword: "correct-horse-battery", newPassword: "a-long-enough-password" }],
+    success: 204,
+  },
+  {
+    // Public: a made-up secret is 404, and past the per-address limit every body is 429 before it is read.
+    name: "POST /api/v2/password-links/redeem",
+    handler: redeemLinkRoute.POST,
+    method: "POST",
+    target: () => ({ path: "/api/v2/password-links/redeem", params: {} }),
+    valid: () => [{ secret: "A".repeat(43), password: "a-long-enough-password" }],
+    success: 200,
   },
   {
     name: "POST /api/v2/projects/{projectKey}/environments/{environmentKey}/segments/evaluate",
