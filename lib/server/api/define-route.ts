@@ -29,7 +29,13 @@ export type RouteContext<S extends RouteSchemas> = Omit<ApiContext<ParamsOf<S>>,
   body: Parsed<S["body"]>;
 };
 
-export type RouteAnswer = { status?: 200 | 201 | 204; description: string; schema?: z.ZodType };
+export type RouteAnswer = {
+  status?: 200 | 201 | 204;
+  description: string;
+  schema?: z.ZodType;
+  /** The body's media type when not JSON (a CSV export). */
+  mediaType?: string;
+};
 
 /** What the OpenAPI document says of a route beyond what its schemas and access already tell. */
 export type RouteDocumentation = {

@@ -2,7 +2,6 @@ import { createDocument } from "zod-openapi";
 import { accessOpenApiPaths } from "@/lib/server/openapi/operations-access";
 import { accessCheckOpenApiPaths } from "@/lib/server/openapi/operations-access-check";
 import { inviteOpenApiPaths } from "@/lib/server/openapi/operations-invites";
-import { segmentMembersImportsOpenApiPaths } from "@/lib/server/openapi/operations-segment-members-imports";
 import { storeOpenApiPaths } from "@/lib/server/openapi/operations-stores";
 import { sdkOpenApiPaths } from "@/lib/server/openapi/operations-sdk";
 import { routeOpenApiPaths } from "@/lib/server/openapi/route-operations";
@@ -28,7 +27,6 @@ export function buildOpenApiDocument() {
       ...sdkOpenApiPaths,
       ...accessOpenApiPaths,
       ...storeOpenApiPaths,
-      ...segmentMembersImportsOpenApiPaths,
       ...accessCheckOpenApiPaths,
       ...inviteOpenApiPaths,
     },

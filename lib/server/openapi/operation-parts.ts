@@ -18,9 +18,13 @@ export function errorResponses(statuses: Iterable<number>): ZodOpenApiResponsesO
   );
 }
 
-/** A success answer: a JSON body of `schema`, or none (204) without one. */
-export function successResponse(description: string, schema?: z.ZodType): ZodOpenApiResponseObject {
-  return schema ? { description, content: { "application/json": { schema } } } : { description };
+/** A success answer: a body of `schema` (JSON unless `mediaType` says otherwise), or none (204) without one. */
+export function successResponse(
+  description: string,
+  schema?: z.ZodType,
+  mediaType = "application/json",
+): ZodOpenApiResponseObject {
+  return schema ? { description, content: { [mediaType]: { schema } } } : { description };
 }
 
 export function jsonRequestBody(schema: z.ZodType): ZodOpenApiRequestBodyObject {

@@ -20,7 +20,7 @@ function successes(answers: RouteAnswer | readonly RouteAnswer[]) {
   return Object.fromEntries(
     list.map((answer) => [
       String(answer.status ?? (answer.schema ? 200 : 204)),
-      successResponse(answer.description, answer.schema),
+      successResponse(answer.description, answer.schema, answer.mediaType),
     ]),
   );
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ApiRouteObject } from "@/lib/server/api/define-route";
 import { projectRoutes } from "@/lib/server/routes/projects";
+import { segmentMemberRoutes } from "@/lib/server/routes/segment-members";
 import { segmentRoutes } from "@/lib/server/routes/segments";
 import { syncRoutes } from "@/lib/server/routes/sync";
 
@@ -11,5 +12,6 @@ import { syncRoutes } from "@/lib/server/routes/sync";
 export const API_ROUTE_OBJECTS: readonly ApiRouteObject[] = [
   ...projectRoutes,
   ...segmentRoutes,
+  ...segmentMemberRoutes,
   ...syncRoutes,
 ];
