@@ -9,6 +9,7 @@ import { reserveSignInAttempt } from "@/lib/server/auth/reserve-sign-in-attempt"
 import { verifyPassword } from "@/lib/server/auth/verify-password";
 import { prisma } from "@/lib/server/db";
 import { hashMemberPassword } from "@/lib/server/invites/hash-member-password";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 /**
  * A signed-in member changes their own password: only from a dashboard session (a token never sets its member's
@@ -33,7 +34,7 @@ export async function changePassword(
   if (!(await verifyPassword(input.currentPassword, member.passwordHash)))
     throw new ApiError("invalid_request", "Invalid request: currentPassword: is not your current password");
   const passwordHash = await hashMemberPassword(input.newPassword);
-  return prisma.$transaction(async (tx) => {
+  return runTransaction(async (tx) => {
     await tx.signInThrottle.deleteMany({ where: { email } });
     await tx.member.update({ where: { id }, data: { passwordHash } });
     await endMemberSessions(tx, id);

@@ -9,7 +9,7 @@ import { passwordLinkUrl } from "@/lib/server/invites/password-link-url";
 import { sendPasswordLinkEmail } from "@/lib/server/invites/send-password-link-email";
 import { storePasswordLink } from "@/lib/server/invites/store-password-link";
 import { getMemberOrThrow } from "@/lib/server/members/get-member-or-throw";
-import { prisma } from "@/lib/server/db";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 const DESCRIPTIONS: Record<PasswordLinkKind, (email: string) => string> = {
   invite: (email) => `Issued a new invite link for ${email}; the previous link no longer works`,
@@ -28,7 +28,7 @@ export async function issuePasswordLink(
   baseUrl: string,
 ): Promise<PasswordLinkIssued> {
   await getMemberOrThrow(principal, memberId);
-  const { email, secret, expiresAt } = await prisma.$transaction(async (tx) => {
+  const { email, secret, expiresAt } = await runTransaction(async (tx) => {
     const member = await lockMemberForLink(tx, memberId);
     await assertMayHandOutLink(tx, principal, member, kind);
     const stored = await storePasswordLink(tx, member.id, kind);

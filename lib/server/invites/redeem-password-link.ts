@@ -4,10 +4,10 @@ import { ApiError } from "@/lib/server/api/errors";
 import { memberResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { endMemberSessions } from "@/lib/server/auth/end-member-sessions";
-import { prisma } from "@/lib/server/db";
 import { findUsablePasswordLink } from "@/lib/server/invites/find-usable-password-link";
 import { hashLinkSecret } from "@/lib/server/invites/hash-link-secret";
 import { hashMemberPassword } from "@/lib/server/invites/hash-member-password";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 /**
  * Sets a member's password through an invite or reset link, once: the link is deleted in the same transaction (a second
@@ -19,7 +19,7 @@ export async function redeemPasswordLink(input: PasswordLinkRedeem): Promise<{ e
   const link = await findUsablePasswordLink(input.secret);
   if (!link) throw invalid();
   const passwordHash = await hashMemberPassword(input.password);
-  await prisma.$transaction(async (tx) => {
+  await runTransaction(async (tx) => {
     const { count } = await tx.passwordLink.deleteMany({
       where: { secretHash: hashLinkSecret(input.secret), expiresAt: { gt: new Date() } },
     });

@@ -5,11 +5,11 @@ import { assertAccess } from "@/lib/server/access/check-access";
 import type { Principal } from "@/lib/server/access/principal";
 import { memberResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
-import { prisma } from "@/lib/server/db";
 import { assertMayHandOutLink } from "@/lib/server/invites/assert-may-hand-out-link";
 import { lockMemberForLink } from "@/lib/server/invites/lock-member-for-link";
 import { getMemberOrThrow } from "@/lib/server/members/get-member-or-throw";
 import { memberAuditVersion } from "@/lib/server/members/member-audit-version";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 /**
  * Revokes an invite (`deleteMember`: the pending member goes, and its link with it; 409 for a member who has accepted) or
@@ -22,7 +22,7 @@ export async function revokePasswordLink(
   kind: PasswordLinkKind,
 ): Promise<void> {
   await getMemberOrThrow(principal, memberId);
-  await prisma.$transaction(async (tx) => {
+  await runTransaction(async (tx) => {
     const member = await lockMemberForLink(tx, memberId);
     const target = memberResource(member.id);
     if (kind === "invite") {

@@ -1,7 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
-import { prisma } from "@/lib/server/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MemberResponse, MemberToCreate } from "@/lib/schemas/member";
 import { ApiError } from "@/lib/server/api/errors";
@@ -15,6 +14,7 @@ import { MEMBER_INCLUDE, serializeMember, type MemberRow } from "@/lib/server/me
 import { findRolesByKeys } from "@/lib/server/roles/find-roles-by-keys";
 import { assertCanGrant } from "@/lib/server/tokens/assert-can-grant";
 import { assertNotGraceValue } from "@/lib/server/tokens/assert-not-grace-value";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 const PASSWORD_COST = 10;
 
@@ -44,7 +44,7 @@ export async function createMembers(
     ),
   );
 
-  const members = await prisma.$transaction(async (tx) => {
+  const members = await runTransaction(async (tx) => {
     const existing = await tx.member.findFirst({
       where: { email: { in: [...emails] } },
       select: { email: true },
