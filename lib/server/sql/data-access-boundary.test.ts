@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// The written boundary of docs/data-access.md, checked: raw SQL only in these places, each for the reason given there.
+const RAW_SQL_HOMES = [
+  "lib/server/membership/",
+  "lib/server/segment-members/",
+  "lib/server/imports/",
+  "lib/server/sync/",
+  "lib/server/sync-stats/",
+  "lib/server/access/tokens/",
+  "lib/server/stores/",
+  "lib/server/row-locks/",
+  "lib/server/transactions/",
+  "lib/server/postgres/",
+  "lib/server/audit/record-audit-entry.ts",
+  "lib/server/auth/reserve-sign-in-attempt.ts",
+  "lib/server/segments/delete-segment.ts",
+  "lib/server/segments/next-segment-generation.ts",
+  "lib/server/environments/delete-environment.ts",
+  "lib/server/environments/remove-environment-rows.ts",
+  "lib/server/environments/hidden-run-segment-keys.ts",
+  "lib/server/projects/delete-project.ts",
+];
+
+/** The one transaction runner; everything else calls `runTransaction` or `runSqlTransaction`. */
+const TRANSACTION_RUNNER = "lib/server/transactions/run-transaction.ts";
+
+const RAW_SQL = /\$queryRaw|\$executeRaw|\.query\s*[<(]/;
+const PRISMA_TRANSACTION = /\.\$transaction\s*[<(]/;
+const SQL_TRANSACTION = /\.query\s*\(\s*["'`](BEGIN|COMMIT|ROLLBACK|START TRANSACTION)/i;
+
+const root = join(import.meta.dirname, "..", "..", "..");
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(join(root, directory), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${directory}/${entry.name}`;
+    if (entry.isDirectory()) return path === "lib/generated" ? [] : sourceFiles(path);
+    // Tests may use SQL to set up and check; the rule is for the application's code.
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+function filesMatching(pattern: RegExp): string[] {
+  return sourceFiles("lib").filter((path) => pattern.test(readFileSync(join(root, path), "utf8")));
+}
+
+describe("the data-access boundary (docs/data-access.md)", () => {
+  it("finds the source files it checks", () => {
+    expect(sourceFiles("lib")).toContain("lib/server/transactions/run-transaction.ts");
+    expect(filesMatching(RAW_SQL)).toContain("lib/server/membership/apply-membership-changes.ts");
+  });
+
+  it("has raw SQL only in its homes", () => {
+    const outside = filesMatching(RAW_SQL).filter(
+      (path) => !RAW_SQL_HOMES.some((home) => (home.endsWith("/") ? path.startsWith(home) : path === home)),
+    );
+    expect(outside).toEqual([]);
+  });
+
+  it("starts Prisma transactions only in the runner", () => {
+    expect(filesMatching(PRISMA_TRANSACTION).filter((path) => path !== TRANSACTION_RUNNER)).toEqual([]);
+  });
+
+  it("begins and ends raw SQL transactions only in the runner", () => {
+    expect(
+      filesMatching(SQL_TRANSACTION).filter((path) => !path.startsWith("lib/server/transactions/")),
+    ).toEqual([]);
+  });
+});
