@@ -67,7 +67,6 @@ export function ConnectPanel({
   const selectedKey = chosen ?? segmentIntegration ?? items[0]?.key ?? "";
   const integration = items.find((item) => item.key === selectedKey);
   const createdValue = integration ? (createdValues[integration.key] ?? null) : null;
-  const clientSideId = environment.data?.clientSideId ?? "…";
 
   return (
     <Card
@@ -108,7 +107,7 @@ export function ConnectPanel({
               ) : (
                 <Value
                   label="Client-side ID (the environment id the tool sends)"
-                  value={clientSideId}
+                  value={environment.data?.clientSideId ?? "…"}
                   copyLabel="Copy client-side ID"
                 />
               )}
@@ -137,8 +136,8 @@ export function ConnectPanel({
                 copyLabel="Copy policy"
               />
               <p className="text-sm text-slate-700" data-testid="connect-setup-text">
-                In {integration.name}, set the LaunchDarkly base URL to <code>{origin}</code>, the environment
-                (client-side) ID to <code>{clientSideId}</code> and the API token to{" "}
+                In {integration.name}&apos;s LaunchDarkly settings, use this server&apos;s address as the base
+                URL, the client-side ID above as the environment ID, and as the API token{" "}
                 {createdValue !== null ? (
                   <code className="break-all">{createdValue}</code>
                 ) : (
