@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normalizeRedisHost } from "@/lib/schemas/store-integration-target";
+import { checkSignInEnv, signInEnvFields } from "@/lib/env-sign-in";
 
 const MiB = 1024 * 1024;
 
@@ -13,6 +14,7 @@ const envSchema = z.object({
   NEXTAUTH_URL: z.url().optional(),
   TRIBUTARY_ADMIN_EMAIL: z.email().optional(),
   TRIBUTARY_ADMIN_PASSWORD: z.string().min(8).optional(),
+  ...signInEnvFields,
   TRIBUTARY_RATE_LIMIT_PER_10S: z.coerce.number().int().min(1).default(3000),
   /** Sign-in attempts per minute, all clients together. */
   TRIBUTARY_SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
@@ -74,7 +76,7 @@ let cached: Env | undefined;
 /** The validated environment: the only place that reads process.env. Parsed on first use so `next build` needs none of it. */
 export function env(): Env {
   if (!cached) {
-    const parsed = envSchema.safeParse(process.env);
+    const parsed = envSchema.superRefine(checkSignInEnv).safeParse(process.env);
     if (!parsed.success) {
       const problems = parsed.error.issues
         .map((issue) => `${issue.path.join(".")}: ${issue.message}`)

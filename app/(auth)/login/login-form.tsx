@@ -3,24 +3,11 @@
 import { formText } from "@/lib/form-value";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, useSyncExternalStore, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { MAX_SIGN_IN_EMAIL_LENGTH, MAX_SIGN_IN_PASSWORD_LENGTH } from "@/lib/schemas/sign-in";
-
-const subscribeToNothing = () => () => undefined;
-
-/**
- * True once React runs in the browser. Until then the form would submit natively: the button waits for it, and the form
- * posts, so even a submit before hydration never puts the password in a URL (and so in logs and history).
- */
-function useHydrated(): boolean {
-  return useSyncExternalStore(
-    subscribeToNothing,
-    () => true,
-    () => false,
-  );
-}
+import { useHydrated } from "./use-hydrated";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -50,6 +37,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     router.refresh();
   }
 
+  // The button waits for hydration, and the form posts, so even a submit before it never puts the password in a URL.
   return (
     <form method="post" className="mt-6 flex flex-col gap-4" onSubmit={(event) => void onSubmit(event)}>
       <Field
