@@ -30,7 +30,7 @@ export type RouteContext<S extends RouteSchemas> = Omit<ApiContext<ParamsOf<S>>,
 };
 
 export type RouteAnswer = {
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   description: string;
   schema?: z.ZodType;
   /** The body's media type when not JSON (a CSV export). */

@@ -2,7 +2,6 @@ import { createDocument } from "zod-openapi";
 import { accessOpenApiPaths } from "@/lib/server/openapi/operations-access";
 import { accessCheckOpenApiPaths } from "@/lib/server/openapi/operations-access-check";
 import { inviteOpenApiPaths } from "@/lib/server/openapi/operations-invites";
-import { storeOpenApiPaths } from "@/lib/server/openapi/operations-stores";
 import { sdkOpenApiPaths } from "@/lib/server/openapi/operations-sdk";
 import { routeOpenApiPaths } from "@/lib/server/openapi/route-operations";
 import { API_ROUTE_OBJECTS } from "@/lib/server/routes";
@@ -26,7 +25,6 @@ export function buildOpenApiDocument() {
       ...routeOpenApiPaths(API_ROUTE_OBJECTS),
       ...sdkOpenApiPaths,
       ...accessOpenApiPaths,
-      ...storeOpenApiPaths,
       ...accessCheckOpenApiPaths,
       ...inviteOpenApiPaths,
     },

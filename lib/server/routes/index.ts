@@ -3,6 +3,7 @@ import type { ApiRouteObject } from "@/lib/server/api/define-route";
 import { projectRoutes } from "@/lib/server/routes/projects";
 import { segmentMemberRoutes } from "@/lib/server/routes/segment-members";
 import { segmentRoutes } from "@/lib/server/routes/segments";
+import { storeRoutes } from "@/lib/server/routes/stores";
 import { syncRoutes } from "@/lib/server/routes/sync";
 
 /**
@@ -14,4 +15,5 @@ export const API_ROUTE_OBJECTS: readonly ApiRouteObject[] = [
   ...segmentRoutes,
   ...segmentMemberRoutes,
   ...syncRoutes,
+  ...storeRoutes,
 ];

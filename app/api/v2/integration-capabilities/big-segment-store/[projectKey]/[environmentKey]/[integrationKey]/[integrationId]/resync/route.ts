@@ -1,39 +1,7 @@
-import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
-import { apiHandler } from "@/lib/server/api/handler";
-import { json } from "@/lib/server/api/responses";
-import { assertAccess } from "@/lib/server/access/check-access";
-import { storeIntegrationResource } from "@/lib/server/access/resource-names";
-import { getStoreIntegrationOrThrow } from "@/lib/server/stores/get-store-integration-or-throw";
-import { getVisibleEnvironmentOrThrow } from "@/lib/server/environments/get-visible-environment-or-throw";
-import { requestStoreResync } from "@/lib/server/stores/request-store-resync";
+import { nextRouteHandlers } from "@/lib/server/api/next-route-handlers";
+import { storeRoutes } from "@/lib/server/routes/stores";
 
-type Params = { projectKey: string; environmentKey: string; integrationKey: string; integrationId: string };
-
-export const POST = apiHandler<Params>(
-  async ({ params, principal }) => {
-    const environment = await getVisibleEnvironmentOrThrow(
-      principal,
-      params.projectKey,
-      params.environmentKey,
-    );
-    const store = await getStoreIntegrationOrThrow(
-      principal,
-      environment,
-      params.integrationKey,
-      params.integrationId,
-    );
-    assertAccess(
-      principal,
-      "updateIntegration",
-      storeIntegrationResource(environment.project, environment, store.id),
-    );
-    await requestStoreResync(principal, environment, store);
-    return json({ requested: true }, 202);
-  },
-  { route: "POST /api/v2/integration-capabilities/big-segment-store/{p}/{e}/{integrationKey}/{id}/resync" },
-);
-
-export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRouteHandlers(
+  storeRoutes,
   "/api/v2/integration-capabilities/big-segment-store/{projectKey}/{environmentKey}/{integrationKey}/{integrationId}/resync",
-  ["POST"],
 );
