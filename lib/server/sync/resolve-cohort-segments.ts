@@ -6,6 +6,8 @@ import type { Principal } from "@/lib/server/access/principal";
 import { segmentResource } from "@/lib/server/access/resource-names";
 import { TransactionConflict } from "@/lib/server/transactions/transaction-conflict";
 import { deriveSegmentKey } from "@/lib/server/sync/derive-segment-key";
+import { insertCohortSegmentStatement } from "@/lib/server/sync/insert-cohort-segment-statement";
+import { updateCohortSegmentSettingsStatement } from "@/lib/server/sync/update-cohort-segment-settings-statement";
 import type { PartnerEnvironment } from "@/lib/server/sync/find-environment-by-client-side-id";
 import type { ParsedCohort, ParsedPartnerPush } from "@/lib/server/sync/parse-partner-payload";
 
@@ -109,26 +111,18 @@ async function createSegment(
   const environmentId = request.environment.id;
   const name = cohortName(cohort) ?? cutCodePoints(cohort.cohortId, MAX_NAME_CODE_POINTS);
   const now = new Date();
-  // DO NOTHING on any unique violation: a concurrent push created this cohort's segment (or took the key) first.
   const inserted = await client.query<{ id: number; generation: number }>(
-    `INSERT INTO segment (environment_id, key, name, description, unbounded, unbounded_context_kind, external,
-       external_link, external_cohort_id, generation, created_at, updated_at)
-     SELECT $1, $2, $3, $4, true, $5, $6, $7, $8,
-            COALESCE((SELECT g.generation FROM segment_generation g WHERE g.environment_id = $1 AND g.key = $2), 0) + 1,
-            $9, $9
-     ON CONFLICT DO NOTHING
-     RETURNING id, generation`,
-    [
+    insertCohortSegmentStatement.query({
       environmentId,
       key,
       name,
-      cohort.cohortDescription,
+      description: cohort.cohortDescription,
       contextKind,
-      request.integrationKey,
-      cohort.cohortUrl,
-      cohort.cohortId,
+      integrationKey: request.integrationKey,
+      cohortUrl: cohort.cohortUrl,
+      cohortId: cohort.cohortId,
       now,
-    ],
+    }),
   );
   const row = inserted.rows[0];
   if (row === undefined) {
@@ -157,13 +151,13 @@ async function updateSettings(
   if (!rename && !relink) return { name: segment.name, renamedFrom: null };
   const name = rename ? wanted : segment.name;
   await client.query(
-    `UPDATE segment
-     SET name = $2,
-         external_link = $3,
-         version = version + CASE WHEN $4 THEN 1 ELSE 0 END,
-         updated_at = CASE WHEN $4 THEN $5 ELSE updated_at END
-     WHERE id = $1`,
-    [segment.id, name, relink ? cohort.cohortUrl : segment.external_link, rename, new Date()],
+    updateCohortSegmentSettingsStatement.query({
+      segmentId: segment.id,
+      name,
+      externalLink: relink ? cohort.cohortUrl : segment.external_link,
+      renamed: rename,
+      now: new Date(),
+    }),
   );
   return { name, renamedFrom: rename ? segment.name : null };
 }
