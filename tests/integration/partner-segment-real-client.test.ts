@@ -8,17 +8,14 @@ import type {
 } from "@segment/actions-core";
 import type { Settings } from "@segment/action-destinations/dist/destinations/launchdarkly-audiences/generated-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as goalsRoute from "@/app/sdk/goals/[clientSideId]/route";
-import * as segmentTargetsRoute from "@/app/api/v2/segment-targets/[integrationKey]/route";
 import * as tokensRoute from "@/app/api/v2/tokens/route";
-import * as versionsRoute from "@/app/api/v2/versions/route";
 import { prisma } from "@/lib/server/db";
 import { createTestProject } from "@/tests/factories/projects";
 import { createTestToken } from "@/tests/factories/tokens";
 import { unique } from "@/tests/factories/unique";
 import { callRoute } from "@/tests/support/call-route";
 import { membershipLookup } from "@/tests/support/membership-lookup";
-import { startRouteServer, type RouteServer } from "@/tests/support/route-server";
+import { startTestApiServer, type TestApiServer } from "@/tests/support/api-server";
 
 /*
  * Twilio Segment's own `launchdarkly-audiences` destination (npm @segment/action-destinations, run unchanged) against
@@ -105,14 +102,10 @@ function audienceEvent(
   };
 }
 
-let server: RouteServer;
+let server: TestApiServer;
 
 beforeAll(async () => {
-  server = await startRouteServer([
-    { path: "/api/v2/versions", module: versionsRoute },
-    { path: "/api/v2/segment-targets/{integrationKey}", module: segmentTargetsRoute },
-    { path: "/sdk/goals/{clientSideId}", module: goalsRoute },
-  ]);
+  server = await startTestApiServer();
 });
 
 afterAll(async () => {

@@ -14,8 +14,7 @@ import {
   SegmentsApi,
 } from "launchdarkly-api-typescript";
 import { createTestToken } from "@/tests/factories/tokens";
-import { discoverApiRoutes } from "@/tests/support/api-routes";
-import { startRouteServer, type RouteServer, type ServedRoute } from "@/tests/support/route-server";
+import { startTestApiServer, type TestApiServer } from "@/tests/support/api-server";
 
 /** The `*Api` classes of LaunchDarkly's own client, each configured with one token against the test server. */
 export type LaunchDarklyClients = {
@@ -37,38 +36,17 @@ export type ClientOptions = {
   apiVersion?: string;
 };
 
-export type LaunchDarklyApiServer = RouteServer & {
+export type LaunchDarklyApiServer = TestApiServer & {
   /** LaunchDarkly's client, unchanged, authenticating with `token` (sent as the raw `Authorization` header). */
   clientsFor: (token: string, options?: ClientOptions) => LaunchDarklyClients;
 };
 
-/** A catch-all route (`[...path]`) answers paths no other route serves; the test server answers those itself. */
-function isCatchAll(path: string): boolean {
-  return path.includes("[...");
-}
-
-/** Static segments before `{param}` ones at the first place two paths differ, as Next.js picks between them. */
-function compareSpecificity(left: ServedRoute, right: ServedRoute): number {
-  const leftSegments = left.path.split("/");
-  const rightSegments = right.path.split("/");
-  for (let index = 0; index < Math.min(leftSegments.length, rightSegments.length); index += 1) {
-    const leftParam = leftSegments[index]?.startsWith("{") ?? false;
-    const rightParam = rightSegments[index]?.startsWith("{") ?? false;
-    if (leftParam !== rightParam) return leftParam ? 1 : -1;
-  }
-  return 0;
-}
-
 /**
- * Every `app/api/**` route of the app (found on disk, so a new route is served without editing this file) behind a real
- * HTTP server on 127.0.0.1, and LaunchDarkly's published API client (`launchdarkly-api-typescript`) pointed at it.
+ * The app's routes behind a real HTTP server on 127.0.0.1 (tests/support/api-server.ts), and LaunchDarkly's published API
+ * client (`launchdarkly-api-typescript`) pointed at it.
  */
 export async function startLaunchDarklyApi(): Promise<LaunchDarklyApiServer> {
-  const routes: ServedRoute[] = (await discoverApiRoutes())
-    .filter((route) => !isCatchAll(route.path))
-    .map((route) => ({ path: route.path, module: route.handlers }))
-    .sort(compareSpecificity);
-  const server = await startRouteServer(routes);
+  const server = await startTestApiServer();
   return {
     ...server,
     clientsFor(token, options = {}) {
