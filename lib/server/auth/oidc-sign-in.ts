@@ -8,6 +8,7 @@ import { memberAuditVersion } from "@/lib/server/members/member-audit-version";
 import { readOidcClaims, type OidcClaims } from "@/lib/server/auth/oidc-claims";
 import type { OidcRefusal } from "@/lib/server/auth/oidc-refusals";
 import type { OidcSettings } from "@/lib/server/auth/oidc-settings";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 type SignedInMember = { id: string; email: string; role: string; sessionVersion: number };
 
@@ -37,7 +38,7 @@ async function refuse(
   memberId: string | null,
 ): Promise<OidcSignInOutcome> {
   const who = claims.email ?? `subject ${claims.subject}`;
-  await prisma.$transaction((tx) =>
+  await runTransaction((tx) =>
     recordAuditEntry(
       tx,
       null,
@@ -74,7 +75,7 @@ async function provisionMember(
   claims: OidcClaims,
   settings: OidcSettings,
 ): Promise<OidcSignInOutcome> {
-  return prisma.$transaction(async (tx) => {
+  return runTransaction(async (tx) => {
     const [created] = await tx.member.createManyAndReturn({
       data: [
         {
@@ -119,7 +120,7 @@ export async function signInWithOidc(rawClaims: unknown, settings: OidcSettings)
   const existing = await prisma.member.findUnique({ where: { email } });
   if (!claims.emailVerified) return refuse("SsoEmailUnverified", claims, existing?.id ?? null);
   if (existing) {
-    await prisma.$transaction((tx) => recordSignIn(tx, existing));
+    await runTransaction((tx) => recordSignIn(tx, existing));
     return { kind: "signedIn", member: existing, provisioned: false };
   }
   if (!settings.allowedDomains.includes(emailDomain(email))) return refuse("SsoNotAMember", claims, null);
