@@ -3,7 +3,6 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { MAX_EPOCH_MS, type TokenCreate, type TokenResponse } from "@/lib/schemas/token";
 import { ApiError } from "@/lib/server/api/errors";
-import { assertAccess } from "@/lib/server/access/check-access";
 import { customRolePolicies } from "@/lib/server/access/member-policies";
 import type { Principal } from "@/lib/server/access/principal";
 import { tokenResource } from "@/lib/server/access/resource-names";
@@ -12,7 +11,7 @@ import { hashToken } from "@/lib/server/access/tokens/hash-token";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { findRolesByKeys } from "@/lib/server/roles/find-roles-by-keys";
 import { assertCanGrant } from "@/lib/server/tokens/assert-can-grant";
-import { assertNotGraceValue } from "@/lib/server/tokens/assert-not-grace-value";
+import { assertMayCreateToken } from "@/lib/server/tokens/assert-may-create-token";
 import { serializeToken, TOKEN_INCLUDE } from "@/lib/server/tokens/serialize-token";
 import { tokenAuditVersion } from "@/lib/server/tokens/token-audit-version";
 import { runTransaction } from "@/lib/server/transactions/run-transaction";
@@ -22,20 +21,6 @@ export type TokenCreator = Principal | "cli";
 
 function invalid(field: string, message: string): ApiError {
   return new ApiError("invalid_request", `Invalid request: ${field}: ${message}`);
-}
-
-/**
- * A personal token acts as its member in person, so only the member in person (a session, or a personal token bounded by
- * the member's access) creates one. A service token is not the member: it may have been created by the CLI, or passed to
- * the owner from a deleted member.
- */
-function assertMayCreatePersonalToken(principal: Principal, serviceToken: boolean): void {
-  if (!serviceToken && principal.token?.serviceToken === true) {
-    throw new ApiError(
-      "forbidden",
-      "A service token cannot create personal tokens; create a service token (serviceToken: true), or sign in",
-    );
-  }
 }
 
 /**
@@ -64,11 +49,7 @@ export async function createToken(creator: TokenCreator, input: TokenCreate): Pr
   const id = randomUUID();
   const serviceToken = creator === "cli" || input.serviceToken === true;
   const principal = creator === "cli" ? null : creator;
-  if (principal) {
-    assertNotGraceValue(principal);
-    assertAccess(principal, "createAccessToken", tokenResource(principal.member.id, id, serviceToken));
-    assertMayCreatePersonalToken(principal, serviceToken);
-  }
+  if (principal) assertMayCreateToken(principal, id, serviceToken);
 
   const { value, ending } = generateTokenValue();
   const token = await runTransaction(async (tx) => {
