@@ -15,8 +15,20 @@ import { waitFor } from "@/tests/support/wait-for";
 
 const PREFIX = "fault";
 const BATCH = 10_000;
-/** How long Redis stays down at least; a shorter outage (env) makes a quicker local run of the same steps. */
-const OUTAGE_MS = Number(process.env.TRIBUTARY_TEST_STORE_OUTAGE_MS ?? 20_000);
+/** How long Redis stays down at least, unless TRIBUTARY_TEST_STORE_OUTAGE_MS says otherwise. */
+const DEFAULT_OUTAGE_MS = 20_000;
+
+/** The outage's length: a shorter one makes a quicker local run of the same steps. */
+function outageMs(raw = process.env.TRIBUTARY_TEST_STORE_OUTAGE_MS): number {
+  const value = raw === undefined || raw === "" ? DEFAULT_OUTAGE_MS : Number(raw);
+  // NaN would make every wait below endless instead of failing.
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new Error(`TRIBUTARY_TEST_STORE_OUTAGE_MS must be a whole number of milliseconds, not "${raw}"`);
+  }
+  return value;
+}
+
+const OUTAGE_MS = outageMs();
 
 let redis: RedisHandle;
 let stopWorker: () => Promise<void>;

@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createServer, Socket } from "node:net";
+import { waitFor } from "@/tests/support/wait-for";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -13,6 +14,21 @@ async function freePort(): Promise<number> {
       const port = typeof address === "object" && address ? address.port : 0;
       server.close(() => resolve(port));
     });
+  });
+}
+
+/** How long redis-server may take to accept connections after it is spawned. */
+const REDIS_START_TIMEOUT_MS = 5_000;
+
+function acceptsConnections(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+    socket.connect(port, "127.0.0.1");
   });
 }
 
@@ -44,20 +60,11 @@ export async function startRedis(): Promise<RedisHandle> {
         stdio: "ignore",
       },
     );
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const ready = await new Promise<boolean>((resolve) => {
-        const socket = new Socket();
-        socket.once("connect", () => {
-          socket.destroy();
-          resolve(true);
-        });
-        socket.once("error", () => resolve(false));
-        socket.connect(port, "127.0.0.1");
-      });
-      if (ready) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error("redis-server did not start");
+    await waitFor(() => acceptsConnections(port), {
+      timeoutMs: REDIS_START_TIMEOUT_MS,
+      what: `redis-server to accept connections on port ${port}`,
+      intervalMs: 50,
+    });
   };
   const stop = async () => {
     const running = child;
