@@ -17,10 +17,9 @@ import * as segmentSyncsRoute from "@/app/api/v2/segments/[projectKey]/[environm
 import * as syncsRoute from "@/app/api/v2/syncs/route";
 import { prisma } from "@/lib/server/db";
 import * as syncStatsRoute from "@/app/api/v2/syncs/stats/route";
-import type { Policy } from "@/lib/schemas/policy";
 import { createTestProject } from "@/tests/factories/projects";
 import { createTestSegment } from "@/tests/factories/segments";
-import { createTestToken } from "@/tests/factories/tokens";
+import { createTestPolicyToken, createTestToken } from "@/tests/factories/tokens";
 import { unique } from "@/tests/factories/unique";
 import { callRoute } from "@/tests/support/call-route";
 
@@ -52,10 +51,6 @@ async function expectHidden(call: (key: string) => Promise<Answer>, realKey: str
   return real;
 }
 
-async function tokenWith(policy: Policy): Promise<string> {
-  return (await createTestToken({ role: null, policy })).value;
-}
-
 let projectKey: string;
 let segmentKey: string;
 let outsider: string;
@@ -71,18 +66,18 @@ beforeAll(async () => {
   segmentKey = segment.key;
   // Everything in a project of its own, nothing here: it may not view anything of the project under test.
   const elsewhere = `proj/${unique("elsewhere")}`;
-  outsider = await tokenWith([
+  outsider = await createTestPolicyToken([
     {
       effect: "allow",
       actions: ["*"],
       resources: [elsewhere, `${elsewhere}:env/*`, `${elsewhere}:env/*:segment/*`],
     },
   ]);
-  writeOnly = await tokenWith([
+  writeOnly = await createTestPolicyToken([
     { effect: "allow", actions: ["updateName"], resources: ["proj/*:env/*:segment/*"] },
   ]);
   const environment = `proj/${projectKey}:env/production`;
-  oneEnvironment = await tokenWith([
+  oneEnvironment = await createTestPolicyToken([
     {
       effect: "allow",
       actions: ["*"],
@@ -245,7 +240,7 @@ describe("segments", () => {
   });
 
   it("a 403 to a sync tool that may change part of the membership but not view the segment names no tag", async () => {
-    const excludeOnly = await tokenWith([
+    const excludeOnly = await createTestPolicyToken([
       { effect: "allow", actions: ["updateExcluded"], resources: ["proj/*:env/*:segment/*"] },
     ]);
     const answer = await callRoute(contextsRoute.POST, {
@@ -304,7 +299,7 @@ describe("segments", () => {
 describe("the audit log", () => {
   it("shows and counts, for a caller with limited roles, only entries about what it may view", async () => {
     const hidden = await createTestProject();
-    const limited = await tokenWith([
+    const limited = await createTestPolicyToken([
       { effect: "allow", actions: ["viewAuditLog"], resources: ["acct"] },
       { effect: "allow", actions: ["view*"], resources: [`proj/${projectKey}`, `proj/${projectKey}:env/*`] },
     ]);
@@ -325,7 +320,7 @@ describe("sync runs", () => {
     const open = await createTestSegment(production, { key: unique("open"), members: ["m-1"] });
     const hidden = await createTestSegment(production, { tags: [SECRET_TAG], members: ["m-2"] });
     const environment = `proj/${project.key}:env/production`;
-    const limited = await tokenWith([
+    const limited = await createTestPolicyToken([
       { effect: "allow", actions: ["viewEnvironment"], resources: [environment] },
       { effect: "allow", actions: ["viewSegment"], resources: [`${environment}:segment/${open.key}`] },
     ]);
@@ -370,7 +365,7 @@ describe("sync runs", () => {
     const open = await createTestSegment(production, { key: unique("open"), members: ["m-1"] });
     await createTestSegment(production, { tags: [SECRET_TAG], members: ["m-2", "m-3"] });
     const environment = `proj/${project.key}:env/production`;
-    const limited = await tokenWith([
+    const limited = await createTestPolicyToken([
       { effect: "allow", actions: ["viewEnvironment"], resources: [environment] },
       { effect: "allow", actions: ["viewSegment"], resources: [`${environment}:segment/${open.key}`] },
     ]);
