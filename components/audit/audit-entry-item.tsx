@@ -6,18 +6,36 @@ import type { AuditEntryResponse } from "@/lib/schemas/audit";
 import { DateTime } from "@/components/time/date-time";
 import { VersionDiff } from "./version-diff";
 
-function actor(entry: AuditEntryResponse): string {
+/** Whom an audit list can be narrowed to: a member (by id) or an access token (by id). */
+export type AuditActor = { type: "member" | "token"; id: string };
+
+/** Who acted, in words: a service token acts as itself, a personal token as its member. */
+export function actorText(entry: AuditEntryResponse): string {
+  const token = entry.token ? `token ${entry.token.name} …${entry.token.ending}` : null;
+  if (entry.token && (entry.token.serviceToken === true || entry.member === undefined))
+    return `service ${token ?? ""}`;
   const who = entry.member?.email ?? "system";
-  return entry.token ? `${who} with token ${entry.token.name} …${entry.token.ending}` : who;
+  return token ? `${who} with ${token}` : who;
+}
+
+/** The actor an entry can be filtered by: its token, else its member; none for the system. */
+function filterableActor(entry: AuditEntryResponse): AuditActor | null {
+  if (entry.token) return { type: "token", id: entry.token._id };
+  if (entry.member?._id) return { type: "member", id: entry.member._id };
+  return null;
 }
 
 export function AuditEntryItem({
   entry,
   defaultExpanded = false,
+  onActor,
 }: {
   entry: AuditEntryResponse;
   defaultExpanded?: boolean;
+  /** Given, the actor is a button that keeps only this actor's entries. */
+  onActor?: (actor: AuditActor) => void;
 }) {
+  const actor = filterableActor(entry);
   const [expanded, setExpanded] = useState(defaultExpanded);
   const detailsId = useId();
   return (
@@ -27,7 +45,19 @@ export function AuditEntryItem({
           <p className="text-sm text-slate-900">{entry.description}</p>
           <p className="mt-0.5 text-xs text-slate-500">
             <DateTime epochMs={entry.date} /> ·{" "}
-            <span className="rounded bg-slate-100 px-1.5">{entry.kind}</span> · {actor(entry)}
+            <span className="rounded bg-slate-100 px-1.5">{entry.kind}</span> ·{" "}
+            {onActor && actor ? (
+              <button
+                type="button"
+                className="text-indigo-700 hover:underline"
+                title="Show only this actor's entries"
+                onClick={() => onActor(actor)}
+              >
+                {actorText(entry)}
+              </button>
+            ) : (
+              actorText(entry)
+            )}
           </p>
         </div>
         <Button

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { AuditEntryResponse } from "@/lib/schemas/audit";
+import type { AuditCategory, AuditEntryResponse } from "@/lib/schemas/audit";
 import type { Collection } from "@/lib/schemas/common";
 import { apiFetch } from "@/lib/queries/api-client";
 
@@ -10,6 +10,10 @@ export const AUDIT_PAGE_SIZE = 20;
 export type AuditLogFilter = {
   q?: string;
   spec?: string;
+  target?: string;
+  category?: readonly AuditCategory[];
+  memberId?: string;
+  tokenId?: string;
   before?: number;
   after?: number;
   offset?: number;
@@ -41,6 +45,10 @@ export function auditLogPath(filter: AuditLogFilter): string {
   const query = new URLSearchParams({ limit: String(filter.limit) });
   if (filter.q) query.set("q", filter.q);
   if (filter.spec) query.set("spec", filter.spec);
+  if (filter.target) query.set("target", filter.target);
+  if (filter.category) query.set("category", filter.category.join(","));
+  if (filter.memberId) query.set("memberId", filter.memberId);
+  if (filter.tokenId) query.set("tokenId", filter.tokenId);
   if (filter.before !== undefined) query.set("before", String(filter.before));
   if (filter.after !== undefined) query.set("after", String(filter.after));
   if (filter.offset) query.set("offset", String(filter.offset));

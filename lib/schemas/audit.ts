@@ -20,14 +20,60 @@ const specifierSchema = z.string().refine((text) => parseResourceSpecifier(text)
   },
 });
 
+/** The longest `q` and `target` text a search may send. */
+export const MAX_AUDIT_SEARCH_TEXT_LENGTH = 256;
+
+/**
+ * What an entry records, for people reading the log: a person's (or a tool's) change to a resource, a sync's membership
+ * change, or a sign-in or sign-out. Stored kinds map onto these (`AUDIT_CATEGORY_KINDS`).
+ */
+export const AUDIT_CATEGORIES = ["change", "sync", "sign-in"] as const;
+export type AuditCategory = (typeof AUDIT_CATEGORIES)[number];
+
+/** The stored kinds of syncs and sign-ins; every other kind is a change. */
+export const AUDIT_CATEGORY_KINDS = { sync: ["sync"], "sign-in": ["session"] } as const;
+
+const categoryList = z
+  .string()
+  .max(AUDIT_CATEGORIES.join(",").length, `must be a comma-separated list of ${AUDIT_CATEGORIES.join(", ")}`)
+  .transform((text, context) => {
+    const parts = text.split(",").map((part) => part.trim());
+    const unknown = parts.filter((part) => !(AUDIT_CATEGORIES as readonly string[]).includes(part));
+    if (unknown.length > 0) {
+      context.addIssue({
+        code: "custom",
+        message: `unknown category "${unknown[0] ?? ""}": use ${AUDIT_CATEGORIES.join(", ")}`,
+      });
+      return z.NEVER;
+    }
+    return [...new Set(parts)] as AuditCategory[];
+  });
+
 export const auditLogQuerySchema = z.object({
   before: epochMs.optional().meta({ description: "Only entries strictly before this time (epoch ms)" }),
   after: epochMs.optional().meta({ description: "Only entries strictly after this time (epoch ms)" }),
   q: z
     .string()
-    .max(256, "must be at most 256 characters")
+    .max(MAX_AUDIT_SEARCH_TEXT_LENGTH, `must be at most ${MAX_AUDIT_SEARCH_TEXT_LENGTH} characters`)
     .optional()
     .meta({ description: "Case-insensitive text searched in name, description and target" }),
+  target: z
+    .string()
+    .max(MAX_AUDIT_SEARCH_TEXT_LENGTH, `must be at most ${MAX_AUDIT_SEARCH_TEXT_LENGTH} characters`)
+    .optional()
+    .meta({ description: "Case-insensitive text searched in the target's resource name only (Tributary's)" }),
+  category: categoryList.optional().meta({
+    description:
+      "Comma-separated: `change` (people's and tools' changes), `sync` (membership pushes and imports), `sign-in` (sign-ins and sign-outs); default all (Tributary's)",
+  }),
+  memberId: z.uuid("must be a member's _id").optional().meta({
+    description:
+      "Only what this member did, in the dashboard or with a personal token (not with service tokens) (Tributary's)",
+  }),
+  tokenId: z
+    .uuid("must be an access token's _id")
+    .optional()
+    .meta({ description: "Only what was done with this access token (Tributary's)" }),
   spec: specifierSchema.optional().meta({
     description:
       "A resource specifier, e.g. `proj/*:env/production:segment/*`; an entry matches when its target or one of the target's ancestors matches",
@@ -90,11 +136,19 @@ export const auditEntrySchema = z
       .optional()
       .meta({ description: "The comment sent with the change (`{comment, patch}`)" }),
     accesses: z.array(z.object({ action: z.string(), resource: z.string() })),
-    member: z
-      .object({ _id: z.string().optional(), email: z.string() })
+    member: z.object({ _id: z.string().optional(), email: z.string() }).optional().meta({
+      description:
+        "Who acted; `_id` is absent for the system and the CLI, and the whole field for a service token (it acts as itself, not as the member who created it)",
+    }),
+    token: z
+      .object({
+        _id: z.string(),
+        name: z.string(),
+        ending: z.string(),
+        serviceToken: z.boolean().optional().meta({ description: "True for a service token (Tributary's)" }),
+      })
       .optional()
-      .meta({ description: "Who acted; `_id` is absent for the system and the CLI" }),
-    token: z.object({ _id: z.string(), name: z.string(), ending: z.string() }).optional(),
+      .meta({ description: "The access token used, if any" }),
     target: z
       .object({
         name: z.string(),

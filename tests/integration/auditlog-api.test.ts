@@ -102,7 +102,7 @@ describe("GET /api/v2/auditlog", () => {
       shortDescription: `Deleted token ${marker}`,
       accesses: [{ action: "updateName", resource: `service-token/${tokenId}` }],
       member: { _id: memberId, email: "someone@example.test" },
-      token: { _id: tokenId, name: "ci", ending: "abcd" },
+      token: { _id: tokenId, name: "ci", ending: "abcd", serviceToken: false },
       target: {
         name: "e5",
         resources: [`service-token/${tokenId}`],

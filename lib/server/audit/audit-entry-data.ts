@@ -34,6 +34,7 @@ export function auditEntryData(
     tokenId: principal?.token?.id ?? null,
     tokenName: principal?.token?.name ?? null,
     tokenEnding: principal?.token?.ending ?? null,
+    tokenService: principal?.token?.serviceToken ?? false,
     previousVersion: entry.previous,
     currentVersion: entry.current,
     comment: entry.comment ?? null,

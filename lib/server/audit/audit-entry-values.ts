@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditEntryData } from "@/lib/server/audit/audit-entry-data";
+import { AUDIT_ENTRY_VALUE_COUNT } from "@/lib/server/audit/audit-entry-insert-sql";
 
 function jsonParameter(value: unknown): string | null {
   if (value === undefined || value === null || value === Prisma.DbNull || value === Prisma.JsonNull)
@@ -12,7 +13,7 @@ function jsonParameter(value: unknown): string | null {
  * An audit row as the parameters of `auditEntryInsertSql` (JSON as text, to cast to jsonb); for no row, as many nulls.
  */
 export function auditEntryValues(data: AuditEntryData | null): (string | null)[] {
-  if (data === null) return Array.from({ length: 12 }, () => null);
+  if (data === null) return Array.from({ length: AUDIT_ENTRY_VALUE_COUNT }, () => null);
   return [
     data.kind,
     data.name,
@@ -26,5 +27,6 @@ export function auditEntryValues(data: AuditEntryData | null): (string | null)[]
     data.tokenEnding ?? null,
     jsonParameter(data.previousVersion),
     jsonParameter(data.currentVersion),
+    data.tokenService === true ? "true" : "false",
   ];
 }

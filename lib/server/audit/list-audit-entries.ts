@@ -1,7 +1,13 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/server/db";
-import type { AuditEntryResponse, AuditLogQuery, AuditLogSearch } from "@/lib/schemas/audit";
+import {
+  AUDIT_CATEGORY_KINDS,
+  type AuditCategory,
+  type AuditEntryResponse,
+  type AuditLogQuery,
+  type AuditLogSearch,
+} from "@/lib/schemas/audit";
 import {
   matchResource,
   parseResource,
@@ -58,9 +64,22 @@ function statementsKeep(statements: AuditLogSearch, target: string): boolean {
   return allowed && !statements.some((statement) => statement.effect === "deny" && selects(statement));
 }
 
+/** Entries of the given categories: syncs and sign-ins by their stored kinds, changes by every other kind. */
+function categoryCondition(categories: readonly AuditCategory[]): Prisma.AuditEntryWhereInput {
+  const special = Object.values(AUDIT_CATEGORY_KINDS).flat();
+  return {
+    OR: categories.map((category) =>
+      category === "change"
+        ? { kind: { notIn: special } }
+        : { kind: { in: [...AUDIT_CATEGORY_KINDS[category]] } },
+    ),
+  };
+}
+
 /**
  * The audit log, newest first then `_id` descending. `before`/`after` are exclusive epoch ms; `q` searches name,
- * description and target, case-insensitively; `spec` keeps entries whose target falls under a resource specifier (see
+ * description and target, case-insensitively, and `target` the target alone; `category`, `memberId` and `tokenId` keep
+ * entries of those categories, by that member (not through a service token) or made with that token; `spec` keeps entries whose target falls under a resource specifier (see
  * `targetMatches`), and `statements` (LaunchDarkly's search body) those its statements keep. Targets are far fewer than
  * entries, so `spec` and `statements` are resolved to the matching distinct targets first and
  * the page is then read with an ordinary indexed query, which keeps `totalCount` exact. A caller whose roles do not view
@@ -89,6 +108,12 @@ export async function listAuditEntries(
       ],
     });
   }
+  if (query.target !== undefined && query.target !== "") {
+    conditions.push({ target: { contains: escapeLike(query.target), mode: "insensitive" } });
+  }
+  if (query.category !== undefined) conditions.push(categoryCondition(query.category));
+  if (query.memberId !== undefined) conditions.push({ memberId: query.memberId, tokenService: false });
+  if (query.tokenId !== undefined) conditions.push({ tokenId: query.tokenId });
   if (query.spec !== undefined) {
     const parsed = parseResourceSpecifier(query.spec);
     const spec = parsed.ok ? parsed.value : null;

@@ -8,7 +8,7 @@ const storedAccesses = z.array(z.object({ action: z.string(), resource: z.string
 
 /**
  * An audit entry in LaunchDarkly's shape (its client's `AuditLogEntryListingRep`); the member, token and comment appear
- * only when there was one.
+ * only when there was one, and an entry made with a service token names the token alone.
  */
 export function serializeAuditEntry(entry: AuditEntry): AuditEntryResponse {
   return {
@@ -22,7 +22,8 @@ export function serializeAuditEntry(entry: AuditEntry): AuditEntryResponse {
     shortDescription: entry.description,
     ...(entry.comment !== null && { comment: entry.comment }),
     accesses: storedAccesses.parse(entry.accesses),
-    ...(entry.memberEmail !== null
+    // A service token acts as itself: naming the member who created it would blame them for a tool's work.
+    ...(entry.memberEmail !== null && !entry.tokenService
       ? {
           member:
             entry.memberId !== null
@@ -31,7 +32,14 @@ export function serializeAuditEntry(entry: AuditEntry): AuditEntryResponse {
         }
       : {}),
     ...(entry.tokenId !== null
-      ? { token: { _id: entry.tokenId, name: entry.tokenName ?? "", ending: entry.tokenEnding ?? "" } }
+      ? {
+          token: {
+            _id: entry.tokenId,
+            name: entry.tokenName ?? "",
+            ending: entry.tokenEnding ?? "",
+            serviceToken: entry.tokenService,
+          },
+        }
       : {}),
     target: { name: entry.name, resources: [entry.target], _links: auditTargetLinks(entry.target) },
     ...(entry.previousVersion !== null ? { previousVersion: entry.previousVersion } : {}),

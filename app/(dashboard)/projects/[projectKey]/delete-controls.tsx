@@ -11,6 +11,8 @@ import { useDeleteEnvironment, useDeleteProject } from "@/lib/queries/projects";
 export type ProjectPermissions = {
   deleteProject: AccessDecision;
   deleteEnvironment: Record<string, AccessDecision>;
+  /** The resource names (tags included) the decisions are about, for the page's permission notice. */
+  resources: { project: string; environments: Record<string, string> };
 };
 
 const UNDECIDED: AccessDecision = { allowed: true, reason: "access could not be checked; the API decides" };
@@ -20,10 +22,12 @@ export function ProjectDangerZone({
   projectKey,
   name,
   decision,
+  explainedBy,
 }: {
   projectKey: string;
   name: string;
   decision: AccessDecision | undefined;
+  explainedBy: string;
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -48,7 +52,7 @@ export function ProjectDangerZone({
         <GuardedButton
           variant="danger"
           decision={decision ?? UNDECIDED}
-          reasonVisible
+          explainedBy={explainedBy}
           onClick={() => setOpen(true)}
         >
           Delete project
@@ -74,10 +78,12 @@ export function DeleteEnvironmentButton({
   projectKey,
   environment,
   decision,
+  explainedBy,
 }: {
   projectKey: string;
   environment: { key: string; name: string };
   decision: AccessDecision | undefined;
+  explainedBy: string;
 }) {
   const [open, setOpen] = useState(false);
   const deletion = useDeleteEnvironment(projectKey);
@@ -90,6 +96,7 @@ export function DeleteEnvironmentButton({
       <GuardedButton
         variant="danger"
         decision={decision ?? UNDECIDED}
+        explainedBy={explainedBy}
         onClick={() => setOpen(true)}
         aria-label={`Delete environment ${environment.name}`}
       >

@@ -25,6 +25,15 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
           checkAccess(principal, "deleteEnvironment", environmentResource(project, environment)),
         ]),
       ),
+      resources: {
+        project: projectResource(project),
+        environments: Object.fromEntries(
+          project.environments.map((environment) => [
+            environment.key,
+            environmentResource(project, environment),
+          ]),
+        ),
+      },
     };
   }
   return (

@@ -5,11 +5,26 @@ import Link from "next/link";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { PermissionNotice, type PermissionCheck } from "@/components/permission-notice";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { useCreateEnvironment, useProject } from "@/lib/queries/projects";
 import { DeleteEnvironmentButton, ProjectDangerZone, type ProjectPermissions } from "./delete-controls";
+
+const PERMISSION_NOTICE_ID = "project-permissions";
+
+function permissionChecks(permissions: ProjectPermissions | null): PermissionCheck[] {
+  if (permissions === null) return [];
+  return [
+    ...Object.entries(permissions.deleteEnvironment).map(([key, decision]) => ({
+      action: "deleteEnvironment",
+      resource: permissions.resources.environments[key] ?? "",
+      decision,
+    })),
+    { action: "deleteProject", resource: permissions.resources.project, decision: permissions.deleteProject },
+  ];
+}
 
 export function ProjectView({
   projectKey,
@@ -33,6 +48,16 @@ export function ProjectView({
         </p>
         <h1 className="text-2xl font-semibold">{data.name}</h1>
       </div>
+      <PermissionNotice
+        id={PERMISSION_NOTICE_ID}
+        checks={permissionChecks(permissions)}
+        names={{
+          project: data.name,
+          environments: Object.fromEntries(
+            data.environments.items.map((environment) => [environment.key, environment.name]),
+          ),
+        }}
+      />
       <Card title="Environments" description="Partners name an environment by its client-side ID.">
         <table className="w-full text-left text-sm">
           <thead className="text-xs uppercase text-slate-500">
@@ -71,6 +96,7 @@ export function ProjectView({
                     projectKey={data.key}
                     environment={environment}
                     decision={permissions?.deleteEnvironment[environment.key]}
+                    explainedBy={PERMISSION_NOTICE_ID}
                   />
                 </td>
               </tr>
@@ -79,7 +105,12 @@ export function ProjectView({
         </table>
       </Card>
       <CreateEnvironmentCard projectKey={data.key} />
-      <ProjectDangerZone projectKey={data.key} name={data.name} decision={permissions?.deleteProject} />
+      <ProjectDangerZone
+        projectKey={data.key}
+        name={data.name}
+        decision={permissions?.deleteProject}
+        explainedBy={PERMISSION_NOTICE_ID}
+      />
     </div>
   );
 }

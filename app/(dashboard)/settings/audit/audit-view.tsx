@@ -1,10 +1,10 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { PermissionNotice } from "@/components/permission-notice";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { formText } from "@/lib/form-value";
 import {
   AUDIT_PAGE_SIZE,
   olderCursor,
@@ -12,65 +12,36 @@ import {
   type AuditCursor,
   type AuditLogFilter,
 } from "@/lib/queries/audit-log";
-import { AuditEntryItem } from "@/components/audit/audit-entry-item";
+import type { AuditEntryResponse } from "@/lib/schemas/audit";
+import { AuditEntryItem, type AuditActor } from "@/components/audit/audit-entry-item";
 import { NewerOlderButtons } from "@/components/audit/newer-older-buttons";
+import { AuditFilterForm } from "./audit-filter-form";
+import { auditApiFilter, readAuditFilters, writeAuditFilters, type AuditPageFilters } from "./audit-filters";
 
-type Filters = { q?: string; spec?: string; after?: number; before?: number };
-
-const DAY_MS = 24 * 3600 * 1000;
-
-/** A day in the browser's zone as epoch ms at its start, or undefined for an empty or invalid field. */
-function startOfDay(date: string): number | undefined {
-  if (date === "") return undefined;
-  const start = new Date(`${date}T00:00:00`).getTime();
-  return Number.isNaN(start) ? undefined : start;
+/** How the actor filter names whom it keeps: from an entry on the page, else by id. */
+function actorLabel(actor: AuditPageFilters["actor"], items: readonly AuditEntryResponse[]): string {
+  if (actor === null) return "";
+  const entry = items.find((item) =>
+    actor.type === "token" ? item.token?._id === actor.id : item.member?._id === actor.id,
+  );
+  if (actor.type === "token")
+    return entry?.token ? `token ${entry.token.name} …${entry.token.ending}` : `token ${actor.id}`;
+  return entry?.member ? entry.member.email : `member ${actor.id}`;
 }
 
-function readFilters(form: FormData): Filters {
-  const q = formText(form, "q").trim();
-  const spec = formText(form, "spec").trim();
-  const from = startOfDay(formText(form, "from"));
-  const to = startOfDay(formText(form, "to"));
-  // The API's bounds are exclusive: "from" includes its first millisecond, "to" includes its whole day.
-  return {
-    ...(q ? { q } : {}),
-    ...(spec ? { spec } : {}),
-    ...(from === undefined ? {} : { after: from - 1 }),
-    ...(to === undefined ? {} : { before: to + DAY_MS }),
-  };
-}
+/** `viewDecision`: whether the member may read the log at all, decided on the server. */
+export function AuditView({ viewDecision }: { viewDecision: { allowed: boolean; reason: string } }) {
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  // The URL is the one place the filters live: a filtered log survives a reload and Back, and can be shared.
+  const filters = readAuditFilters(new URLSearchParams(searchParams.toString()));
 
-function toQuery(filters: Filters, cursor: AuditCursor): AuditLogFilter {
-  return {
-    limit: AUDIT_PAGE_SIZE,
-    offset: cursor.offset,
-    ...(filters.q ? { q: filters.q } : {}),
-    ...(filters.spec ? { spec: filters.spec } : {}),
-    ...(filters.after === undefined ? {} : { after: filters.after }),
-    ...(cursor.before === undefined ? {} : { before: cursor.before }),
-  };
-}
-
-export function AuditView() {
-  const [filters, setFilters] = useState<Filters>({});
-  // Newest first: each "Older" pushes a cursor, "Newer" pops one.
-  const [cursors, setCursors] = useState<AuditCursor[]>([{ before: undefined, offset: 0 }]);
-  const cursor = cursors[cursors.length - 1] ?? { before: filters.before, offset: 0 };
-  const log = useAuditLog(toQuery(filters, cursor));
-  const items = log.data?.items ?? [];
-  const remaining = log.data ? log.data.totalCount - cursor.offset - items.length : 0;
-  const older = remaining > 0 ? olderCursor(items, cursor) : null;
-
-  function apply(next: Filters) {
-    setFilters(next);
-    setCursors([{ before: next.before, offset: 0 }]);
+  function apply(next: AuditPageFilters) {
+    const query = writeAuditFilters(next).toString();
+    window.history.pushState(null, "", query === "" ? pathname : `${pathname}?${query}`);
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    apply(readFilters(new FormData(event.currentTarget)));
-  }
-
+  const key = writeAuditFilters(filters).toString();
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -79,29 +50,52 @@ export function AuditView() {
           Every change to projects, segments, tokens, roles and members, newest first, with who made it.
         </p>
       </div>
-      <form
-        aria-label="Filter the audit log"
-        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[1fr_1fr_auto_auto_auto] lg:items-end"
-        onSubmit={onSubmit}
-        onReset={() => apply({})}
-      >
-        <Field label="Search" name="q" type="search" maxLength={256} hint="Name, description or target" />
-        <Field
-          label="Resource"
-          name="spec"
-          spellCheck={false}
-          placeholder="proj/*:env/production:segment/*"
-          hint="A resource specifier; its children match too"
-        />
-        <Field label="From" name="from" type="date" />
-        <Field label="To" name="to" type="date" />
-        <div className="flex gap-2 sm:col-span-2 lg:col-span-1">
-          <Button type="submit">Apply</Button>
-          <Button type="reset" variant="secondary">
-            Clear
+      {viewDecision.allowed ? (
+        <>
+          <AuditFilterForm key={key} filters={filters} onApply={apply} />
+          <AuditEntries key={`entries-${key}`} filters={filters} onApply={apply} />
+        </>
+      ) : (
+        <PermissionNotice checks={[{ action: "viewAuditLog", resource: "acct", decision: viewDecision }]} />
+      )}
+    </div>
+  );
+}
+
+/** One filtered log with its own paging, which starts over whenever the filters change. */
+function AuditEntries({
+  filters,
+  onApply,
+}: {
+  filters: AuditPageFilters;
+  onApply: (filters: AuditPageFilters) => void;
+}) {
+  const apiFilter = auditApiFilter(filters);
+  // Newest first: each "Older" pushes a cursor, "Newer" pops one.
+  const [cursors, setCursors] = useState<AuditCursor[]>([{ before: apiFilter.before, offset: 0 }]);
+  const cursor = cursors[cursors.length - 1] ?? { before: apiFilter.before, offset: 0 };
+  const query: AuditLogFilter = {
+    ...apiFilter,
+    limit: AUDIT_PAGE_SIZE,
+    offset: cursor.offset,
+    before: cursor.before,
+  };
+  const log = useAuditLog(query);
+  const items = log.data?.items ?? [];
+  const remaining = log.data ? log.data.totalCount - cursor.offset - items.length : 0;
+  const older = remaining > 0 ? olderCursor(items, cursor) : null;
+  const onActor = (actor: AuditActor) => onApply({ ...filters, actor });
+
+  return (
+    <>
+      {filters.actor ? (
+        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700" data-testid="actor-filter">
+          Only entries by <strong>{actorLabel(filters.actor, items)}</strong>
+          <Button variant="ghost" onClick={() => onApply({ ...filters, actor: null })}>
+            Show everyone&apos;s
           </Button>
-        </div>
-      </form>
+        </p>
+      ) : null}
       {log.isPending ? <LoadingState /> : null}
       {log.isError ? <ErrorState error={log.error} /> : null}
       {log.data && items.length === 0 ? (
@@ -115,7 +109,7 @@ export function AuditView() {
         >
           <ul aria-label="Entries">
             {items.map((entry) => (
-              <AuditEntryItem key={entry._id} entry={entry} />
+              <AuditEntryItem key={entry._id} entry={entry} onActor={onActor} />
             ))}
           </ul>
         </section>
@@ -133,6 +127,6 @@ export function AuditView() {
           <NewerOlderButtons cursors={cursors} older={older} onChange={setCursors} />
         </nav>
       ) : null}
-    </div>
+    </>
   );
 }

@@ -7,11 +7,14 @@ import { useRoles } from "@/lib/queries/roles";
 import type { RoleResponse } from "@/lib/schemas/role";
 import { summarizePolicy } from "../_components/policy-editor";
 import { GuardedButton } from "@/components/ui/guarded-button";
+import { PermissionNotice, type PermissionCheck } from "@/components/permission-notice";
 import { DeleteRoleDialog } from "./_components/delete-role-dialog";
 import { roleAccessChecks } from "./_components/role-access";
 import { RoleEditorDialog } from "./_components/role-editor-dialog";
 
 type Open = { kind: "create" } | { kind: "edit" | "delete"; role: RoleResponse } | null;
+
+const PERMISSION_NOTICE_ID = "roles-permissions";
 
 export function RolesView() {
   const roles = useRoles();
@@ -19,6 +22,13 @@ export function RolesView() {
   const access = useOwnAccess(roleAccessChecks(items.map((role) => role.key)));
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const checks: PermissionCheck[] = [
+    { action: "createRole", resource: accessResources.anyRole },
+    ...items.flatMap((role) => [
+      { action: "updateRole", resource: accessResources.role(role.key) },
+      { action: "deleteRole", resource: accessResources.role(role.key) },
+    ]),
+  ].map((check) => ({ ...check, decision: access.lookup(check.action, check.resource) }));
 
   return (
     <div className="flex flex-col gap-6">
@@ -32,7 +42,7 @@ export function RolesView() {
         </div>
         <GuardedButton
           decision={access.lookup("createRole", accessResources.anyRole)}
-          reasonVisible
+          explainedBy={PERMISSION_NOTICE_ID}
           onClick={() => {
             setNotice(null);
             setOpen({ kind: "create" });
@@ -41,6 +51,7 @@ export function RolesView() {
           Create role
         </GuardedButton>
       </div>
+      <PermissionNotice id={PERMISSION_NOTICE_ID} checks={checks} />
       {notice ? (
         <p role="status" className="text-sm text-green-700">
           {notice}
@@ -93,6 +104,7 @@ export function RolesView() {
                       <GuardedButton
                         variant="secondary"
                         decision={access.lookup("updateRole", accessResources.role(role.key))}
+                        explainedBy={PERMISSION_NOTICE_ID}
                         onClick={() => {
                           setNotice(null);
                           setOpen({ kind: "edit", role });
@@ -103,6 +115,7 @@ export function RolesView() {
                       <GuardedButton
                         variant="danger"
                         decision={access.lookup("deleteRole", accessResources.role(role.key))}
+                        explainedBy={PERMISSION_NOTICE_ID}
                         onClick={() => {
                           setNotice(null);
                           setOpen({ kind: "delete", role });

@@ -23,10 +23,12 @@ export default async function SegmentSettingsPage({ params }: { params: Promise<
   if (found !== null) {
     const resource = segmentResource(found.environment.project, found.environment, found.segment);
     permissions = {
+      resource,
       name: checkAccess(principal, "updateName", resource),
       description: checkAccess(principal, "updateDescription", resource),
       tags: checkAccess(principal, "updateTags", resource),
       delete: checkAccess(principal, "deleteSegment", resource),
+      environmentName: found.environment.name,
     };
   }
   return <SettingsView {...location} permissions={permissions} />;

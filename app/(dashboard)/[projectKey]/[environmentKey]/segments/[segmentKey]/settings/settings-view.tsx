@@ -2,6 +2,7 @@
 
 import type { z } from "zod";
 import { IntegrationBadge } from "@/components/segments/integration-badge";
+import { PermissionNotice, type PermissionCheck } from "@/components/permission-notice";
 import { Card } from "@/components/ui/card";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import type { AccessDecision } from "@/lib/queries/access-check";
@@ -18,7 +19,24 @@ import type { Parsed } from "./_components/setting-card";
 import { DangerZone } from "./_components/danger-zone";
 import { SettingCard } from "./_components/setting-card";
 
-export type SettingsPermissions = Record<"name" | "description" | "tags" | "delete", AccessDecision>;
+export type SettingsPermissions = Record<"name" | "description" | "tags" | "delete", AccessDecision> & {
+  /** The segment's resource name, tags included, that the decisions are about. */
+  resource: string;
+  environmentName: string;
+};
+
+const PERMISSION_NOTICE_ID = "segment-settings-permissions";
+
+function permissionChecks(permissions: SettingsPermissions | null): PermissionCheck[] {
+  if (permissions === null) return [];
+  const { resource } = permissions;
+  return [
+    { action: "updateName", resource, decision: permissions.name },
+    { action: "updateDescription", resource, decision: permissions.description },
+    { action: "updateTags", resource, decision: permissions.tags },
+    { action: "deleteSegment", resource, decision: permissions.delete },
+  ];
+}
 
 type Props = {
   projectKey: string;
@@ -58,6 +76,11 @@ export function SettingsView({ projectKey, environmentKey, segmentKey, permissio
 
   return (
     <div className="flex max-w-3xl flex-col gap-4">
+      <PermissionNotice
+        id={PERMISSION_NOTICE_ID}
+        checks={permissionChecks(permissions)}
+        names={{ environments: permissions ? { [environmentKey]: permissions.environmentName } : {} }}
+      />
       {data._external ? (
         <div
           role="note"
@@ -86,6 +109,7 @@ export function SettingsView({ projectKey, environmentKey, segmentKey, permissio
         toText={(name) => name}
         fromText={(text) => parseWith(nameSchema, text)}
         decision={permissions?.name}
+        explainedBy={PERMISSION_NOTICE_ID}
         mutation={updateName}
       />
       <SettingCard
@@ -100,6 +124,7 @@ export function SettingsView({ projectKey, environmentKey, segmentKey, permissio
         toText={(description) => description ?? ""}
         fromText={(text) => parseWith(segmentDescriptionSchema, text.trim() === "" ? null : text.trim())}
         decision={permissions?.description}
+        explainedBy={PERMISSION_NOTICE_ID}
         mutation={updateDescription}
       />
       <SettingCard
@@ -113,6 +138,7 @@ export function SettingsView({ projectKey, environmentKey, segmentKey, permissio
         toText={(tags) => tags.join(", ")}
         fromText={(text) => parseWith(segmentTagsSchema, splitTags(text))}
         decision={permissions?.tags}
+        explainedBy={PERMISSION_NOTICE_ID}
         mutation={updateTags}
       />
       <Card
@@ -135,6 +161,7 @@ export function SettingsView({ projectKey, environmentKey, segmentKey, permissio
         memberCount={data._unboundedMetadata.includedCount}
         synced={data._external !== undefined}
         decision={permissions?.delete}
+        explainedBy={PERMISSION_NOTICE_ID}
       />
     </div>
   );

@@ -14,12 +14,14 @@ export function DangerZone({
   memberCount,
   synced,
   decision,
+  explainedBy,
 }: {
   location: SegmentLocation;
   name: string;
   memberCount: number;
   synced: boolean;
   decision: AccessDecision | undefined;
+  explainedBy: string;
 }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -42,7 +44,12 @@ export function DangerZone({
           that target it stop matching them.{" "}
           {synced ? "The next sync from the tool creates it again, empty, as a new generation." : ""}
         </p>
-        <GuardedButton variant="danger" decision={decision} reasonVisible onClick={() => setOpen(true)}>
+        <GuardedButton
+          variant="danger"
+          decision={decision}
+          explainedBy={explainedBy}
+          onClick={() => setOpen(true)}
+        >
           Delete segment
         </GuardedButton>
       </div>

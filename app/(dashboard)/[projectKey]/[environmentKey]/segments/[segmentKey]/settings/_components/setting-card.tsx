@@ -33,6 +33,7 @@ export function SettingCard<F extends Field>({
   fromText,
   multiline = false,
   decision,
+  explainedBy,
   mutation,
 }: {
   location: SegmentLocation;
@@ -46,6 +47,8 @@ export function SettingCard<F extends Field>({
   fromText: (text: string) => Parsed<Value<F>>;
   multiline?: boolean;
   decision: AccessDecision | undefined;
+  /** The id of the notice that says in words why a denied setting is read-only. */
+  explainedBy: string;
   mutation: UseMutationResult<SegmentResponse, Error, SettingUpdate<F>, unknown>;
 }) {
   const queryClient = useQueryClient();
@@ -80,7 +83,7 @@ export function SettingCard<F extends Field>({
     value: text,
     disabled: denied,
     "aria-invalid": invalid !== null ? true : undefined,
-    "aria-describedby": `${inputId}-hint`,
+    "aria-describedby": denied ? `${inputId}-hint ${explainedBy}` : `${inputId}-hint`,
     onChange: (event: { target: { value: string } }) => {
       setDraft({ text: event.target.value, startedFrom: draft?.startedFrom ?? current });
       setInvalid(null);
@@ -151,6 +154,7 @@ export function SettingCard<F extends Field>({
           <GuardedButton
             type="submit"
             decision={decision}
+            explainedBy={explainedBy}
             disabled={draft === null || mutation.isPending || conflict}
           >
             {mutation.isPending ? "Saving…" : `Save ${field}`}
