@@ -68,7 +68,7 @@ describe("every JSON route with hostile bodies", () => {
   it("covers every route that reads a JSON body (the partner endpoint has a file of its own)", async () => {
     const fuzzed = new Set<unknown>([...JSON_ROUTES.map((route) => route.handler), partnerRoute.POST]);
     const missing = API_ROUTE_OBJECTS.filter(
-      (route) => route.schemas.body !== undefined || route.openapi.requestBody !== undefined,
+      (route) => route.schemas.body !== undefined || route.openapi?.requestBody !== undefined,
     )
       .filter((route) => !fuzzed.has(route.handler))
       .map((route) => route.name);

@@ -1,7 +1,9 @@
-import { buildOpenApiDocument } from "@/lib/server/openapi/build-openapi-document";
+import { nextRouteHandlers } from "@/lib/server/api/next-route-handlers";
+import { accountRoutes } from "@/lib/server/routes/account";
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRouteHandlers(
+  accountRoutes,
+  "/api/openapi.json",
+);
 
 export const dynamic = "force-static";
-
-export function GET(): Response {
-  return Response.json(buildOpenApiDocument());
-}

@@ -1,4 +1,5 @@
 import "server-only";
+import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import type { ZodOpenApiRequestBodyObject } from "zod-openapi";
 import type { ApiError } from "@/lib/server/api/errors";
@@ -66,6 +67,14 @@ export type RouteSpec<S extends RouteSchemas> = {
   handle: (context: RouteContext<S>) => Promise<Response>;
 };
 
+/** What serves a route: the API wrapper's handler, or a plain one (the OpenAPI document) without `forApiRequest`. */
+export type RouteHandler = ((
+  req: NextRequest,
+  context: { params: Promise<PathParams> },
+) => Promise<Response>) & {
+  forApiRequest?: ApiRoute<PathParams>["forApiRequest"];
+};
+
 /** One API route, declared once: what serves it, what documents it, and what names it in logs and rate limits. */
 export type ApiRouteObject = {
   method: ApiMethod;
@@ -74,8 +83,9 @@ export type ApiRouteObject = {
   name: string;
   schemas: RouteSchemas;
   hasAccess: boolean;
-  openapi: RouteDocumentation;
-  handler: ApiRoute<PathParams>;
+  /** Absent for a route the document does not describe. */
+  openapi?: RouteDocumentation;
+  handler: RouteHandler;
   /** For an alias, the name of the route whose handler (and rate-limit window and log name) it shares. */
   aliasOf?: string;
 };
@@ -121,11 +131,33 @@ export function defineRoute<S extends RouteSchemas = Record<never, never>>(
  * one name in the logs for both paths, documented as an alias.
  */
 export function defineAlias(route: ApiRouteObject, path: string): ApiRouteObject {
+  const { openapi } = route;
   return {
     ...route,
     path,
     name: `${route.method} ${path}`,
     aliasOf: route.name,
-    openapi: { ...route.openapi, summary: `${route.openapi.summary} (alias)` },
+    openapi: openapi && { ...openapi, summary: `${openapi.summary} (alias)` },
+  };
+}
+
+/**
+ * A route outside the API wrapper: no principal, no rate limit, no request id (the OpenAPI document, public like
+ * LaunchDarkly's). Documented only when `openapi` is given, and then as public.
+ */
+export function definePlainRoute(spec: {
+  method: ApiMethod;
+  path: string;
+  openapi?: Omit<RouteDocumentation, "public">;
+  handle: (req: NextRequest) => Promise<Response> | Response;
+}): ApiRouteObject {
+  return {
+    method: spec.method,
+    path: spec.path,
+    name: `${spec.method} ${spec.path}`,
+    schemas: {},
+    hasAccess: false,
+    openapi: spec.openapi && { ...spec.openapi, public: true },
+    handler: async (req) => spec.handle(req),
   };
 }

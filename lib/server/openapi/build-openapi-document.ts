@@ -1,6 +1,4 @@
 import { createDocument } from "zod-openapi";
-import { accessOpenApiPaths } from "@/lib/server/openapi/operations-access";
-import { accessCheckOpenApiPaths } from "@/lib/server/openapi/operations-access-check";
 import { inviteOpenApiPaths } from "@/lib/server/openapi/operations-invites";
 import { sdkOpenApiPaths } from "@/lib/server/openapi/operations-sdk";
 import { routeOpenApiPaths } from "@/lib/server/openapi/route-operations";
@@ -24,8 +22,6 @@ export function buildOpenApiDocument() {
     paths: {
       ...routeOpenApiPaths(API_ROUTE_OBJECTS),
       ...sdkOpenApiPaths,
-      ...accessOpenApiPaths,
-      ...accessCheckOpenApiPaths,
       ...inviteOpenApiPaths,
     },
   });

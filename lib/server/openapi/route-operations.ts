@@ -1,10 +1,10 @@
 import type { ZodOpenApiOperationObject, ZodOpenApiPathsObject } from "zod-openapi";
-import type { ApiRouteObject, RouteAnswer } from "@/lib/server/api/define-route";
+import type { ApiRouteObject, RouteAnswer, RouteDocumentation } from "@/lib/server/api/define-route";
 import { errorResponses, jsonRequestBody, successResponse } from "@/lib/server/openapi/operation-parts";
 
 /** A route's error statuses: what its declaration implies, and those it names. */
 export function routeErrorStatuses(
-  route: Pick<ApiRouteObject, "schemas" | "hasAccess" | "openapi">,
+  route: Pick<ApiRouteObject, "schemas" | "hasAccess"> & { openapi: RouteDocumentation },
 ): number[] {
   const { schemas, openapi } = route;
   const derived: number[] = [];
@@ -25,8 +25,10 @@ function successes(answers: RouteAnswer | readonly RouteAnswer[]) {
   );
 }
 
-/** The OpenAPI operation of one route object. */
-export function routeOperation(route: ApiRouteObject): ZodOpenApiOperationObject {
+/** The OpenAPI operation of one documented route object. */
+export function routeOperation(
+  route: ApiRouteObject & { openapi: RouteDocumentation },
+): ZodOpenApiOperationObject {
   const { schemas, openapi } = route;
   const requestParams = {
     ...(schemas.params ? { path: schemas.params } : {}),
@@ -44,11 +46,16 @@ export function routeOperation(route: ApiRouteObject): ZodOpenApiOperationObject
   };
 }
 
-/** The OpenAPI paths of route objects, each path's operations under its lower-cased methods. */
+/** The OpenAPI paths of the documented route objects, each path's operations under its lower-cased methods. */
 export function routeOpenApiPaths(routes: readonly ApiRouteObject[]): ZodOpenApiPathsObject {
   const paths: ZodOpenApiPathsObject = {};
   for (const route of routes) {
-    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: routeOperation(route) };
+    const { openapi } = route;
+    if (!openapi) continue;
+    paths[route.path] = {
+      ...paths[route.path],
+      [route.method.toLowerCase()]: routeOperation({ ...route, openapi }),
+    };
   }
   return paths;
 }

@@ -1,10 +1,15 @@
 import "server-only";
 import type { ApiRouteObject } from "@/lib/server/api/define-route";
+import { accountRoutes } from "@/lib/server/routes/account";
+import { auditRoutes } from "@/lib/server/routes/audit";
+import { memberRoutes } from "@/lib/server/routes/members";
 import { projectRoutes } from "@/lib/server/routes/projects";
+import { roleRoutes } from "@/lib/server/routes/roles";
 import { segmentMemberRoutes } from "@/lib/server/routes/segment-members";
 import { segmentRoutes } from "@/lib/server/routes/segments";
 import { storeRoutes } from "@/lib/server/routes/stores";
 import { syncRoutes } from "@/lib/server/routes/sync";
+import { tokenRoutes } from "@/lib/server/routes/tokens";
 
 /**
  * Every API route object: what `app/api/**\/route.ts` files adapt for Next.js, what the API server serves, and what the
@@ -16,4 +21,9 @@ export const API_ROUTE_OBJECTS: readonly ApiRouteObject[] = [
   ...segmentMemberRoutes,
   ...syncRoutes,
   ...storeRoutes,
+  ...tokenRoutes,
+  ...roleRoutes,
+  ...memberRoutes,
+  ...auditRoutes,
+  ...accountRoutes,
 ];

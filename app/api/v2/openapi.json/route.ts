@@ -1,8 +1,9 @@
-import { methodsNotAllowed } from "@/lib/server/api/methods-not-allowed";
+import { nextRouteHandlers } from "@/lib/server/api/next-route-handlers";
+import { accountRoutes } from "@/lib/server/routes/account";
 
-// Where LaunchDarkly serves its OpenAPI document (its client's `getOpenapiSpec`): the same document as /api/openapi.json.
-export { GET } from "@/app/api/openapi.json/route";
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = nextRouteHandlers(
+  accountRoutes,
+  "/api/v2/openapi.json",
+);
 
 export const dynamic = "force-static";
-
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed("/api/v2/openapi.json", ["GET"]);
