@@ -75,6 +75,13 @@ test("a reader is told in words what their role cannot do, once per page, with t
     "Your role, Reader, cannot delete environments in Production or Test, and cannot delete projects in project Default project.",
   );
   await expect(page.getByRole("button", { name: "Delete project" })).toBeDisabled();
+
+  // An environment's persistent stores.
+  await page.goto("/default/production/stores");
+  await expect(notice(page)).toHaveCount(1);
+  await expect(notice(page)).toContainText(/^Your role, Reader, cannot add persistent stores/);
+  await expect(notice(page)).toContainText("in Production.");
+  await expect(page.getByRole("button", { name: "Add store" })).toBeDisabled();
 });
 
 test("a member without the audit log is told so instead of an error", async ({ page }) => {

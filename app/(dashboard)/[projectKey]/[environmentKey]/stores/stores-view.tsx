@@ -1,7 +1,8 @@
 "use client";
 
 import type { FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { PermissionNotice } from "@/components/permission-notice";
+import { GuardedButton } from "@/components/ui/guarded-button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
@@ -15,6 +16,12 @@ import {
   useStores,
   useTestStoreConnection,
 } from "@/lib/queries/stores";
+import {
+  STORE_PERMISSION_NOTICE_ID,
+  storePermissionChecks,
+  UNDECIDED,
+  type StorePermissions,
+} from "./_components/store-permissions";
 
 type Location = { projectKey: string; environmentKey: string };
 
@@ -52,7 +59,16 @@ function StatusBadges({ store }: { store: StoreIntegrationResponse }) {
   );
 }
 
-function StoreCard({ store, location }: { store: StoreIntegrationResponse; location: Location }) {
+function StoreCard({
+  store,
+  location,
+  permission,
+}: {
+  store: StoreIntegrationResponse;
+  location: Location;
+  permission: StorePermissions["stores"][string] | undefined;
+}) {
+  const update = permission?.update ?? UNDECIDED;
   const setOn = useSetStoreOn(location);
   const test = useTestStoreConnection(location);
   const resync = useResyncStore(location);
@@ -94,24 +110,43 @@ function StoreCard({ store, location }: { store: StoreIntegrationResponse; locat
         </div>
       </dl>
       <div className="mt-3 flex flex-wrap gap-2">
-        <Button variant="secondary" onClick={() => test.mutate(store._id)} disabled={test.isPending}>
+        <GuardedButton
+          variant="secondary"
+          decision={update}
+          explainedBy={STORE_PERMISSION_NOTICE_ID}
+          onClick={() => test.mutate(store._id)}
+          disabled={test.isPending}
+        >
           Test connection
-        </Button>
-        <Button variant="secondary" onClick={() => resync.mutate(store._id)} disabled={resync.isPending}>
+        </GuardedButton>
+        <GuardedButton
+          variant="secondary"
+          decision={update}
+          explainedBy={STORE_PERMISSION_NOTICE_ID}
+          onClick={() => resync.mutate(store._id)}
+          disabled={resync.isPending}
+        >
           Full resync
-        </Button>
-        <Button variant="secondary" onClick={() => setOn.mutate({ id: store._id, on: !store.on })}>
+        </GuardedButton>
+        <GuardedButton
+          variant="secondary"
+          decision={update}
+          explainedBy={STORE_PERMISSION_NOTICE_ID}
+          onClick={() => setOn.mutate({ id: store._id, on: !store.on })}
+        >
           {store.on ? "Turn off" : "Turn on"}
-        </Button>
-        <Button
+        </GuardedButton>
+        <GuardedButton
           variant="danger"
+          decision={permission?.delete ?? UNDECIDED}
+          explainedBy={STORE_PERMISSION_NOTICE_ID}
           onClick={() => {
             if (window.confirm(`Delete the store ${store.name}? Its Redis data is left as it is.`))
               remove.mutate(store._id);
           }}
         >
           Delete
-        </Button>
+        </GuardedButton>
       </div>
       {test.data ? (
         <p role="status" className={`mt-2 text-sm ${test.data.ok ? "text-green-700" : "text-red-700"}`}>
@@ -130,7 +165,10 @@ function StoreCard({ store, location }: { store: StoreIntegrationResponse; locat
   );
 }
 
-export function StoresView(location: Location) {
+export function StoresView({
+  permissions,
+  ...location
+}: Location & { permissions: StorePermissions | null }) {
   const stores = useStores(location);
   const create = useCreateStore(location);
 
@@ -166,6 +204,13 @@ export function StoresView(location: Location) {
           LaunchDarkly&apos;s layout, so server SDKs with a Redis big-segment store evaluate against it.
         </p>
       </div>
+      <PermissionNotice
+        id={STORE_PERMISSION_NOTICE_ID}
+        checks={storePermissionChecks(permissions)}
+        names={{
+          environments: permissions ? { [location.environmentKey]: permissions.environmentName } : {},
+        }}
+      />
       {stores.isPending ? <LoadingState /> : null}
       {stores.isError ? <ErrorState error={stores.error} /> : null}
       {stores.data && stores.data.items.length === 0 ? (
@@ -174,7 +219,12 @@ export function StoresView(location: Location) {
       {stores.data && stores.data.items.length > 0 ? (
         <ul className="flex flex-col gap-3" aria-label="Stores">
           {stores.data.items.map((store) => (
-            <StoreCard key={store._id} store={store} location={location} />
+            <StoreCard
+              key={store._id}
+              store={store}
+              location={location}
+              permission={permissions?.stores[store._id]}
+            />
           ))}
         </ul>
       ) : null}
@@ -190,9 +240,14 @@ export function StoresView(location: Location) {
             <input type="checkbox" name="tls" /> Use TLS
           </label>
           <div className="sm:col-span-2 sm:text-right">
-            <Button type="submit" disabled={create.isPending}>
+            <GuardedButton
+              type="submit"
+              decision={permissions?.create.decision ?? UNDECIDED}
+              explainedBy={STORE_PERMISSION_NOTICE_ID}
+              disabled={create.isPending}
+            >
               {create.isPending ? "Adding…" : "Add store"}
-            </Button>
+            </GuardedButton>
           </div>
         </form>
         {create.isError ? <ErrorState error={create.error} /> : null}
