@@ -1,5 +1,4 @@
 import { createDocument } from "zod-openapi";
-import { inviteOpenApiPaths } from "@/lib/server/openapi/operations-invites";
 import { sdkOpenApiPaths } from "@/lib/server/openapi/operations-sdk";
 import { routeOpenApiPaths } from "@/lib/server/openapi/route-operations";
 import { API_ROUTE_OBJECTS } from "@/lib/server/routes";
@@ -22,7 +21,6 @@ export function buildOpenApiDocument() {
     paths: {
       ...routeOpenApiPaths(API_ROUTE_OBJECTS),
       ...sdkOpenApiPaths,
-      ...inviteOpenApiPaths,
     },
   });
   return cached;

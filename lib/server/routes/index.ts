@@ -2,6 +2,7 @@ import "server-only";
 import type { ApiRouteObject } from "@/lib/server/api/define-route";
 import { accountRoutes } from "@/lib/server/routes/account";
 import { auditRoutes } from "@/lib/server/routes/audit";
+import { inviteRoutes } from "@/lib/server/routes/invites";
 import { memberRoutes } from "@/lib/server/routes/members";
 import { projectRoutes } from "@/lib/server/routes/projects";
 import { roleRoutes } from "@/lib/server/routes/roles";
@@ -24,6 +25,7 @@ export const API_ROUTE_OBJECTS: readonly ApiRouteObject[] = [
   ...tokenRoutes,
   ...roleRoutes,
   ...memberRoutes,
+  ...inviteRoutes,
   ...auditRoutes,
   ...accountRoutes,
 ];
