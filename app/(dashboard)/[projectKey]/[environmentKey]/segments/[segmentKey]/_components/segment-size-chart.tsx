@@ -1,116 +1,113 @@
 "use client";
 
-import {
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import { ChartDataTable } from "@/components/charts/chart-data-table";
+import { useInBrowser } from "@/components/charts/use-in-browser";
+import { DateTime } from "@/components/time/date-time";
 import { EmptyState } from "@/components/ui/states";
 import type { SyncRunResponse } from "@/lib/schemas/sync-run";
 import { formatCount, plural } from "../../../activity/_components/format";
+import { segmentSizeChartData, type SegmentSizePoint } from "./segment-size-data";
 
-const timeFormat = new Intl.DateTimeFormat("en-US", {
-  month: "short",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hour12: false,
-});
+const CHART_HEIGHT = 260;
+/** Above this many syncs the points shrink, so the line stays readable. */
+const LARGE_POINTS_UP_TO = 40;
+const fullTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium" });
 
-export type SegmentSizePoint = { at: number; included: number; added: number; removed: number };
-
-/** The runs that changed the segment, oldest first; failed runs changed nothing and have no count after. */
-export function segmentSizePoints(runs: readonly SyncRunResponse[]): SegmentSizePoint[] {
-  return runs
-    .flatMap((run) =>
-      run.includedCountAfter === null
-        ? []
-        : [
-            {
-              at: run.startedAt,
-              included: run.includedCountAfter,
-              added: run.counts.added,
-              removed: 0 - run.counts.removed,
-            },
-          ],
-    )
-    .sort((a, b) => a.at - b.at);
+function SyncTooltip({
+  active,
+  label,
+  points,
+}: Pick<TooltipContentProps<number, string>, "active" | "label"> & { points: readonly SegmentSizePoint[] }) {
+  const point = points.find((candidate) => candidate.at === label);
+  if (!active || !point) return null;
+  return (
+    <div className="rounded-md border border-slate-200 bg-white p-2 text-xs shadow-sm">
+      <p className="font-medium">{fullTime.format(point.at)}</p>
+      <p>{plural(point.included, "member")} after this sync</p>
+      <p>
+        {formatCount(point.added)} added, {formatCount(point.removed)} removed
+      </p>
+    </div>
+  );
 }
 
-/** Included count after each sync (line) with the keys each sync added and removed (bars above and below zero). */
+/** The member count after each sync: a step line on a time axis, one count axis, and the same numbers as a table. */
 export function SegmentSizeChart({ runs }: { runs: readonly SyncRunResponse[] }) {
-  const points = segmentSizePoints(runs);
-  if (points.length === 0) {
+  const inBrowser = useInBrowser();
+  const data = segmentSizeChartData(runs);
+  if (data === null) {
     return (
       <EmptyState title="No syncs yet">The member count over time appears after the first sync.</EmptyState>
     );
   }
-  const added = points.reduce((sum, point) => sum + point.added, 0);
-  const removed = points.reduce((sum, point) => sum - point.removed, 0);
+  const { points, time, members, totals } = data;
+  const tickFormat = new Intl.DateTimeFormat("en-US", time.format);
   const last = points[points.length - 1];
   return (
     <figure aria-label="Member count over time">
-      <ComposedChart
-        responsive
-        style={{ width: "100%", height: 260 }}
-        data={points}
-        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-        accessibilityLayer
-      >
-        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-        <XAxis
-          dataKey="at"
-          type="number"
-          scale="time"
-          domain={["dataMin", "dataMax"]}
-          tickFormatter={(value: number) => timeFormat.format(value)}
-          tick={{ fontSize: 11 }}
-          minTickGap={32}
-        />
-        <YAxis
-          yAxisId="changes"
-          allowDecimals={false}
-          tick={{ fontSize: 11 }}
-          width={56}
-          tickFormatter={(value: number) => formatCount(value)}
-        />
-        <YAxis
-          yAxisId="included"
-          orientation="right"
-          allowDecimals={false}
-          tick={{ fontSize: 11 }}
-          width={64}
-          tickFormatter={(value: number) => formatCount(value)}
-        />
-        <Tooltip
-          labelFormatter={(value) => (typeof value === "number" ? timeFormat.format(value) : "")}
-          formatter={(value) => (typeof value === "number" ? formatCount(Math.abs(value)) : String(value))}
-        />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        <ReferenceLine yAxisId="changes" y={0} stroke="#94a3b8" />
-        <Bar yAxisId="changes" dataKey="added" name="Added" fill="#16a34a" isAnimationActive={false} />
-        <Bar yAxisId="changes" dataKey="removed" name="Removed" fill="#dc2626" isAnimationActive={false} />
-        <Line
-          yAxisId="included"
-          dataKey="included"
-          name="Members"
-          type="stepAfter"
-          stroke="#4f46e5"
-          strokeWidth={2}
-          dot={points.length < 40}
-          isAnimationActive={false}
-        />
-      </ComposedChart>
-      <figcaption className="mt-2 text-xs text-slate-500">
-        {plural(points.length, "sync")}: {plural(added, "member")} added, {formatCount(removed)} removed;{" "}
-        {last ? `${plural(last.included, "member")} after the latest` : ""}
+      {inBrowser ? (
+        <LineChart
+          responsive
+          style={{ width: "100%", height: CHART_HEIGHT }}
+          data={points}
+          margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+        >
+          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+          <XAxis
+            dataKey="at"
+            type="number"
+            scale="time"
+            domain={time.domain}
+            ticks={time.ticks}
+            tickFormatter={(value: number) => tickFormat.format(value)}
+            tick={{ fontSize: 11 }}
+            height={44}
+            label={{ value: "Time of sync", position: "insideBottom", fontSize: 11 }}
+          />
+          <YAxis
+            type="number"
+            domain={members.domain}
+            ticks={members.ticks}
+            allowDecimals={false}
+            tickFormatter={(value: number) => formatCount(value)}
+            tick={{ fontSize: 11 }}
+            width={72}
+            label={{ value: "Members", angle: -90, position: "insideLeft", fontSize: 11 }}
+          />
+          <Tooltip
+            content={({ active, label }) => <SyncTooltip active={active} label={label} points={points} />}
+          />
+          <Line
+            dataKey="included"
+            name="Members"
+            type="stepAfter"
+            stroke="#4f46e5"
+            strokeWidth={2}
+            dot={{ r: points.length > LARGE_POINTS_UP_TO ? 2 : 4, fill: "#4f46e5" }}
+            isAnimationActive={false}
+          />
+        </LineChart>
+      ) : (
+        <div style={{ height: CHART_HEIGHT }} />
+      )}
+      <figcaption className="mt-2 text-xs text-slate-600">
+        {plural(points.length, "sync")}: {plural(totals.added, "member")} added, {formatCount(totals.removed)}{" "}
+        removed; {last ? `${plural(last.included, "member")} after the latest` : ""}
       </figcaption>
+      <ChartDataTable
+        caption="Member count after each sync, oldest first"
+        columns={["Sync time", "Members after", "Added", "Removed"]}
+        rows={points.map((point, index) => ({
+          key: `${point.at}-${index}`,
+          cells: [
+            <DateTime key="at" epochMs={point.at} />,
+            formatCount(point.included),
+            formatCount(point.added),
+            formatCount(point.removed),
+          ],
+        }))}
+      />
     </figure>
   );
 }
