@@ -7,7 +7,7 @@ import { useNow } from "@/components/time/use-now";
 const LOOKS: Readonly<Record<Freshness, { label: string; className: string; title: string }>> = {
   fresh: { label: "Fresh", className: "bg-green-100 text-green-800", title: "The last sync applied" },
   partial: {
-    label: "Partial",
+    label: "Partially applied",
     className: "bg-amber-100 text-amber-800",
     title: "The last sync skipped some members",
   },

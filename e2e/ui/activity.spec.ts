@@ -44,7 +44,10 @@ test("the activity page lists failures first, charts pushes per hour and filters
   const failedRow = failures.getByTestId("sync-run-row").filter({ hasText: `rudderstack-${refused}` });
   await expect(failedRow).toContainText("Failed");
   await failedRow.getByRole("button", { name: /^Details/ }).click();
-  await expect(failures.getByText("forbidden")).toBeVisible();
+  const panel = page.getByRole("dialog", { name: "Sync run details" });
+  await expect(panel.getByText("forbidden")).toBeVisible();
+  await panel.getByRole("button", { name: "Close dialog" }).click();
+  await expect(panel).toBeHidden();
 
   await expect(page.getByRole("figure", { name: "Pushes and members per hour" })).toBeVisible();
   await expect(
@@ -62,9 +65,9 @@ test("the activity page lists failures first, charts pushes per hour and filters
   for (const row of await runs.getByTestId("sync-run-row").all()) await expect(row).toContainText("Failed");
 
   await runs.getByLabel("Status").selectOption("");
-  await runs.getByLabel("Integration").selectOption("import");
+  await runs.getByLabel("Source").selectOption("import");
   await expect(runs.getByTestId("sync-run-row").filter({ hasText: `rudderstack-${applied}` })).toHaveCount(0);
-  await runs.getByLabel("Integration").selectOption("rudderstack");
+  await runs.getByLabel("Source").selectOption("rudderstack");
   await expect(runs.getByTestId("sync-run-row").filter({ hasText: `rudderstack-${applied}` })).toHaveCount(1);
 
   await runs.getByRole("link", { name: `rudderstack-${applied}` }).click();

@@ -23,7 +23,7 @@ test("a partner push shows up in the Sync tab without a reload", async ({
   const first = runs.getByTestId("sync-run-row").first();
   await expect(first).toContainText("Succeeded");
   await expect(first).toContainText("RudderStack Audiences");
-  await expect(first).toContainText(`${tokenRow.name} …${tokenRow.ending}`);
+  await expect(first.getByTestId("sync-run-counts")).toHaveText("+2 −0");
 
   // While the page is open: a second push with one member id the tool got wrong.
   await pushRudderstack(request, token, {
@@ -36,12 +36,15 @@ test("a partner push shows up in the Sync tab without a reload", async ({
   const newest = runs.getByTestId("sync-run-row").first();
   await expect(newest).toContainText("Partially applied");
 
-  const details = newest.getByRole("button", { name: /^Details/ });
-  await expect(details).toHaveAttribute("aria-expanded", "false");
-  await details.click();
-  await expect(newest.getByRole("button", { name: /^Hide/ })).toHaveAttribute("aria-expanded", "true");
-  await expect(runs.getByText("Skipped members")).toBeVisible();
-  await expect(runs.getByText("(empty)")).toBeVisible();
+  await expect(newest.getByTestId("sync-run-reason")).toHaveText("Skipped: empty");
+
+  await newest.getByRole("button", { name: /^Details/ }).click();
+  const panel = page.getByRole("dialog", { name: "Sync run details" });
+  await expect(panel.getByText(`Token ${tokenRow.name} …${tokenRow.ending}`)).toBeVisible();
+  await expect(panel.getByText("Skipped members by reason")).toBeVisible();
+  await expect(panel.getByText("(empty)")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
 
   const connect = page.getByRole("region", { name: "How to connect" });
   await expect(connect.getByLabel("Integration")).toHaveValue("rudderstack");

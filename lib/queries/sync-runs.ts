@@ -8,7 +8,7 @@ import { segmentApiPath, type SegmentLocation } from "@/lib/queries/segment-memb
 
 export type EnvironmentLocation = { projectKey: string; environmentKey: string };
 export type Page = { limit: number; offset: number };
-export type SyncRunFilter = Page & { integration?: string; status?: SyncRunStatus };
+export type SyncRunFilter = Page & { integration?: string; status?: SyncRunStatus; segment?: string };
 
 /** A push shows up in the Sync tab and on the activity page within this long, without a reload. */
 export const SYNC_POLL_MS = 5_000;
@@ -53,6 +53,7 @@ export function useEnvironmentSyncRuns(l: EnvironmentLocation, filter: SyncRunFi
       });
       if (filter.integration) query.set("integration", filter.integration);
       if (filter.status) query.set("status", filter.status);
+      if (filter.segment) query.set("segment", filter.segment);
       return apiFetch<Collection<SyncRunResponse>>(`/api/v2/syncs?${query.toString()}`);
     },
     refetchInterval: SYNC_POLL_MS,

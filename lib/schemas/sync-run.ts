@@ -12,7 +12,14 @@ export const syncRunCountsSchema = z.object({
   skipped: z.number().int(),
 });
 
-export const skippedMemberSchema = z.object({ id: z.string(), reason: z.string() });
+export const skippedMemberSchema = z.object({
+  id: z.string(),
+  reason: z.string(),
+  position: z.number().int().optional().meta({
+    description:
+      "1-based place of the entry among the request's member entries (a CSV import: its line in the file, header counted); absent for runs recorded before positions were kept",
+  }),
+});
 
 export const syncRunSchema = z
   .object({
@@ -44,6 +51,11 @@ export const environmentSyncRunsQuerySchema = paginationQuerySchema.extend({
   environmentKey: requiredKey("environmentKey"),
   integration: z.string().min(1).optional(),
   status: z.enum(SYNC_RUN_STATUSES).optional(),
+  segment: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: "Only runs that touched the segment with this key" }),
 });
 
 export type EnvironmentSyncRunsQuery = z.infer<typeof environmentSyncRunsQuerySchema>;

@@ -146,11 +146,11 @@ describe("partner pushes: membership semantics", () => {
       skippedTruncated: false,
     });
     expect(run.skippedMembers).toEqual([
-      { id: "", reason: "missing id" },
-      { id: "", reason: "empty" },
-      { id: "x".repeat(64), reason: "longer than 512 characters" },
-      { id: "bad\u0001key", reason: "contains control characters" },
-      { id: '{"id":1}', reason: "not a string" },
+      { id: "", reason: "missing id", position: 1 },
+      { id: "", reason: "empty", position: 2 },
+      { id: "x".repeat(64), reason: "longer than 512 characters", position: 3 },
+      { id: "bad\u0001key", reason: "contains control characters", position: 4 },
+      { id: '{"id":1}', reason: "not a string", position: 5 },
     ]);
   });
 

@@ -30,6 +30,7 @@ export async function listVisibleEnvironmentSyncRuns(
     environmentId: environment.id,
     ...(filter.integration !== undefined ? { source: filter.integration } : {}),
     ...(filter.status !== undefined ? { status: filter.status } : {}),
+    ...(filter.segment !== undefined ? { segmentKeys: { has: filter.segment } } : {}),
     NOT: { segmentKeys: { hasSome: hidden } },
   };
   const [runs, totalCount] = await Promise.all([

@@ -10,7 +10,8 @@ export type KeyListChange = {
   distinct?: boolean;
 };
 
-export type SkippedEntry = { id: string; reason: string };
+/** `position`: where the entry was in its batch (1-based; a CSV import's spreadsheet line); absent in runs recorded before. */
+export type SkippedEntry = { id: string; reason: string; position?: number };
 
 export type SegmentMembershipChange = {
   segmentId: number;

@@ -135,6 +135,7 @@ export const syncRoutes = [
       const { items, totalCount } = await listVisibleEnvironmentSyncRuns(principal, environment, {
         integration: query.integration,
         status: query.status,
+        segment: query.segment,
         limit: query.limit,
         offset: query.offset,
       });

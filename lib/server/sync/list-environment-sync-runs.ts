@@ -7,11 +7,13 @@ export type EnvironmentSyncRunFilter = {
   environmentId: string;
   integration?: string;
   status?: SyncRunStatus;
+  /** A segment key: only runs that touched it. */
+  segment?: string;
   limit: number;
   offset: number;
 };
 
-/** An environment's sync runs, newest first (then `_id` descending), optionally of one source and one status. */
+/** An environment's sync runs, newest first (then `_id` descending), optionally of one source, status and segment. */
 export async function listEnvironmentSyncRuns(
   filter: EnvironmentSyncRunFilter,
 ): Promise<{ items: SyncRunResponse[]; totalCount: number }> {
@@ -19,6 +21,7 @@ export async function listEnvironmentSyncRuns(
     environmentId: filter.environmentId,
     ...(filter.integration !== undefined ? { source: filter.integration } : {}),
     ...(filter.status !== undefined ? { status: filter.status } : {}),
+    ...(filter.segment !== undefined ? { segmentKeys: { has: filter.segment } } : {}),
   };
   const [runs, totalCount] = await Promise.all([
     prisma.syncRun.findMany({

@@ -37,8 +37,8 @@ describe("parsePartnerPayload: segment members", () => {
     });
     expect(push.received).toBe(3);
     expect(push.skippedWithoutCohort).toEqual([
-      { id: "u2", reason: "missing cohort id" },
-      { id: "u3", reason: "invalid cohort id" },
+      { id: "u2", reason: "missing cohort id", position: 2 },
+      { id: "u3", reason: "invalid cohort id", position: 3 },
     ]);
     expect(onlyCohort(push)).toMatchObject({ cohortId: "c1", add: ["u1"], received: 1, skipped: [] });
   });
@@ -147,18 +147,18 @@ describe("parsePartnerPayload: segment members", () => {
     expect(result.remove).toEqual(["-3"]);
     expect(result.received).toBe(17);
     expect(result.skipped).toEqual([
-      { id: "", reason: "missing id" },
-      { id: "null", reason: "missing id" },
-      { id: "1.5", reason: "not an integer" },
-      { id: "true", reason: "not a string" },
-      { id: '{"id":"o"}', reason: "not a string" },
-      { id: "", reason: "empty" },
-      { id: "a".repeat(64), reason: "longer than 512 characters" },
-      { id: "😀".repeat(64), reason: "longer than 512 characters" },
-      { id: "tab\there", reason: "contains control characters" },
-      { id: "del\u007f", reason: "contains control characters" },
-      { id: "ok", reason: "value is not a boolean" },
-      { id: "ok2", reason: "value is not a boolean" },
+      { id: "", reason: "missing id", position: 1 },
+      { id: "null", reason: "missing id", position: 2 },
+      { id: "1.5", reason: "not an integer", position: 5 },
+      { id: "true", reason: "not a string", position: 6 },
+      { id: '{"id":"o"}', reason: "not a string", position: 7 },
+      { id: "", reason: "empty", position: 8 },
+      { id: "a".repeat(64), reason: "longer than 512 characters", position: 9 },
+      { id: "😀".repeat(64), reason: "longer than 512 characters", position: 10 },
+      { id: "tab\there", reason: "contains control characters", position: 13 },
+      { id: "del\u007f", reason: "contains control characters", position: 14 },
+      { id: "ok", reason: "value is not a boolean", position: 15 },
+      { id: "ok2", reason: "value is not a boolean", position: 16 },
     ]);
   });
 
@@ -175,8 +175,8 @@ describe("parsePartnerPayload: segment members", () => {
     expect(result.add).toEqual(["pair\ud83d\ude00"]);
     expect(result.cohortName).toBe("Power\ufffdusers");
     expect(result.skipped).toEqual([
-      { id: "lone\ufffd", reason: "contains an unpaired surrogate" },
-      { id: "nul\ufffd", reason: "contains control characters" },
+      { id: "lone\ufffd", reason: "contains an unpaired surrogate", position: 1 },
+      { id: "nul\ufffd", reason: "contains control characters", position: 2 },
     ]);
     expectPayloadError(
       () => parse("hightouch", { environmentId: ENV, cohortId: "\udc00", action: "add", members: [] }),
@@ -197,9 +197,9 @@ describe("parsePartnerPayload: segment members", () => {
       add: ["ok"],
       received: 4,
       skipped: [
-        { id: "", reason: "empty" },
-        { id: "", reason: "missing id" },
-        { id: "", reason: "missing id" },
+        { id: "", reason: "empty", position: 2 },
+        { id: "", reason: "missing id", position: 3 },
+        { id: "", reason: "missing id", position: 4 },
       ],
     });
     expect(modeC.received).toBe(4);
@@ -219,7 +219,7 @@ describe("parsePartnerPayload: segment members", () => {
       ["toString", ["constructor"]],
       ["c1", []],
     ]);
-    expect(push.cohorts[2]?.skipped).toEqual([{ id: "", reason: "missing id" }]);
+    expect(push.cohorts[2]?.skipped).toEqual([{ id: "", reason: "missing id", position: 3 }]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 
     // An environment id only reachable through the prototype does not count.

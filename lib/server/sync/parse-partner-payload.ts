@@ -103,14 +103,14 @@ function parseModeA(definition: ModeADefinition, body: JsonObject, push: PushBui
         const own = normalizeCohortId(rawCohortId);
         if (own === null) {
           sawInvalidCohortId = true;
-          push.skippedWithoutCohort.push(skippedMember(rawId, "invalid cohort id"));
+          push.skippedWithoutCohort.push(skippedMember(rawId, "invalid cohort id", push.received));
           continue;
         }
         cohortId = own;
       }
     }
     if (cohortId === null) {
-      push.skippedWithoutCohort.push(skippedMember(rawId, "missing cohort id"));
+      push.skippedWithoutCohort.push(skippedMember(rawId, "missing cohort id", push.received));
       continue;
     }
 
@@ -121,12 +121,12 @@ function parseModeA(definition: ModeADefinition, body: JsonObject, push: PushBui
 
     const key = partnerContextKey(rawId);
     if (typeof key !== "string") {
-      cohort.skipped.push(skippedMember(rawId, key.reason));
+      cohort.skipped.push(skippedMember(rawId, key.reason, push.received));
       continue;
     }
     const value = resolve(item, valueTokens);
     if (typeof value !== "boolean") {
-      cohort.skipped.push(skippedMember(rawId, "value is not a boolean"));
+      cohort.skipped.push(skippedMember(rawId, "value is not a boolean", push.received));
       continue;
     }
     // Items apply in order, the last one of a key deciding: Twilio Segment sends a user who leaves and rejoins within

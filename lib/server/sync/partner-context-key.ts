@@ -6,7 +6,8 @@ export const MAX_KEY_CODE_POINTS = 512;
 /** api-contract §7: a sync run lists skipped ids cut to 64 characters. */
 const RECORDED_ID_CODE_POINTS = 64;
 
-export type SkippedMember = { id: string; reason: string };
+/** `position`: the entry's 1-based place among the request's member entries, in the order they are read. */
+export type SkippedMember = { id: string; reason: string; position: number };
 
 export type KeyProblem = { readonly reason: string };
 
@@ -66,9 +67,13 @@ function codePointPrefixLength(value: string, max: number): number {
   return index;
 }
 
-export function skippedMember(rawId: unknown, reason: string): SkippedMember {
+export function skippedMember(rawId: unknown, reason: string, position: number): SkippedMember {
   const text = typeof rawId === "string" ? rawId : rawId === undefined ? "" : stringify(rawId);
-  return { id: storable(text.slice(0, codePointPrefixLength(text, RECORDED_ID_CODE_POINTS))), reason };
+  return {
+    id: storable(text.slice(0, codePointPrefixLength(text, RECORDED_ID_CODE_POINTS))),
+    reason,
+    position,
+  };
 }
 
 /** PostgreSQL text and jsonb hold neither U+0000 nor unpaired surrogates: recorded text shows U+FFFD in their place. */

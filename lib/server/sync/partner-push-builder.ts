@@ -83,7 +83,7 @@ export function applyMembers(
     cohort.received++;
     const rawId = resolve(item, idTokens);
     const key = partnerContextKey(rawId);
-    if (typeof key !== "string") cohort.skipped.push(skippedMember(rawId, key.reason));
+    if (typeof key !== "string") cohort.skipped.push(skippedMember(rawId, key.reason, push.received));
     else if (add) addMember(cohort, key);
     else removeMember(cohort, key);
   }

@@ -1,18 +1,30 @@
 "use client";
 
 import Link from "next/link";
-import { useId, useState } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
+import { useId } from "react";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import type { SyncRunStatus } from "@/lib/schemas/sync-run";
+import { formText } from "@/lib/form-value";
 import { useIntegrations } from "@/lib/queries/integrations";
 import { useEnvironmentSyncRuns, useSyncStats, type EnvironmentLocation } from "@/lib/queries/sync-runs";
 import { ACTIVITY_PAGE_SIZE, FAILURES_SHOWN, STATS_HOURS } from "./_components/activity-constants";
 import { integrationNames } from "@/lib/queries/integrations";
+import {
+  hasActivityFilters,
+  NO_ACTIVITY_FILTERS,
+  readActivityFilters,
+  runsFilter,
+  writeActivityFilters,
+  type ActivityFilters,
+} from "./_components/activity-filters";
 import { Pager } from "./_components/pager";
 import { isSyncStatus, STATUS_LABELS, SYNC_STATUSES } from "./_components/status-badge";
 import { SyncChart } from "./_components/sync-chart";
 import { SyncRunTable } from "./_components/sync-run-table";
+
+const selectClass = "max-w-52 rounded-md border border-slate-300 bg-white px-2 py-1.5";
 
 export function ActivityView(location: EnvironmentLocation) {
   const integrations = useIntegrations();
@@ -107,37 +119,64 @@ function AllRuns({
   names: ReadonlyMap<string, string>;
   integrationKeys: readonly { key: string; name: string }[];
 }) {
-  const [integration, setIntegration] = useState("");
-  const [status, setStatus] = useState<SyncRunStatus | "">("");
-  const [offset, setOffset] = useState(0);
-  const integrationId = useId();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  // The URL is the one place the filters live: a filtered list survives a reload and Back, and can be shared.
+  const filters = readActivityFilters(new URLSearchParams(searchParams.toString()));
+  const apply = (changes: Partial<ActivityFilters>) => {
+    const query = writeActivityFilters({ ...filters, offset: 0, ...changes }).toString();
+    window.history.pushState(null, "", query === "" ? pathname : `${pathname}?${query}`);
+  };
+  const sourceId = useId();
   const statusId = useId();
-  const runs = useEnvironmentSyncRuns(location, {
-    integration: integration === "" ? undefined : integration,
-    status: status === "" ? undefined : status,
-    limit: ACTIVITY_PAGE_SIZE,
-    offset,
-  });
-  const filtered = integration !== "" || status !== "";
+  const segmentId = useId();
+  const runs = useEnvironmentSyncRuns(location, runsFilter(filters));
+  const filtered = hasActivityFilters(filters);
   return (
     <section aria-labelledby="all-sync-runs" className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h2 id="all-sync-runs" className="text-base font-semibold">
           Sync runs
         </h2>
-        <div className="flex flex-wrap gap-3 text-sm">
+        <form
+          className="flex flex-wrap items-end gap-3 text-sm"
+          aria-label="Filter sync runs"
+          key={writeActivityFilters(filters).toString()}
+          onSubmit={(event) => {
+            event.preventDefault();
+            apply({ segment: formText(new FormData(event.currentTarget), "segment").trim() });
+          }}
+        >
           <div className="flex flex-col gap-1">
-            <label htmlFor={integrationId} className="font-medium text-slate-700">
-              Integration
+            <label htmlFor={statusId} className="font-medium text-slate-700">
+              Status
             </label>
             <select
-              id={integrationId}
-              className="rounded-md border border-slate-300 bg-white px-2 py-1.5"
-              value={integration}
+              id={statusId}
+              className={selectClass}
+              value={filters.status ?? ""}
               onChange={(event) => {
-                setIntegration(event.target.value);
-                setOffset(0);
+                const value = event.target.value;
+                apply({ status: isSyncStatus(value) ? value : null });
               }}
+            >
+              <option value="">Any status</option>
+              {SYNC_STATUSES.map((value) => (
+                <option key={value} value={value}>
+                  {STATUS_LABELS[value]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={sourceId} className="font-medium text-slate-700">
+              Source
+            </label>
+            <select
+              id={sourceId}
+              className={selectClass}
+              value={filters.source}
+              onChange={(event) => apply({ source: event.target.value })}
             >
               <option value="">All sources</option>
               {integrationKeys.map((item) => (
@@ -150,35 +189,34 @@ function AllRuns({
             </select>
           </div>
           <div className="flex flex-col gap-1">
-            <label htmlFor={statusId} className="font-medium text-slate-700">
-              Status
+            <label htmlFor={segmentId} className="font-medium text-slate-700">
+              Segment key
             </label>
-            <select
-              id={statusId}
-              className="rounded-md border border-slate-300 bg-white px-2 py-1.5"
-              value={status}
-              onChange={(event) => {
-                const value = event.target.value;
-                setStatus(isSyncStatus(value) ? value : "");
-                setOffset(0);
-              }}
-            >
-              <option value="">Any status</option>
-              {SYNC_STATUSES.map((value) => (
-                <option key={value} value={value}>
-                  {STATUS_LABELS[value]}
-                </option>
-              ))}
-            </select>
+            <input
+              id={segmentId}
+              name="segment"
+              defaultValue={filters.segment}
+              placeholder="Any segment"
+              autoComplete="off"
+              className="w-44 rounded-md border border-slate-300 bg-white px-2 py-1.5"
+            />
           </div>
-        </div>
+          <Button type="submit" variant="secondary">
+            Apply
+          </Button>
+          {filtered ? (
+            <Button variant="ghost" onClick={() => apply(NO_ACTIVITY_FILTERS)}>
+              Clear filters
+            </Button>
+          ) : null}
+        </form>
       </div>
       {runs.isPending ? <LoadingState /> : null}
       {runs.isError ? <ErrorState error={runs.error} /> : null}
       {runs.data && runs.data.items.length === 0 ? (
         <EmptyState title={filtered ? "No sync runs match these filters" : "No sync runs yet"}>
           {filtered
-            ? "Try another integration or status."
+            ? "Try another status, source or segment."
             : "Runs appear here as soon as an integration pushes to a segment of this environment."}
         </EmptyState>
       ) : null}
@@ -192,10 +230,10 @@ function AllRuns({
           />
           <Pager
             label="Sync run pages"
-            offset={offset}
+            offset={filters.offset}
             limit={ACTIVITY_PAGE_SIZE}
             totalCount={runs.data.totalCount}
-            onChange={setOffset}
+            onChange={(offset) => apply({ offset })}
           />
         </>
       ) : null}

@@ -7,16 +7,24 @@ import { getVisibleEnvironmentOrThrow } from "@/lib/server/environments/get-visi
 import { listVisibleEnvironmentSyncRuns } from "@/lib/server/environments/list-visible-environment-sync-runs";
 import { listHourlySyncStats } from "@/lib/server/sync-stats/list-hourly-sync-stats";
 import { listIntegrations } from "@/lib/server/sync/list-integrations";
-import { ACTIVITY_PAGE_SIZE, FAILURES_SHOWN, STATS_HOURS } from "./_components/activity-constants";
+import { FAILURES_SHOWN, STATS_HOURS } from "./_components/activity-constants";
+import { readActivityFilters, runsFilter } from "./_components/activity-filters";
 import { ActivityView } from "./activity-view";
 
 export const metadata = { title: "Sync activity · Tributary" };
 
 type Params = { projectKey: string; environmentKey: string };
 
-export default async function ActivityPage({ params }: { params: Promise<Params> }) {
+export default async function ActivityPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const principal = await requireSession();
   const location = await params;
+  const filters = readActivityFilters(await searchParams);
   const queryClient = new QueryClient();
   queryClient.setQueryData(integrationKeys.all, { items: listIntegrations() });
 
@@ -37,7 +45,7 @@ export default async function ActivityPage({ params }: { params: Promise<Params>
     };
     await Promise.all([
       prefetchRuns({ status: "failed", limit: FAILURES_SHOWN, offset: 0 }),
-      prefetchRuns({ limit: ACTIVITY_PAGE_SIZE, offset: 0 }),
+      prefetchRuns(runsFilter(filters)),
       listHourlySyncStats(environment.id, STATS_HOURS).then((items) =>
         queryClient.setQueryData(syncRunKeys.stats(location, STATS_HOURS), { items }),
       ),

@@ -18,7 +18,7 @@ const SORT_LABELS: Record<SegmentSort, string> = {
 const FRESHNESS_LABELS: Record<FreshnessFilter, string> = {
   any: "Any sync state",
   fresh: "Fresh",
-  partial: "Partial",
+  partial: "Partially applied",
   stale: "Stale",
   never: "Never synced",
   failed: "Failed",
