@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { AuditEntryResponse } from "@/lib/schemas/audit";
 import { DateTime } from "@/components/time/date-time";
@@ -44,8 +45,7 @@ export function AuditEntryItem({
         <div className="min-w-0 flex-1">
           <p className="text-sm text-slate-900">{entry.description}</p>
           <p className="mt-0.5 text-xs text-slate-500">
-            <DateTime epochMs={entry.date} /> ·{" "}
-            <span className="rounded bg-slate-100 px-1.5">{entry.kind}</span> ·{" "}
+            <DateTime epochMs={entry.date} /> · <Badge>{entry.kind}</Badge> ·{" "}
             {onActor && actor ? (
               <button
                 type="button"

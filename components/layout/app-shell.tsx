@@ -1,36 +1,32 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { SignOutButton } from "@/components/layout/sign-out-button";
+import { FocusHeadingOnNavigation } from "@/components/layout/focus-heading-on-navigation";
+import { HeaderMenu } from "@/components/layout/header-menu";
+
+/** The skip link's target: the page itself, past the header. */
+const MAIN_ID = "main-content";
 
 export function AppShell({ email, children }: { email: string; children: ReactNode }) {
   return (
     <div className="min-h-screen">
+      <a
+        href={`#${MAIN_ID}`}
+        className="sr-only focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:text-indigo-700 focus:shadow"
+      >
+        Skip to content
+      </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3">
-          <nav aria-label="Main" className="flex items-center gap-5 text-sm">
-            <Link href="/projects" className="text-base font-semibold text-indigo-700">
-              Tributary
-            </Link>
-            <Link href="/projects" className="text-slate-700 hover:text-slate-900">
-              Projects
-            </Link>
-            <Link href="/settings/tokens" className="text-slate-700 hover:text-slate-900">
-              Settings
-            </Link>
-            <Link href="/docs/api" className="text-slate-700 hover:text-slate-900">
-              API docs
-            </Link>
-          </nav>
-          <div className="flex items-center gap-3 text-sm text-slate-600">
-            <span>{email}</span>
-            <Link href="/settings/account" className="text-slate-700 hover:text-slate-900">
-              Account
-            </Link>
-            <SignOutButton />
-          </div>
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-8 gap-y-3 px-4 py-3 sm:px-6">
+          <Link href="/projects" className="text-base font-semibold text-indigo-700">
+            Tributary
+          </Link>
+          <HeaderMenu email={email} />
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+      <main id={MAIN_ID} tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none sm:px-6">
+        {children}
+      </main>
+      <FocusHeadingOnNavigation />
     </div>
   );
 }

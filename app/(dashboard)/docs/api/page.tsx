@@ -54,7 +54,12 @@ export default function ApiDocsPage() {
                   {operation.requestBody ? (
                     <div>
                       <h3 className="font-semibold">Request body</h3>
-                      <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2">
+                      <pre
+                        className="mt-1 overflow-x-auto rounded bg-slate-50 p-2"
+                        tabIndex={0}
+                        role="region"
+                        aria-label={`${method.toUpperCase()} ${path} request body`}
+                      >
                         {JSON.stringify(operation.requestBody, null, 2)}
                       </pre>
                     </div>
@@ -74,7 +79,7 @@ export default function ApiDocsPage() {
         aria-label="Schemas"
       >
         <h2 className="text-base font-semibold">Schemas</h2>
-        <pre className="mt-2 overflow-x-auto">
+        <pre className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Schema definitions">
           {JSON.stringify(document.components?.schemas ?? {}, null, 2)}
         </pre>
       </section>

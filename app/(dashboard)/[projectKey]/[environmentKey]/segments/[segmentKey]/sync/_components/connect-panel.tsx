@@ -96,45 +96,52 @@ export function ConnectPanel({
             </select>
           </div>
           {integration ? (
-            <dl className="flex flex-col gap-4" aria-label={`Connection settings for ${integration.name}`}>
-              <Value
-                label="Endpoint URL"
-                value={`${origin}/api/v2/segment-targets/${integration.key}`}
-                copyLabel="Copy endpoint URL"
-              />
-              {environment.isError ? (
-                <ErrorState error={environment.error} />
-              ) : (
+            <>
+              <dl className="flex flex-col gap-4" aria-label={`Connection settings for ${integration.name}`}>
                 <Value
-                  label="Client-side ID (the environment id the tool sends)"
-                  value={environment.data?.clientSideId ?? "…"}
-                  copyLabel="Copy client-side ID"
+                  label="Endpoint URL"
+                  value={`${origin}/api/v2/segment-targets/${integration.key}`}
+                  copyLabel="Copy endpoint URL"
                 />
-              )}
-              <div className="flex flex-col gap-1">
-                <dt className="text-xs font-medium uppercase text-slate-500">Access token</dt>
-                <dd>
-                  <SyncToolToken
-                    toolName={integration.name}
-                    scope={location}
-                    decision={tokenDecision}
-                    pending={create.isPending}
-                    error={create.isError ? create.error : null}
-                    createdValue={createdValue}
-                    onCreate={(input) =>
-                      create.mutate(input, {
-                        onSuccess: (token) =>
-                          setCreatedValues((values) => ({ ...values, [integration.key]: token.token })),
-                      })
-                    }
+                {environment.isError ? (
+                  <div className="flex flex-col gap-1">
+                    <dt className="text-xs font-medium uppercase text-slate-500">Client-side ID</dt>
+                    <dd>
+                      <ErrorState error={environment.error} />
+                    </dd>
+                  </div>
+                ) : (
+                  <Value
+                    label="Client-side ID (the environment id the tool sends)"
+                    value={environment.data?.clientSideId ?? "…"}
+                    copyLabel="Copy client-side ID"
                   />
-                </dd>
-              </div>
-              <Value
-                label="Minimum token policy (what that token may do; for a token made by hand, use this inline role)"
-                value={minimumPolicy(location)}
-                copyLabel="Copy policy"
-              />
+                )}
+                <div className="flex flex-col gap-1">
+                  <dt className="text-xs font-medium uppercase text-slate-500">Access token</dt>
+                  <dd>
+                    <SyncToolToken
+                      toolName={integration.name}
+                      scope={location}
+                      decision={tokenDecision}
+                      pending={create.isPending}
+                      error={create.isError ? create.error : null}
+                      createdValue={createdValue}
+                      onCreate={(input) =>
+                        create.mutate(input, {
+                          onSuccess: (token) =>
+                            setCreatedValues((values) => ({ ...values, [integration.key]: token.token })),
+                        })
+                      }
+                    />
+                  </dd>
+                </div>
+                <Value
+                  label="Minimum token policy (what that token may do; for a token made by hand, use this inline role)"
+                  value={minimumPolicy(location)}
+                  copyLabel="Copy policy"
+                />
+              </dl>
               <p className="text-sm text-slate-700" data-testid="connect-setup-text">
                 In {integration.name}&apos;s LaunchDarkly settings, use this server&apos;s address as the base
                 URL, the client-side ID above as the environment ID, and as the API token{" "}
@@ -155,7 +162,7 @@ export function ConnectPanel({
                   LaunchDarkly&apos;s setup guide for {integration.name}
                 </a>
               </p>
-            </dl>
+            </>
           ) : null}
         </div>
       ) : null}
