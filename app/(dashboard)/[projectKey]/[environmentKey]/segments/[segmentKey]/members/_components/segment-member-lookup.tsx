@@ -10,6 +10,7 @@ import { formText } from "@/lib/form-value";
 import { useSegmentMemberLookup, type SegmentLocation } from "@/lib/queries/segment-members";
 import type { ContextMembership } from "@/lib/schemas/membership";
 import { DateTime } from "@/components/time/date-time";
+import { lookupKey } from "./lookup-key";
 
 function Answer({ result, syncHref }: { result: ContextMembership; syncHref: string }) {
   const key = <code className="rounded bg-slate-100 px-1">{result.userKey}</code>;
@@ -51,12 +52,17 @@ function Answer({ result, syncHref }: { result: ContextMembership; syncHref: str
 /** "Is this key a member?": one point lookup, with when and by which sync the key was added. */
 export function SegmentMemberLookup({ location, syncHref }: { location: SegmentLocation; syncHref: string }) {
   const [contextKey, setContextKey] = useState<string | null>(null);
+  const [trimmed, setTrimmed] = useState(false);
   const lookup = useSegmentMemberLookup(location, contextKey);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const value = formText(new FormData(event.currentTarget), "contextKey");
-    setContextKey(value === "" ? null : value);
+    const input = event.currentTarget.elements.namedItem("contextKey");
+    const { key, trimmed: wasTrimmed } = lookupKey(formText(new FormData(event.currentTarget), "contextKey"));
+    // The field shows what is looked up, so the answer and the key on screen agree.
+    if (input instanceof HTMLInputElement) input.value = key;
+    setTrimmed(wasTrimmed);
+    setContextKey(key === "" ? null : key);
   }
 
   return (
@@ -67,7 +73,12 @@ export function SegmentMemberLookup({ location, syncHref }: { location: SegmentL
         </div>
         <Button type="submit">Check membership</Button>
       </form>
-      <div className="mt-3">
+      <div className="mt-3 flex flex-col gap-2">
+        {trimmed ? (
+          <p className="text-xs text-slate-600" data-testid="lookup-trimmed">
+            Trimmed spaces around the key.
+          </p>
+        ) : null}
         {lookup.isFetching && !lookup.data ? <LoadingState label="Checking…" /> : null}
         {lookup.isError ? <ErrorState error={lookup.error} /> : null}
         {lookup.data ? <Answer result={lookup.data} syncHref={syncHref} /> : null}
