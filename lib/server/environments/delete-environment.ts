@@ -7,7 +7,6 @@ import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { environmentNotFound } from "@/lib/server/environments/environment-not-found";
 import { removeEnvironmentRows } from "@/lib/server/environments/remove-environment-rows";
 import { projectNotFound } from "@/lib/server/projects/project-not-found";
-import { pgAuditWriter } from "@/lib/server/membership/pg-audit-writer";
 import { runSqlTransaction } from "@/lib/server/transactions/run-sql-transaction";
 
 type EnvironmentRow = { id: string; key: string; name: string; tags: string[]; segment_count: number };
@@ -43,7 +42,7 @@ export async function deleteEnvironment(
       notFound,
     });
     const retiredStores = await removeEnvironmentRows(client, environment.id);
-    await recordAuditEntry(pgAuditWriter(client), principal, {
+    await recordAuditEntry(client, principal, {
       kind: "environment",
       name: environment.name,
       description: `Deleted environment ${environment.key} from project ${project.key}`,

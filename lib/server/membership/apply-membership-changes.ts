@@ -2,9 +2,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
 import { ApiError } from "@/lib/server/api/errors";
-import { auditEntryValues } from "@/lib/server/audit/audit-entry-values";
+import { auditEntryParams } from "@/lib/server/audit/audit-entry-statement";
 import { applyList } from "@/lib/server/membership/apply-membership-list";
-import { FINISH_STATEMENT, type SegmentDelta } from "@/lib/server/membership/finish-membership-run-statement";
+import {
+  finishMembershipRunStatement,
+  type SegmentDelta,
+} from "@/lib/server/membership/finish-membership-run-statement";
 import type {
   MembershipCounts,
   MembershipRunInput,
@@ -90,36 +93,34 @@ export async function applyMembershipChanges(
   };
   const audit = input.audit?.({ syncRunId, status, counts });
   const durationMs = Math.max(0, Date.now() - input.startedAt.getTime());
-  const finished = await client.query<{ id: number; included_count: number; excluded_count: number }>({
-    name: "tributary_finish_membership_run",
-    text: FINISH_STATEMENT,
-    values: [
-      deltas.map((delta) => delta.segmentId),
-      deltas.map((delta) => delta.includedDelta),
-      deltas.map((delta) => delta.excludedDelta),
-      deltas.map((delta) => delta.added),
-      deltas.map((delta) => delta.removed),
-      deltas.map((delta) => delta.unchanged),
-      deltas.map((delta) => delta.skipped),
+  const finished = await client.query<{ id: number; included_count: number; excluded_count: number }>(
+    finishMembershipRunStatement.query({
+      segmentIds: deltas.map((delta) => delta.segmentId),
+      includedDeltas: deltas.map((delta) => delta.includedDelta),
+      excludedDeltas: deltas.map((delta) => delta.excludedDelta),
+      added: deltas.map((delta) => delta.added),
+      removed: deltas.map((delta) => delta.removed),
+      unchanged: deltas.map((delta) => delta.unchanged),
+      skipped: deltas.map((delta) => delta.skipped),
       appliedAt,
       status,
       syncRunId,
-      input.environmentId,
-      input.source,
-      input.startedAt,
+      environmentId: input.environmentId,
+      source: input.source,
+      startedAt: input.startedAt,
       durationMs,
-      input.actor.tokenId,
-      input.actor.tokenName,
-      input.actor.tokenEnding,
-      input.actor.memberEmail,
-      input.changes.map((change) => change.segmentKey),
-      input.received,
+      tokenId: input.actor.tokenId,
+      tokenName: input.actor.tokenName,
+      tokenEnding: input.actor.tokenEnding,
+      memberEmail: input.actor.memberEmail,
+      segmentKeys: input.changes.map((change) => change.segmentKey),
+      received: input.received,
       skippedCount,
-      JSON.stringify(recordedSkipped),
-      skippedCount > MAX_RECORDED_SKIPPED,
-      ...auditEntryValues(audit ?? null),
-    ],
-  });
+      skippedMembersJson: JSON.stringify(recordedSkipped),
+      skippedTruncated: skippedCount > MAX_RECORDED_SKIPPED,
+      ...auditEntryParams(audit ?? null),
+    }),
+  );
   const counters = new Map(finished.rows.map((row) => [row.id, row]));
 
   const segments: SegmentMembershipOutcome[] = [];

@@ -1,25 +1,10 @@
 import "server-only";
 import type { PoolClient } from "pg";
-import type { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
-import { auditEntryInsertSql } from "@/lib/server/audit/audit-entry-insert-sql";
-import { auditEntryValues } from "@/lib/server/audit/audit-entry-values";
-
-type AuditWriter = Parameters<typeof recordAuditEntry>[0];
 
 /**
- * Lets `recordAuditEntry` write through a raw `pg` transaction, so an audit entry commits together with the change it
- * records.
+ * @deprecated Pass the `pg` client to `recordAuditEntry` itself, which writes through either kind of transaction. Kept
+ * only until the last caller (commit-segment-import.ts, being changed elsewhere) stops using it.
  */
-export function pgAuditWriter(client: PoolClient): AuditWriter {
-  return {
-    auditEntry: {
-      create: async ({ data }) => {
-        await client.query({
-          name: "tributary_insert_audit_entry",
-          text: auditEntryInsertSql(1),
-          values: auditEntryValues(data),
-        });
-      },
-    },
-  };
+export function pgAuditWriter(client: PoolClient): PoolClient {
+  return client;
 }

@@ -4,7 +4,6 @@ import type { Principal } from "@/lib/server/access/principal";
 import { projectResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { removeEnvironmentRows } from "@/lib/server/environments/remove-environment-rows";
-import { pgAuditWriter } from "@/lib/server/membership/pg-audit-writer";
 import { runSqlTransaction } from "@/lib/server/transactions/run-sql-transaction";
 import { projectNotFound } from "@/lib/server/projects/project-not-found";
 
@@ -42,7 +41,7 @@ export async function deleteProject(principal: Principal, projectKey: string): P
       retiredStores += await removeEnvironmentRows(client, environment.id);
     }
     await client.query("DELETE FROM project WHERE id = $1", [project.id]);
-    await recordAuditEntry(pgAuditWriter(client), principal, {
+    await recordAuditEntry(client, principal, {
       kind: "project",
       name: project.name,
       description: `Deleted project ${project.key}`,

@@ -3,7 +3,6 @@ import { assertAccessOrHide } from "@/lib/server/access/assert-access-or-hide";
 import type { Principal } from "@/lib/server/access/principal";
 import { segmentResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
-import { pgAuditWriter } from "@/lib/server/membership/pg-audit-writer";
 import { runSqlTransaction } from "@/lib/server/transactions/run-sql-transaction";
 import { segmentsNotFound } from "@/lib/server/segments/segments-not-found";
 import { segmentRef } from "@/lib/server/stores/big-segment-keys";
@@ -64,7 +63,7 @@ export async function deleteSegment(
     await client.query("DELETE FROM segment_member WHERE segment_id = $1", [segment.id]);
     await client.query("DELETE FROM segment_exclusion WHERE segment_id = $1", [segment.id]);
     await client.query("DELETE FROM segment WHERE id = $1", [segment.id]);
-    await recordAuditEntry(pgAuditWriter(client), principal, {
+    await recordAuditEntry(client, principal, {
       kind: "segment",
       name: segment.name,
       description: `Deleted segment ${segment.key} from ${environment.project.key}/${environment.key}`,
