@@ -37,23 +37,39 @@ export default defineConfig({
     // After every browser test: the app's log of the whole run must not contain a secret those tests used.
     { name: "log-audit", testMatch: /audit\/.*\.spec\.ts/, dependencies: ["chromium"] },
   ],
-  webServer: {
-    // A fresh embedded PostgreSQL for every run, then the same start path as `npm start` (migrate, seed, build, serve).
-    // The log is kept for the log audit (e2e/audit); secrets the tests use are written beside it.
-    command: `rm -rf ${E2E.dataDir} test-results/e2e-secrets.txt ${E2E.ownerStorageState} && mkdir -p test-results && npm start 2>&1 | tee test-results/e2e-server.log`,
-    url: `${E2E.baseUrl}/login`,
-    timeout: 600_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      NODE_OPTIONS: "",
-      PORT: String(E2E.port),
-      TRIBUTARY_DATA_DIR: E2E.dataDir,
-      TRIBUTARY_PG_PORT: String(E2E.pgPort),
-      TRIBUTARY_ADMIN_EMAIL: E2E.ownerEmail,
-      TRIBUTARY_ADMIN_PASSWORD: E2E.ownerPassword,
-      TRIBUTARY_LOG_LEVEL: "info",
+  webServer: [
+    {
+      // The identity provider for single sign-on (e2e/ui/sso.spec.ts), up before the app that is its client.
+      command: "node --import tsx e2e/services/oidc.ts",
+      url: `${E2E.oidc.issuer}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { NODE_OPTIONS: "" },
     },
-  },
+    {
+      // A fresh embedded PostgreSQL for every run, then the same start path as `npm start` (migrate, seed, build, serve).
+      // The log is kept for the log audit (e2e/audit); secrets the tests use are written beside it.
+      command: `rm -rf ${E2E.dataDir} test-results/e2e-secrets.txt ${E2E.ownerStorageState} && mkdir -p test-results && npm start 2>&1 | tee test-results/e2e-server.log`,
+      url: `${E2E.baseUrl}/login`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        NODE_OPTIONS: "",
+        PORT: String(E2E.port),
+        TRIBUTARY_DATA_DIR: E2E.dataDir,
+        TRIBUTARY_PG_PORT: String(E2E.pgPort),
+        TRIBUTARY_ADMIN_EMAIL: E2E.ownerEmail,
+        TRIBUTARY_ADMIN_PASSWORD: E2E.ownerPassword,
+        TRIBUTARY_LOG_LEVEL: "info",
+        TRIBUTARY_OIDC_ISSUER: E2E.oidc.issuer,
+        TRIBUTARY_OIDC_CLIENT_ID: E2E.oidc.clientId,
+        TRIBUTARY_OIDC_CLIENT_SECRET: E2E.oidc.clientSecret,
+        TRIBUTARY_OIDC_ALLOWED_DOMAINS: E2E.oidc.allowedDomain,
+      },
+    },
+  ],
 });

@@ -2,6 +2,7 @@
 // Overridable so that two checkouts on one machine can run their e2e suites side by side.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const pgPort = Number(process.env.E2E_PG_PORT ?? 54329);
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? port + 90);
 
 export const E2E = {
   port,
@@ -14,4 +15,19 @@ export const E2E = {
   ownerPassword: "e2e-owner-password-1",
   /** The owner's signed-in browser state, saved once per run by e2e/auth.setup.ts (test-results/ is git-ignored). */
   ownerStorageState: "test-results/e2e-auth/owner.json",
+  /** The identity provider e2e/services/oidc.ts runs for single sign-on (e2e/ui/sso.spec.ts); the app is its client. */
+  oidc: {
+    port: oidcPort,
+    issuer: `http://127.0.0.1:${oidcPort}`,
+    clientId: "tributary-e2e",
+    clientSecret: "e2e-oidc-client-secret-1",
+    /** People of this domain join at their first single sign-on. */
+    allowedDomain: "sso.e2e.test",
+    /** The provider's people, by the login typed on its form. */
+    accounts: {
+      member: { login: "sso-member", email: "sso-member@e2e.test", emailVerified: true },
+      newcomer: { login: "sso-newcomer", email: "newcomer@sso.e2e.test", emailVerified: true },
+      foreigner: { login: "sso-foreigner", email: "someone@foreign.e2e.test", emailVerified: true },
+    },
+  },
 };

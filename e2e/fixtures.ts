@@ -14,7 +14,7 @@ export async function signIn(page: Page, email = E2E.ownerEmail, password = E2E.
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Projects" })).toBeVisible();
 }
 

@@ -12,7 +12,7 @@ test("a wrong password is refused with a message", async ({ page }) => {
   await page.goto("/login");
   await page.getByLabel("Email").fill("nobody@e2e.test");
   await page.getByLabel("Password").fill("wrong-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: /wrong email or password/i })).toBeVisible();
 });
 
