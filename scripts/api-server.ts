@@ -1,6 +1,6 @@
 /**
  * The web server `npm start` runs, compiled by scripts/build-server.mjs into dist/api-server.mjs: it owns PORT, serves
- * every API route itself from the route modules compiled into it (lib/server/http/create-api-request-handler.ts), and
+ * every API route itself from the route objects compiled into it (lib/server/http/create-api-request-handler.ts), and
  * hands everything else (the dashboard, next-auth, static files) to Next.js, which runs in a process of its own
  * (scripts/next-server.mjs) on TRIBUTARY_NEXT_SOCKET. Each process so holds one copy of every module.
  *
@@ -12,10 +12,10 @@
  */
 import http from "node:http";
 import path from "node:path";
-import { API_ROUTES } from "virtual:api-routes";
 import { disconnectDatabase } from "@/lib/server/db";
 import { createApiRequestHandler } from "@/lib/server/http/create-api-request-handler";
 import { createNextProxy } from "@/lib/server/http/proxy-to-next";
+import { API_SERVER_ROUTES } from "@/lib/server/routes/api-server-routes";
 
 const root = process.cwd();
 const port = Number(process.env.PORT ?? 3000);
@@ -23,7 +23,7 @@ const nextSocket = process.env.TRIBUTARY_NEXT_SOCKET;
 if (!nextSocket) throw new Error("TRIBUTARY_NEXT_SOCKET is not set: start the app with `npm start`");
 const DRAIN_TIMEOUT_MS = 12_000;
 
-const handleApiRequest = createApiRequestHandler(API_ROUTES, path.join(root, ".next"));
+const handleApiRequest = createApiRequestHandler(API_SERVER_ROUTES, path.join(root, ".next"));
 const proxyToNext = createNextProxy({ socketPath: nextSocket });
 
 let stopping = false;

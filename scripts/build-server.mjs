@@ -2,7 +2,7 @@
 // JavaScript bundle each under dist/, so production runs compiled code with one copy of every module per process and no
 // TypeScript loader. Packages stay external: Node.js loads each of them once per process from node_modules.
 import { build } from "esbuild";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -18,49 +18,6 @@ const serverOnlyIsEmpty = {
   setup(esbuild) {
     esbuild.onResolve({ filter: /^server-only$/ }, () => ({ path: "server-only", namespace: "empty" }));
     esbuild.onLoad({ filter: /.*/, namespace: "empty" }, () => ({ contents: "", loader: "js" }));
-  },
-};
-
-/** `app/api/v2/tokens/[tokenId]/route.ts` → `/api/v2/tokens/[tokenId]`; route groups `(name)` are not part of the URL. */
-function pageOf(file) {
-  const parts = path.dirname(file).split(path.sep).slice(1);
-  return `/${parts.filter((part) => !/^\(.*\)$/.test(part)).join("/")}`;
-}
-
-function findApiRouteFiles(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return findApiRouteFiles(full);
-    return entry.name === "route.ts" ? [full] : [];
-  });
-}
-
-// next-auth's routes need Next.js's request context, and stay with Next.js (see create-api-request-handler.ts).
-export const API_ROUTE_FILES = findApiRouteFiles(path.join("app", "api"))
-  .filter((file) => !file.startsWith(path.join("app", "api", "auth") + path.sep))
-  .sort();
-
-const apiRoutesModule = {
-  name: "api-routes",
-  setup(esbuild) {
-    esbuild.onResolve({ filter: /^virtual:api-routes$/ }, () => ({
-      path: "api-routes",
-      namespace: "virtual",
-    }));
-    esbuild.onLoad({ filter: /.*/, namespace: "virtual" }, () => ({
-      resolveDir: process.cwd(),
-      loader: "js",
-      contents: [
-        ...API_ROUTE_FILES.map(
-          (file, index) => `import * as route${index} from ${JSON.stringify(`./${file}`)};`,
-        ),
-        "export const API_ROUTES = [",
-        ...API_ROUTE_FILES.map(
-          (file, index) => `  { page: ${JSON.stringify(pageOf(file))}, module: route${index} },`,
-        ),
-        "];",
-      ].join("\n"),
-    }));
   },
 };
 
@@ -106,7 +63,7 @@ const result = await build({
   sourcemap: "linked",
   metafile: true,
   logLevel: "warning",
-  plugins: [serverOnlyIsEmpty, apiRoutesModule, subpathsOfPackagesWithoutExports],
+  plugins: [serverOnlyIsEmpty, subpathsOfPackagesWithoutExports],
   banner: {
     // Bundled CommonJS-style code may call require(); ESM output has none of its own.
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import type { Principal } from "@/lib/server/access/principal";
 import { resolveTokenPrincipal } from "@/lib/server/access/tokens/resolve-token-principal";
 import { resolveMemberPrincipal } from "@/lib/server/auth/resolve-member-principal";
+import { API_ROUTE_OBJECTS } from "@/lib/server/routes";
 import { prisma } from "@/lib/server/db";
 import { getEnvironmentOrThrow } from "@/lib/server/environments/get-environment-or-throw";
 import { createStoreIntegration } from "@/lib/server/stores/create-store-integration";
@@ -47,7 +48,9 @@ type Credentials = {
 
 // Discovered before the tests are collected, so that `describe.each` can name every route on disk.
 const discovered: DiscoveredRoute[] = await discoverApiRoutes();
-const handlers = new Map<string, RouteHandler>();
+const handlers = new Map<string, RouteHandler>(
+  API_ROUTE_OBJECTS.map((route) => [route.name, route.handler] as const),
+);
 for (const route of discovered) {
   for (const [method, handler] of Object.entries(route.handlers)) {
     handlers.set(`${method} ${route.path}`, handler);
@@ -208,6 +211,10 @@ describe("the authorization matrix covers the API", () => {
     ...PUBLIC_ROUTES.map((entry) => entry.route),
     ...EXCLUDED_ROUTES.map((entry) => entry.route),
   ]);
+
+  it("lists every registered route (lib/server/routes)", () => {
+    expect(API_ROUTE_OBJECTS.map((route) => route.name).filter((name) => !tableRoutes.has(name))).toEqual([]);
+  });
 
   it("lists every route and method under app/api", () => {
     const onDisk = discovered.flatMap((route) =>

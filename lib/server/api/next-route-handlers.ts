@@ -16,7 +16,9 @@ export type NextRouteHandler = ((
 };
 
 /** What a route.ts exports: every method, those the path lacks answering 405 with `Allow` and the error body. */
-export type NextRouteHandlers = Record<ApiMethod | "HEAD", NextRouteHandler> & { OPTIONS: () => Response };
+export type NextRouteHandlers = Record<ApiMethod | "HEAD", NextRouteHandler> & {
+  OPTIONS: () => Promise<Response>;
+};
 
 /**
  * The exports of the route.ts at `path` (OpenAPI style) from the route objects serving it. HEAD is GET's handler, as
@@ -39,5 +41,6 @@ export function nextRouteHandlers(routes: readonly ApiRouteObject[], path: strin
       return [method, handler];
     }),
   ) as Record<ApiMethod | "HEAD", NextRouteHandler>;
-  return { ...handlers, OPTIONS: refusals.OPTIONS };
+  const options = refusals.OPTIONS;
+  return { ...handlers, OPTIONS: () => Promise.resolve(options()) };
 }
