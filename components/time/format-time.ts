@@ -23,3 +23,26 @@ export function formatRelative(epochMs: number, nowMs: number): string {
 export function formatUtc(epochMs: number): string {
   return `${new Date(epochMs).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
+
+/**
+ * The exact time behind a relative one: "7 Dec 2026, 22:30:15 GMT+1" in the given zone (the browser's by default). Day
+ * first and a named month, so it reads the same whatever order the reader's country writes dates in; `date` leaves
+ * out the time of day (an expiry date).
+ */
+export function formatAbsolute(epochMs: number, precision: "date" | "datetime", timeZone?: string): string {
+  const options: Intl.DateTimeFormatOptions =
+    precision === "date"
+      ? { day: "numeric", month: "short", year: "numeric", timeZone }
+      : {
+          day: "numeric",
+          month: "short",
+          year: "numeric",
+          hour: "2-digit",
+          minute: "2-digit",
+          second: "2-digit",
+          hourCycle: "h23",
+          timeZoneName: "short",
+          timeZone,
+        };
+  return new Intl.DateTimeFormat("en-GB", options).format(new Date(epochMs));
+}

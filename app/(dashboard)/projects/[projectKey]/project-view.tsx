@@ -11,6 +11,7 @@ import { Field } from "@/components/ui/field";
 import { ErrorState, LoadingState } from "@/components/ui/states";
 import { useCreateEnvironment, useProject } from "@/lib/queries/projects";
 import { DeleteEnvironmentButton, ProjectDangerZone, type ProjectPermissions } from "./delete-controls";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const PERMISSION_NOTICE_ID = "project-permissions";
 
@@ -59,50 +60,52 @@ export function ProjectView({
         }}
       />
       <Card title="Environments" description="Partners name an environment by its client-side ID.">
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase text-slate-500">
-            <tr>
-              <th className="py-2">Name</th>
-              <th>Key</th>
-              <th>Client-side ID</th>
-              <th>
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.environments.items.map((environment) => (
-              <tr
-                key={environment.key}
-                className="border-t border-slate-100"
-                aria-label={`Environment ${environment.name}`}
-              >
-                <td className="py-2 font-medium">{environment.name}</td>
-                <td>
-                  <code>{environment.key}</code>
-                </td>
-                <td>
-                  <code data-testid={`client-side-id-${environment.key}`}>{environment.clientSideId}</code>
-                </td>
-                <td className="flex justify-end gap-2 py-2">
-                  <CopyButton value={environment.clientSideId} label="Copy client-side ID" />
-                  <Link
-                    className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100"
-                    href={`/${encodeURIComponent(data.key)}/${encodeURIComponent(environment.key)}/segments`}
-                  >
-                    Segments
-                  </Link>
-                  <DeleteEnvironmentButton
-                    projectKey={data.key}
-                    environment={environment}
-                    decision={permissions?.deleteEnvironment[environment.key]}
-                    explainedBy={PERMISSION_NOTICE_ID}
-                  />
-                </td>
+        <TableScroll label="Environments" className="border-0">
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs uppercase text-slate-500">
+              <tr>
+                <th className="py-2">Name</th>
+                <th>Key</th>
+                <th>Client-side ID</th>
+                <th>
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.environments.items.map((environment) => (
+                <tr
+                  key={environment.key}
+                  className="border-t border-slate-100"
+                  aria-label={`Environment ${environment.name}`}
+                >
+                  <td className="py-2 font-medium">{environment.name}</td>
+                  <td>
+                    <code>{environment.key}</code>
+                  </td>
+                  <td>
+                    <code data-testid={`client-side-id-${environment.key}`}>{environment.clientSideId}</code>
+                  </td>
+                  <td className="flex justify-end gap-2 py-2">
+                    <CopyButton value={environment.clientSideId} label="Copy client-side ID" />
+                    <Link
+                      className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100"
+                      href={`/${encodeURIComponent(data.key)}/${encodeURIComponent(environment.key)}/segments`}
+                    >
+                      Segments
+                    </Link>
+                    <DeleteEnvironmentButton
+                      projectKey={data.key}
+                      environment={environment}
+                      decision={permissions?.deleteEnvironment[environment.key]}
+                      explainedBy={PERMISSION_NOTICE_ID}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </Card>
       <CreateEnvironmentCard projectKey={data.key} />
       <ProjectDangerZone

@@ -13,16 +13,16 @@ const TABS = [
 export function SettingsNav() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings" className="mt-2 border-b border-slate-200">
+    <nav aria-label="Settings" className="mt-2 overflow-x-auto overflow-y-hidden border-b border-slate-200">
       <ul className="flex gap-1 text-sm">
         {TABS.map((tab) => {
           const current = pathname === tab.href || pathname.startsWith(`${tab.href}/`);
           return (
-            <li key={tab.href}>
+            <li key={tab.href} className="shrink-0">
               <Link
                 href={tab.href}
                 aria-current={current ? "page" : undefined}
-                className={`-mb-px inline-block border-b-2 px-3 py-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ${
+                className={`-mb-px inline-block border-b-2 px-3 py-2 whitespace-nowrap focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ${
                   current
                     ? "border-indigo-600 font-medium text-indigo-700"
                     : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"

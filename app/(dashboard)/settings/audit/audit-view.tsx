@@ -3,6 +3,7 @@
 import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { PermissionNotice } from "@/components/permission-notice";
+import { DateTime } from "@/components/time/date-time";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import {
@@ -121,7 +122,7 @@ function AuditEntries({
         >
           <p>
             Entries {cursor.offset + 1}–{cursor.offset + items.length} before{" "}
-            {cursor.before === undefined ? "now" : new Date(cursor.before).toLocaleString()} (
+            {cursor.before === undefined ? "now" : <DateTime epochMs={cursor.before} />} (
             {log.data.totalCount} in all)
           </p>
           <NewerOlderButtons cursors={cursors} older={older} onChange={setCursors} />

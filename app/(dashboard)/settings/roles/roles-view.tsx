@@ -11,6 +11,7 @@ import { PermissionNotice, type PermissionCheck } from "@/components/permission-
 import { DeleteRoleDialog } from "./_components/delete-role-dialog";
 import { roleAccessChecks } from "./_components/role-access";
 import { RoleEditorDialog } from "./_components/role-editor-dialog";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Open = { kind: "create" } | { kind: "edit" | "delete"; role: RoleResponse } | null;
 
@@ -65,7 +66,7 @@ export function RolesView() {
         </EmptyState>
       ) : null}
       {items.length > 0 ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <TableScroll label="Custom roles" className="p-4 shadow-sm">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Custom roles</caption>
             <thead className="text-xs text-slate-500">
@@ -129,7 +130,7 @@ export function RolesView() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
 
       {open?.kind === "create" ? <RoleEditorDialog onClose={() => setOpen(null)} /> : null}

@@ -5,6 +5,7 @@ import { FreshnessBadge } from "@/components/segments/freshness-badge";
 import { IntegrationBadge } from "@/components/segments/integration-badge";
 import { DateTime } from "@/components/time/date-time";
 import type { SegmentResponse } from "@/lib/schemas/segment";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 type Props = {
   segments: readonly SegmentResponse[];
@@ -29,7 +30,7 @@ export function SegmentsTable({
 }: Props) {
   const allOnPageSelected = segments.length > 0 && segments.every((segment) => selected.has(segment.key));
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <TableScroll label="Segments" pinnedColumns={2} className="shadow-sm">
       <table className="w-full text-left text-sm">
         <thead className="bg-slate-50 text-xs uppercase text-slate-500">
           <tr>
@@ -123,6 +124,6 @@ export function SegmentsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -32,8 +32,8 @@ export function SegmentHeader({ projectKey, environmentKey, segmentKey, staleAft
         </Link>
       </p>
       <div className="flex flex-wrap items-baseline gap-3">
-        <h1 className="text-2xl font-semibold">{segment.data?.name ?? segmentKey}</h1>
-        <code className="text-sm text-slate-500">{segmentKey}</code>
+        <h1 className="text-2xl font-semibold break-words">{segment.data?.name ?? segmentKey}</h1>
+        <code className="text-sm break-all text-slate-500">{segmentKey}</code>
         {segment.data?._external ? (
           <span className="inline-flex items-center gap-1 rounded bg-indigo-50 px-2 py-0.5 text-xs text-indigo-800">
             synced by{" "}
@@ -50,7 +50,10 @@ export function SegmentHeader({ projectKey, environmentKey, segmentKey, staleAft
           </span>
         ) : null}
       </div>
-      <nav aria-label="Segment" className="flex gap-1 border-b border-slate-200">
+      <nav
+        aria-label="Segment"
+        className="flex gap-1 overflow-x-auto overflow-y-hidden border-b border-slate-200"
+      >
         {TABS.map((tab) => {
           const href = `${base}${tab.path}`;
           const current = pathname === href || (tab.path === "" && pathname === base);
@@ -59,7 +62,7 @@ export function SegmentHeader({ projectKey, environmentKey, segmentKey, staleAft
               key={tab.label}
               href={href}
               aria-current={current ? "page" : undefined}
-              className={`-mb-px border-b-2 px-3 py-2 text-sm ${current ? "border-indigo-600 font-medium text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+              className={`-mb-px shrink-0 border-b-2 px-3 py-2 text-sm whitespace-nowrap ${current ? "border-indigo-600 font-medium text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
             >
               {tab.label}
             </Link>
