@@ -21,5 +21,8 @@ export type RouteMethod = (typeof ROUTE_METHODS)[number];
 
 export type RouteModule = Partial<Record<RouteMethod, RouteHandler>>;
 
-/** One `app/api/**\/route.ts`: its App Router page (`/api/v2/tokens/[tokenId]`) and the module's exports. */
+/**
+ * One API path as the server matches it: its App Router page (`/api/v2/tokens/[tokenId]`) and the handlers its route.ts
+ * exports (lib/server/routes/api-server-routes.ts builds them from the route objects).
+ */
 export type ApiRoute = { page: string; module: RouteModule };
