@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import * as passwordRoute from "@/app/api/v2/account/password/route";
 import * as projectsRoute from "@/app/api/v2/projects/route";
 import { MIN_OWN_PASSWORD_LENGTH } from "@/lib/schemas/invite";
+import { authOptions } from "@/lib/server/auth/auth-options";
 import { authenticateMember } from "@/lib/server/auth/authenticate-member";
 import { prisma } from "@/lib/server/db";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/server/invites/reissue-session-cookie";
 import { createTestMember } from "@/tests/factories/members";
 import { createTestToken } from "@/tests/factories/tokens";
 import { callRoute } from "@/tests/support/call-route";
@@ -40,6 +42,7 @@ describe("changing one's own password", () => {
     const reissued = answer.headers.get("set-cookie")?.split(";")[0];
     expect(reissued).toMatch(/^next-auth\.session-token=/);
     expect(answer.headers.get("set-cookie")).toMatch(/HttpOnly/);
+    expect(SESSION_MAX_AGE_SECONDS).toBe(authOptions().session?.maxAge);
     expect(await projectsStatus({ ...current, cookie: reissued ?? "" })).toBe(200);
     expect(await authenticateMember(member.email, password)).toBeNull();
     expect(await authenticateMember(member.email, "a-brand-new-password")).not.toBeNull();

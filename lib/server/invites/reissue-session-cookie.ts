@@ -2,7 +2,12 @@ import "server-only";
 import { encode, getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { authOptions } from "@/lib/server/auth/auth-options";
+
+/**
+ * How long a re-issued session lasts: next-auth's `session.maxAge` in auth-options.ts (a test holds them equal). Not read
+ * from there: the API server's bundle must not load next-auth's providers, which only Next.js resolves.
+ */
+export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
 /**
  * The Set-Cookie line that keeps the current browser signed in after its member's sessions were ended (a password
@@ -12,7 +17,7 @@ export async function reissueSessionCookie(req: NextRequest, sessionVersion: num
   const secret = env().NEXTAUTH_SECRET;
   const current = await getToken({ req, secret });
   if (!current || secret === undefined) return null;
-  const maxAge = authOptions().session?.maxAge ?? 0;
+  const maxAge = SESSION_MAX_AGE_SECONDS;
   const secure = env().NEXTAUTH_URL?.startsWith("https://") ?? false;
   const name = `${secure ? "__Secure-" : ""}next-auth.session-token`;
   const value = await encode({ token: { ...current, sessionVersion }, secret, maxAge });
