@@ -3,10 +3,10 @@ import { createServer, IncomingMessage, type IncomingHttpHeaders, type ServerRes
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { NextRequest } from "next/server";
-import type { ApiRoute, RouteModule } from "@/lib/server/http/api-route-module";
+import type { RouteModule } from "@/lib/server/http/api-route-module";
 import { compilePagePattern, type PageParam } from "@/lib/server/http/compile-page-pattern";
 import { createApiRequestHandler } from "@/lib/server/http/create-api-request-handler";
-import { discoverApiRoutes } from "@/tests/support/api-routes";
+import { API_SERVER_ROUTES } from "@/lib/server/routes/api-server-routes";
 
 export type ReceivedRequest = {
   method: string;
@@ -82,21 +82,16 @@ async function servePageRoute(routes: readonly PageRoute[], req: RecordedRequest
 
 /**
  * The app's HTTP surface on 127.0.0.1 over real HTTP, for tests and for clients that make their own requests (LaunchDarkly's
- * published API client, Twilio Segment's destination): every API route on disk through the production request handler
- * (lib/server/http/create-api-request-handler.ts, as dist/api-server.mjs serves them), and the route files production
+ * published API client, Twilio Segment's destination): every API route object through the production request handler
+ * (lib/server/http/create-api-request-handler.ts with API_SERVER_ROUTES, exactly what dist/api-server.mjs serves), and the route files production
  * hands to Next.js (app/sdk/...) called as Next.js calls them. Anything else (pages, next-auth) is 404. No
  * next.config.js headers (there is no build to read them from).
  */
 export async function startTestApiServer(): Promise<TestApiServer> {
-  const routes: ApiRoute[] = [];
-  for (const route of await discoverApiRoutes()) {
-    const routeModule = (await import(/* @vite-ignore */ path.resolve(route.file))) as RouteModule;
-    routes.push({ page: path.posix.dirname(route.file).replace(/^app/, ""), module: routeModule });
-  }
   const pageRoutes = await loadPageRoutes();
   const distDir = mkdtempSync(path.join(tmpdir(), "tributary-api-"));
   writeFileSync(path.join(distDir, "routes-manifest.json"), JSON.stringify({ headers: [] }));
-  const handleApiRequest = createApiRequestHandler(routes, distDir);
+  const handleApiRequest = createApiRequestHandler(API_SERVER_ROUTES, distDir);
   const received: ReceivedRequest[] = [];
 
   const server = createServer<typeof RecordedRequest>({ IncomingMessage: RecordedRequest }, (req, res) => {
