@@ -144,20 +144,3 @@ test("import a CSV with a progress bar and a summary, then confirm a large repla
   await expect(list.getByRole("cell", { name: "new-key" })).toBeVisible();
   await expect(list.getByRole("cell", { name: "key-00000" })).toBeVisible();
 });
-
-test("a bad row stops the import with the API's message and changes nothing", async ({
-  ownerPage: page,
-  request,
-}) => {
-  const token = await writerToken();
-  const key = await createSegment(request, token, ["kept"]);
-  await page.goto(`/default/production/segments/${key}/members`);
-  await page.getByLabel("CSV file").setInputFiles(csvFile(["ok", "x".repeat(600)]));
-  await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Rows 1–2" })).toContainText(
-    "at most 512 characters",
-  );
-  await expect(
-    page.getByRole("region", { name: "Members" }).getByText("1 member", { exact: true }),
-  ).toBeVisible();
-});

@@ -28,10 +28,10 @@ export function useCreateImport(l: SegmentLocation) {
 
 export function useUploadImportChunk(l: SegmentLocation) {
   return useMutation({
-    mutationFn: ({ importId, keys }: { importId: string; keys: string[] }) =>
+    mutationFn: ({ importId, keys, lines }: { importId: string; keys: string[]; lines: number[] }) =>
       apiFetch<SegmentImportResponse>(`${importsPath(l, importId)}/chunks`, {
         method: "POST",
-        body: JSON.stringify({ keys }),
+        body: JSON.stringify({ keys, lines }),
       }),
   });
 }

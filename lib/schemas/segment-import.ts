@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { contextKeySchema } from "@/lib/schemas/membership";
+import { skippedMemberSchema } from "@/lib/schemas/sync-run";
 
 export const IMPORT_MODES = ["merge", "replace"] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
@@ -8,6 +8,10 @@ export type ImportMode = (typeof IMPORT_MODES)[number];
 export const MAX_IMPORT_CHUNK_KEYS = 10_000;
 /** Distinct keys per import: the commit applies them in one transaction. */
 export const MAX_IMPORT_KEYS = 1_000_000;
+/** Rows skipped as invalid keys per import: a file with more is most likely not a list of context keys at all. */
+export const MAX_IMPORT_SKIPPED_ROWS = 10_000;
+/** Skipped rows listed in a commit's summary (all of them are counted), as many as a sync run lists. */
+export const IMPORT_SUMMARY_SKIPPED_ROWS = 100;
 /** Imports (open or committed) are forgotten after this long. */
 export const IMPORT_TTL_HOURS = 24;
 
@@ -28,9 +32,21 @@ export type ImportCreate = z.infer<typeof importCreateSchema>;
 export const importChunkSchema = z
   .object({
     keys: z
-      .array(contextKeySchema)
+      .array(z.string())
       .min(1, "a chunk needs at least one key")
-      .max(MAX_IMPORT_CHUNK_KEYS, `a chunk holds at most ${MAX_IMPORT_CHUNK_KEYS} keys`),
+      .max(MAX_IMPORT_CHUNK_KEYS, `a chunk holds at most ${MAX_IMPORT_CHUNK_KEYS} keys`)
+      .meta({
+        description:
+          "A key that is not a valid context key (empty, over 512 characters, control characters, unpaired surrogates) is skipped and counted, not refused, as a partner sync skips a bad member id",
+      }),
+    lines: z.array(z.number().int().min(1)).optional().meta({
+      description:
+        "Each key's line in the uploaded file (1-based, header counted), reported with the keys that are skipped; without it, a key's position is its 1-based place among all keys sent to the import",
+    }),
+  })
+  .refine((chunk) => chunk.lines === undefined || chunk.lines.length === chunk.keys.length, {
+    message: "lines must hold one line number per key",
+    path: ["lines"],
   })
   .meta({ id: "SegmentImportChunk" });
 export type ImportChunk = z.infer<typeof importChunkSchema>;
@@ -65,6 +81,7 @@ export const segmentImportSchema = z
     status: z.enum(["open", "committed"]),
     received: z.number().int().meta({ description: "Keys uploaded so far, duplicates included" }),
     staged: z.number().int().meta({ description: "Distinct keys uploaded so far" }),
+    skipped: z.number().int().meta({ description: "Keys skipped so far as not valid context keys" }),
     createdAt: z.number().int(),
     syncRunId: z.string().nullable(),
   })
@@ -85,6 +102,9 @@ export const importSummarySchema = z
     removed: z.number().int(),
     unchanged: z.number().int(),
     skipped: z.number().int(),
+    skippedRows: z.array(skippedMemberSchema).meta({
+      description: `The first ${IMPORT_SUMMARY_SKIPPED_ROWS} skipped keys, each with its reason and position (its line in the file)`,
+    }),
     includedCount: z.number().int(),
   })
   .meta({ id: "SegmentImportSummary" });

@@ -1,25 +1,39 @@
 import "server-only";
-import { MAX_IMPORT_KEYS, type SegmentImportResponse } from "@/lib/schemas/segment-import";
+import {
+  MAX_IMPORT_KEYS,
+  MAX_IMPORT_SKIPPED_ROWS,
+  type SegmentImportResponse,
+} from "@/lib/schemas/segment-import";
 import { ApiError } from "@/lib/server/api/errors";
 import {
   findSegmentImportOrThrow,
   type ImportLookup,
 } from "@/lib/server/imports/find-segment-import-or-throw";
 import { serializeSegmentImport, type SegmentImportRow } from "@/lib/server/imports/serialize-segment-import";
+import { splitImportChunk } from "@/lib/server/imports/split-import-chunk";
 import { runSqlTransaction } from "@/lib/server/transactions/run-sql-transaction";
 
 /**
- * Stages one chunk of an open import's keys (already validated). Duplicates, within the chunk or with earlier chunks,
+ * Stages one chunk of an open import's keys. A key that is not a valid context key is skipped and kept (reason and
+ * line) for the sync run, as a partner sync skips a bad member id. Duplicates, within the chunk or with earlier chunks,
  * are staged once; `received` counts every key sent. All or nothing: a refused chunk stages none of its keys.
  */
 export async function addImportChunk(
   lookup: Omit<ImportLookup, "forUpdate">,
-  keys: readonly string[],
+  chunk: { keys: readonly string[]; lines?: readonly number[] },
 ): Promise<SegmentImportResponse> {
   return runSqlTransaction(async (client) => {
     const row = await findSegmentImportOrThrow(client, { ...lookup, forUpdate: true });
     if (row.committed_at !== null) {
       throw new ApiError("conflict", `Import "${row.id}" was already committed; start a new import`);
+    }
+    const { valid: keys, skipped } = splitImportChunk(chunk.keys, chunk.lines, row.received);
+    const skippedCount = row.skipped + skipped.length;
+    if (skippedCount > MAX_IMPORT_SKIPPED_ROWS) {
+      throw new ApiError(
+        "invalid_request",
+        `An import skips at most ${MAX_IMPORT_SKIPPED_ROWS.toLocaleString("en-US")} rows that are not valid context keys; this chunk would make it ${skippedCount.toLocaleString("en-US")}. Is the first column the context keys?`,
+      );
     }
     const inserted = await client.query(
       `INSERT INTO segment_import_key (import_id, context_key)
@@ -35,9 +49,11 @@ export async function addImportChunk(
       );
     }
     const updated = await client.query<SegmentImportRow>(
-      `UPDATE segment_import SET received = received + $2, staged = $3 WHERE id = $1
-       RETURNING id, segment_id, mode, owner, received, staged, created_at, committed_at, sync_run_id`,
-      [row.id, keys.length, staged],
+      `UPDATE segment_import
+       SET received = received + $2, staged = $3, skipped = $4, skipped_rows = skipped_rows || $5::jsonb
+       WHERE id = $1
+       RETURNING id, segment_id, mode, owner, received, staged, skipped, created_at, committed_at, sync_run_id`,
+      [row.id, chunk.keys.length, staged, skippedCount, JSON.stringify(skipped)],
     );
     const result = updated.rows[0];
     if (result === undefined) throw new Error(`import ${row.id} vanished under its own lock`);

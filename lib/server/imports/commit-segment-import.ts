@@ -1,14 +1,22 @@
 import "server-only";
-import { replaceNeedsConfirmation, type ImportSummary } from "@/lib/schemas/segment-import";
+import { z } from "zod";
+import {
+  IMPORT_SUMMARY_SKIPPED_ROWS,
+  replaceNeedsConfirmation,
+  type ImportSummary,
+} from "@/lib/schemas/segment-import";
+import { skippedMemberSchema } from "@/lib/schemas/sync-run";
 import { ApiError } from "@/lib/server/api/errors";
 import type { Principal } from "@/lib/server/access/principal";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { findSegmentImportOrThrow } from "@/lib/server/imports/find-segment-import-or-throw";
 import { importOwner } from "@/lib/server/imports/import-owner";
 import { applyMembershipChanges } from "@/lib/server/membership/apply-membership-changes";
-import { pgAuditWriter } from "@/lib/server/membership/pg-audit-writer";
 import { runSqlTransaction } from "@/lib/server/transactions/run-sql-transaction";
 import { syncRunActor } from "@/lib/server/membership/sync-run-actor";
+
+// Written by this server (add-import-chunk.ts); read defensively like a sync run's list.
+const storedSkippedRows = z.array(skippedMemberSchema).catch([]);
 
 export type ImportCommitRequest = {
   principal: Principal;
@@ -79,6 +87,11 @@ export async function commitSegmentImport(request: ImportCommitRequest): Promise
       [row.id],
     );
     const add = staged.rows.map((key) => key.context_key);
+    const skippedRows = await client.query<{ skipped_rows: unknown }>(
+      "SELECT skipped_rows FROM segment_import WHERE id = $1",
+      [row.id],
+    );
+    const skipped = storedSkippedRows.parse(skippedRows.rows[0]?.skipped_rows);
 
     const outcome = await applyMembershipChanges(client, {
       environmentId: segment.environmentId,
@@ -93,7 +106,7 @@ export async function commitSegmentImport(request: ImportCommitRequest): Promise
           // The staged keys are segment_import_key's primary key, and the removes are members not among them.
           included: { add, remove, distinct: true },
           received: row.received,
-          skipped: [],
+          skipped,
         },
       ],
     });
@@ -104,7 +117,7 @@ export async function commitSegmentImport(request: ImportCommitRequest): Promise
     await client.query("DELETE FROM segment_import_key WHERE import_id = $1", [row.id]);
 
     const { added, removed, unchanged } = outcome.counts;
-    await recordAuditEntry(pgAuditWriter(client), principal, {
+    await recordAuditEntry(client, principal, {
       kind: "sync",
       name: segment.name,
       description: `Imported a CSV into segment ${segment.key} (${row.mode}): ${added} added, ${removed} removed, ${unchanged} unchanged`,
@@ -122,6 +135,7 @@ export async function commitSegmentImport(request: ImportCommitRequest): Promise
       syncRunId: outcome.syncRunId,
       status: outcome.status,
       ...outcome.counts,
+      skippedRows: skipped.slice(0, IMPORT_SUMMARY_SKIPPED_ROWS),
       includedCount: outcome.segments[0]?.includedCount ?? current,
     };
   });

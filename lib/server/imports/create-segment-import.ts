@@ -29,7 +29,7 @@ export async function createSegmentImport(
   ]);
   const result = await pool.query<SegmentImportRow>(
     `INSERT INTO segment_import (id, segment_id, mode, owner) VALUES ($1, $2, $3, $4)
-     RETURNING id, segment_id, mode, owner, received, staged, created_at, committed_at, sync_run_id`,
+     RETURNING id, segment_id, mode, owner, received, staged, skipped, created_at, committed_at, sync_run_id`,
     [randomUUID(), segment.id, mode, importOwner(principal)],
   );
   const row = result.rows[0];

@@ -29,7 +29,7 @@ export async function findSegmentImportOrThrow(
   );
   if (!uuid.safeParse(lookup.importId).success) throw notFound;
   const result = await client.query<SegmentImportRow>(
-    `SELECT id, segment_id, mode, owner, received, staged, created_at, committed_at, sync_run_id
+    `SELECT id, segment_id, mode, owner, received, staged, skipped, created_at, committed_at, sync_run_id
      FROM segment_import
      WHERE id = $1 AND segment_id = $2 AND owner = $3 AND created_at >= now() - make_interval(hours => $4)
      ${lookup.forUpdate ? "FOR UPDATE" : ""}`,

@@ -8,6 +8,7 @@ export type SegmentImportRow = {
   owner: string;
   received: number;
   staged: number;
+  skipped: number;
   created_at: Date;
   committed_at: Date | null;
   sync_run_id: string | null;
@@ -20,6 +21,7 @@ export function serializeSegmentImport(row: SegmentImportRow): SegmentImportResp
     status: row.committed_at === null ? "open" : "committed",
     received: row.received,
     staged: row.staged,
+    skipped: row.skipped,
     createdAt: row.created_at.getTime(),
     syncRunId: row.sync_run_id,
   };

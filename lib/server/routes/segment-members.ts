@@ -150,7 +150,8 @@ export const segmentMemberRoutes = [
     schemas: { params: importPathSchema, body: importChunkSchema },
     openapi: {
       tag: "Imports",
-      summary: "Add up to 10,000 keys to an import",
+      summary:
+        "Add up to 10,000 keys to an import; keys that are not valid context keys are skipped and counted",
       success: { description: "Staged", schema: segmentImportSchema },
       errors: [403, 404, 409, 413],
     },
@@ -159,7 +160,7 @@ export const segmentMemberRoutes = [
       return json(
         await addImportChunk(
           { importId: params.importId, segmentId: segment.id, owner: importOwner(principal) },
-          body.keys,
+          body,
         ),
       );
     },

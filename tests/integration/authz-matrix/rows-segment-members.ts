@@ -16,7 +16,10 @@ async function freshImport({ world, principal }: FixtureContext) {
   const segment = await freshSegment(world, "import");
   const owner = principal ?? world.admin;
   const started = await createSegmentImport(owner, segment, "merge");
-  await addImportChunk({ importId: started._id, segmentId: segment.id, owner: importOwner(owner) }, ["k-1"]);
+  await addImportChunk(
+    { importId: started._id, segmentId: segment.id, owner: importOwner(owner) },
+    { keys: ["k-1"] },
+  );
   const { path, params } = segmentPath(world, segment.key, `/imports/${started._id}`);
   return { path, params: { ...params, importId: started._id } };
 }

@@ -97,16 +97,24 @@ export function CsvImport({ location }: { location: SegmentLocation }) {
       let uploaded = 0;
       const total = await readCsvKeys(file, async (batch) => {
         try {
-          await uploadChunk.mutateAsync({ importId: id, keys: batch.keys });
+          await uploadChunk.mutateAsync({ importId: id, keys: batch.keys, lines: batch.lines });
         } catch (error) {
           const message = error instanceof Error ? error.message : "upload failed";
-          throw new Error(`Rows ${formatCount(batch.firstRow)}–${formatCount(batch.lastRow)}: ${message}`);
+          const first = batch.lines[0] ?? 0;
+          const last = batch.lines[batch.lines.length - 1] ?? first;
+          throw new Error(`Lines ${formatCount(first)}–${formatCount(last)}: ${message}`);
         }
         uploaded += batch.keys.length;
         setPhase({ kind: "uploading", progress: batch.progress, keys: uploaded });
       });
       if (total === 0) throw new Error("The file has no context keys in its first column");
       const inspected = await inspectImport.mutateAsync(id);
+      // Committing nothing would be a merge that does nothing, or a replace that empties the segment.
+      if (inspected.staged === 0) {
+        throw new Error(
+          `None of the file's ${formatCount(total)} rows is a valid context key (empty, over 512 characters or control characters)`,
+        );
+      }
       if (inspected.preview?.needsConfirmation) {
         setPhase({ kind: "confirming", importId: id, preview: inspected.preview, keys: total });
         return;

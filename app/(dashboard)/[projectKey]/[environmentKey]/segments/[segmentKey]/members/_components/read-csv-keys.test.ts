@@ -89,4 +89,24 @@ describe("readCsvKeys", () => {
     keys.push(straddling, "after");
     expect(await readAll(exportedFile(keys))).toEqual(keys);
   });
+
+  it("numbers rows as a spreadsheet does and passes bad cells on for the server to skip", async () => {
+    const text = 'key\nfirst\n\n,no key\n"multi\nline",x\nbad\u0007\n   \n' + "k".repeat(5_000) + "\nlast\n";
+    const batches: { keys: string[]; lines: number[] }[] = [];
+    const total = await readCsvKeys(new File([text], "keys.csv"), (batch) => {
+      batches.push({ keys: batch.keys, lines: batch.lines });
+      return Promise.resolve();
+    });
+    expect(total).toBe(6);
+    expect(batches.flatMap((batch) => batch.keys)).toEqual([
+      "first",
+      "",
+      "multi\nline",
+      "bad\u0007",
+      "k".repeat(2_048),
+      "last",
+    ]);
+    // Line 1 is the header, 3 and 7 are blank (skipped but counted), the quoted cell spans one row.
+    expect(batches.flatMap((batch) => batch.lines)).toEqual([2, 4, 5, 6, 8, 9]);
+  });
 });

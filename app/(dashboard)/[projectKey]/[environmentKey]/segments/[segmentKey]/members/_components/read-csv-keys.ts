@@ -7,35 +7,33 @@ export const UPLOAD_CHUNK_KEYS = 10_000;
 /** Also cut a chunk at about this many bytes of keys, well under the API's request size limit. */
 const UPLOAD_CHUNK_BYTES = 4_000_000;
 const HEADER_NAMES = new Set(["key", "context_key"]);
+/**
+ * A longer cell is sent cut to this many UTF-16 units: still far over the 512 characters a key may have, so the server
+ * skips it as too long, while a stray huge cell cannot push a chunk over the request size limit.
+ */
+const LONGEST_CELL_SENT = 2_048;
 
 export type KeyBatch = {
+  /** The first cell of each row, as it is: the server skips (and counts) those that are not valid context keys. */
   keys: string[];
-  /** 1-based data rows of the file that the batch holds, for error messages. */
-  firstRow: number;
-  lastRow: number;
+  /** Each key's line as a spreadsheet numbers it: 1-based, the header and blank lines counted. */
+  lines: number[];
   /** Share of the file read so far, 0..1. */
   progress: number;
 };
 
-export class CsvReadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "CsvReadError";
-  }
-}
-
 /**
- * Streams context keys out of a CSV file's first column (an optional header row `key` or `context_key` is skipped) and
- * hands them to `upload` in batches, pausing the reader until each batch is uploaded: a file of millions of keys never
+ * Streams context keys out of a CSV file's first column (an optional header row `key` or `context_key` is skipped, and
+ * so are blank lines) with their line numbers, and hands them to `upload` in batches, pausing the reader until each batch is uploaded: a file of millions of keys never
  * sits in memory whole. A cell escaped by the members export against formula injection is unescaped, so an exported
  * file imports exactly the keys it was made from. Resolves with the number of keys read.
  */
 export function readCsvKeys(file: File, upload: (batch: KeyBatch) => Promise<void>): Promise<number> {
   return new Promise((resolve, reject) => {
     let batch: string[] = [];
+    let lines: number[] = [];
     let batchBytes = 0;
-    let batchFirstRow = 1;
-    let row = 0;
+    let line = 0;
     let total = 0;
     let failed = false;
     let firstRecord = true;
@@ -45,10 +43,10 @@ export function readCsvKeys(file: File, upload: (batch: KeyBatch) => Promise<voi
 
     const cut = () => {
       if (batch.length === 0) return;
-      pending.push({ keys: batch, firstRow: batchFirstRow, lastRow: row, progress });
+      pending.push({ keys: batch, lines, progress });
       batch = [];
+      lines = [];
       batchBytes = 0;
-      batchFirstRow = row + 1;
     };
 
     const uploadPending = async () => {
@@ -67,23 +65,22 @@ export function readCsvKeys(file: File, upload: (batch: KeyBatch) => Promise<voi
     const input = source as unknown as Papa.LocalFile;
     Papa.parse<string[]>(input, {
       delimiter: ",",
-      skipEmptyLines: "greedy",
+      // Blank lines are skipped below, after counting them: a spreadsheet numbers them too.
+      skipEmptyLines: false,
       chunk: (results, parser) => {
         if (failed) return;
         progress = source.progress;
         for (const record of results.data) {
+          line += 1;
           const cell = record[0] ?? "";
           if (firstRecord) {
             firstRecord = false;
             if (HEADER_NAMES.has(cell.trim().toLowerCase())) continue;
           }
-          row += 1;
-          if (cell === "") {
-            fail(new CsvReadError(`Row ${row} has no context key in its first column`), parser);
-            return;
-          }
-          const key = unescapeCsvContextKey(cell);
+          if (record.every((value) => value.trim() === "")) continue;
+          const key = unescapeCsvContextKey(cell).slice(0, LONGEST_CELL_SENT);
           batch.push(key);
+          lines.push(line);
           batchBytes += key.length * 3 + 3;
           total += 1;
           if (batch.length >= UPLOAD_CHUNK_KEYS || batchBytes >= UPLOAD_CHUNK_BYTES) cut();
