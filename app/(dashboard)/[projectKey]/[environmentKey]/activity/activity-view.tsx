@@ -141,7 +141,6 @@ function AllRuns({
         <form
           className="flex flex-wrap items-end gap-3 text-sm"
           aria-label="Filter sync runs"
-          key={writeActivityFilters(filters).toString()}
           onSubmit={(event) => {
             event.preventDefault();
             apply({ segment: formText(new FormData(event.currentTarget), "segment").trim() });
@@ -193,6 +192,9 @@ function AllRuns({
               Segment key
             </label>
             <input
+              // Back or a link may change the segment under the field: a new field shows it (and focus stays on
+              // the selects, which are controlled).
+              key={filters.segment}
               id={segmentId}
               name="segment"
               defaultValue={filters.segment}
