@@ -39,6 +39,16 @@ export default defineConfig({
   ],
   webServer: [
     {
+      // The mail server invite and reset links are sent to (e2e/ui/invites-passwords.spec.ts), up before the app.
+      command: "node --import tsx e2e/services/smtp.ts",
+      url: E2E.smtp.mailboxUrl,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { NODE_OPTIONS: "" },
+    },
+    {
       // The identity provider for single sign-on (e2e/ui/sso.spec.ts), up before the app that is its client.
       command: "node --import tsx e2e/services/oidc.ts",
       url: `${E2E.oidc.issuer}/.well-known/openid-configuration`,
@@ -65,6 +75,7 @@ export default defineConfig({
         TRIBUTARY_ADMIN_EMAIL: E2E.ownerEmail,
         TRIBUTARY_ADMIN_PASSWORD: E2E.ownerPassword,
         TRIBUTARY_LOG_LEVEL: "info",
+        TRIBUTARY_SMTP_URL: `smtp://127.0.0.1:${E2E.smtp.port}`,
         TRIBUTARY_OIDC_ISSUER: E2E.oidc.issuer,
         TRIBUTARY_OIDC_CLIENT_ID: E2E.oidc.clientId,
         TRIBUTARY_OIDC_CLIENT_SECRET: E2E.oidc.clientSecret,

@@ -2,6 +2,7 @@
 // Overridable so that two checkouts on one machine can run their e2e suites side by side.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const pgPort = Number(process.env.E2E_PG_PORT ?? 54329);
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 25);
 const oidcPort = Number(process.env.E2E_OIDC_PORT ?? port + 90);
 
 export const E2E = {
@@ -15,6 +16,12 @@ export const E2E = {
   ownerPassword: "e2e-owner-password-1",
   /** The owner's signed-in browser state, saved once per run by e2e/auth.setup.ts (test-results/ is git-ignored). */
   ownerStorageState: "test-results/e2e-auth/owner.json",
+  /** The mail server e2e/services/smtp.ts runs for invite and reset links, and where the mail it received is read. */
+  smtp: {
+    port: smtpPort,
+    mailboxPort: smtpPort + 1,
+    mailboxUrl: `http://127.0.0.1:${smtpPort + 1}/messages`,
+  },
   /** The identity provider e2e/services/oidc.ts runs for single sign-on (e2e/ui/sso.spec.ts); the app is its client. */
   oidc: {
     port: oidcPort,

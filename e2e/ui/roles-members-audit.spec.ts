@@ -1,6 +1,7 @@
 import type { Locator, Page, TestInfo } from "@playwright/test";
 import { unique } from "@/tests/factories/unique";
-import { expect, signIn, test } from "../fixtures";
+import { expect, test } from "../fixtures";
+import { setPasswordThroughLink, shownLink } from "../password-links";
 
 async function screenshot(page: Page, testInfo: TestInfo, name: string) {
   const path = `test-results/screenshots/${name}.png`;
@@ -112,14 +113,15 @@ test("members: add a reader with a custom role, who sees token creation disabled
 
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Members" }).click();
   await expect(page.getByRole("heading", { name: "Members" })).toBeVisible();
-  await page.getByRole("button", { name: "Add member" }).click();
-  const add = page.getByRole("dialog", { name: "Add a member" });
+  await page.getByRole("button", { name: "Invite member" }).click();
+  const add = page.getByRole("dialog", { name: "Invite a member" });
   await add.getByLabel("Email").fill(email);
-  await add.getByLabel("Password").fill(password);
   await add.getByLabel("Role", { exact: true }).selectOption("reader");
   await add.getByRole("checkbox", { name: new RegExp(roleKey) }).check();
-  await add.getByRole("button", { name: "Add member" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Member ${email} added.` })).toBeVisible();
+  await add.getByRole("button", { name: "Send invite" }).click();
+  const invited = page.getByRole("dialog", { name: `Invited ${email}` });
+  const inviteLink = await shownLink(invited);
+  await invited.getByRole("button", { name: "Done" }).click();
   const memberRow = page.getByRole("row", { name: `Member ${email}` });
   await expect(memberRow).toContainText("Reader");
   await expect(memberRow).toContainText(roleKey);
@@ -140,7 +142,7 @@ test("members: add a reader with a custom role, who sees token creation disabled
   // The new reader, in a browser of their own.
   const context = await browser.newContext();
   const readerPage = await context.newPage();
-  await signIn(readerPage, email, password);
+  await setPasswordThroughLink(readerPage, inviteLink, password);
   await readerPage.goto("/settings/tokens");
   const createToken = readerPage.getByRole("button", { name: "Create token" });
   await expect(createToken).toBeDisabled();
@@ -152,7 +154,7 @@ test("members: add a reader with a custom role, who sees token creation disabled
   );
   await screenshot(readerPage, testInfo, "settings-tokens-reader");
   await readerPage.goto("/settings/members");
-  await expect(readerPage.getByRole("button", { name: "Add member" })).toBeDisabled();
+  await expect(readerPage.getByRole("button", { name: "Invite member" })).toBeDisabled();
   await expect(
     readerPage.getByRole("row", { name: `Member ${email}` }).getByRole("button", { name: "Remove" }),
   ).toBeDisabled();
@@ -213,7 +215,7 @@ test("members: add a reader with a custom role, who sees token creation disabled
   await page.getByLabel("Search").fill(email);
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(
-    entries.getByRole("listitem").filter({ hasText: `Created member ${email} with role reader` }),
+    entries.getByRole("listitem").filter({ hasText: `Invited member ${email} with role reader` }),
   ).toBeVisible();
   await expect(entries.getByRole("listitem").filter({ hasText: `Deleted member ${email}` })).toBeVisible();
 });
