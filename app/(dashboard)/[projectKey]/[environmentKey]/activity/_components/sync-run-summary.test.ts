@@ -29,6 +29,10 @@ describe("countsCellText", () => {
     expect(countsCellText(counts({ received: 1 }))).toBe("No changes");
     expect(countsCellText(counts({ skipped: 2 }))).toBe("No changes · 2 skipped");
   });
+  it("says a failed run was not applied, with what it was sent", () => {
+    expect(countsCellText(counts({ received: 1200 }), "failed")).toBe("Not applied · 1,200 received");
+    expect(countsCellText(counts({ added: 1 }), "succeeded")).toBe("+1 −0");
+  });
 });
 
 describe("runReason", () => {

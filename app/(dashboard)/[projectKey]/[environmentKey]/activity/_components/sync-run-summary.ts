@@ -5,8 +5,12 @@ import { formatCount } from "./format";
 type Counts = SyncRunResponse["counts"];
 type Skipped = SyncRunResponse["skipped"][number];
 
-/** The one counts cell of a run's row: "+120 −4 · 3 skipped"; unchanged members only when nothing else happened. */
-export function countsCellText(counts: Counts): string {
+/**
+ * The one counts cell of a run's row: "+120 −4 · 3 skipped"; unchanged members only when nothing else happened; a
+ * failed run changed nothing, so it says what it was refused with.
+ */
+export function countsCellText(counts: Counts, status?: SyncRunResponse["status"]): string {
+  if (status === "failed") return `Not applied · ${formatCount(counts.received)} received`;
   const parts: string[] = [];
   if (counts.added > 0 || counts.removed > 0) {
     parts.push(`+${formatCount(counts.added)} −${formatCount(counts.removed)}`);

@@ -88,7 +88,7 @@ export function SyncRunTable({ runs, caption, integrationNames, segmentLinks }: 
                 ) : null}
                 <td className="px-3 py-2">
                   <span className="tabular-nums" data-testid="sync-run-counts">
-                    {countsCellText(run.counts)}
+                    {countsCellText(run.counts, run.status)}
                   </span>
                   {reason ? (
                     <span
