@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { MAX_TIME_TICKS, SINGLE_POINT_HALF_SPAN_MS, timeAxis, timeDomain } from "./time-axis";
+import {
+  MAX_TIME_TICKS,
+  MIN_TIME_SPAN_MS,
+  SINGLE_POINT_HALF_SPAN_MS,
+  timeAxis,
+  timeDomain,
+} from "./time-axis";
 
 const originalZone = process.env.TZ;
 afterEach(() => {
@@ -67,6 +73,14 @@ describe("timeAxis", () => {
     expect(axis.unit).toBe("second");
     expect(axis.format.second).toBe("2-digit");
     for (const tick of axis.ticks) expect(tick % SECOND).toBe(0);
+  });
+
+  it("labels syncs milliseconds apart on whole seconds", () => {
+    const points = times(3, 90);
+    const axis = timeAxis(points);
+    expectWellFormed(axis, points);
+    expect(axis.unit).toBe("second");
+    expect(axis.domain[1] - axis.domain[0]).toBe(MIN_TIME_SPAN_MS);
   });
 
   it("labels 100 syncs a second apart in tens of seconds", () => {

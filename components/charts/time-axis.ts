@@ -2,6 +2,8 @@
 export const MAX_TIME_TICKS = 6;
 /** One point (or several at the same instant) is drawn in the middle of this much time on either side. */
 export const SINGLE_POINT_HALF_SPAN_MS = 60 * 60 * 1000;
+/** Points closer together than this (a burst of pushes) are centred in this much time, so whole seconds label it. */
+export const MIN_TIME_SPAN_MS = 10_000;
 /** Room left before the first and after the last point, as a share of the span, so no point sits on the axis. */
 export const TIME_DOMAIN_PADDING = 0.04;
 
@@ -41,7 +43,9 @@ export function timeDomain(times: readonly number[]): [number, number] {
   const last = Math.max(...times);
   if (first === last) return [first - SINGLE_POINT_HALF_SPAN_MS, last + SINGLE_POINT_HALF_SPAN_MS];
   const padding = (last - first) * TIME_DOMAIN_PADDING;
-  return [first - padding, last + padding];
+  if (last - first + 2 * padding >= MIN_TIME_SPAN_MS) return [first - padding, last + padding];
+  const middle = (first + last) / 2;
+  return [middle - MIN_TIME_SPAN_MS / 2, middle + MIN_TIME_SPAN_MS / 2];
 }
 
 /** Milliseconds the browser's zone is ahead of UTC at `epochMs` (negative west of Greenwich). */
