@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/server/db";
 import { getMembershipSegmentOrThrow } from "@/lib/server/membership/get-membership-segment-or-throw";
 import { pushContextChanges } from "@/lib/server/membership/push-context-changes";
+import { runTransaction } from "@/lib/server/transactions/run-transaction";
 import { unique } from "./unique";
 
 export type TestSegmentOptions = {
@@ -20,7 +21,7 @@ export async function createTestSegment(
   options: TestSegmentOptions = {},
 ) {
   const key = options.key ?? unique("seg");
-  const created = await prisma.$transaction(async (tx) => {
+  const created = await runTransaction(async (tx) => {
     const last = await tx.segmentGeneration.findUnique({
       where: { environmentId_key: { environmentId: environment.id, key } },
     });
