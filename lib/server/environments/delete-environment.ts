@@ -1,4 +1,5 @@
 import "server-only";
+import { lockEnvironmentForDeleteStatement } from "@/lib/server/environments/lock-environment-for-delete-statement";
 import { assertAccessOrHide } from "@/lib/server/access/assert-access-or-hide";
 import type { Principal } from "@/lib/server/access/principal";
 import { checkAccess } from "@/lib/server/access/check-access";
@@ -22,10 +23,7 @@ export async function deleteEnvironment(
 ): Promise<void> {
   await runSqlTransaction(async (client) => {
     const locked = await client.query<EnvironmentRow>(
-      `SELECT e.id, e.key, e.name, e.tags,
-              (SELECT count(*)::int FROM segment s WHERE s.environment_id = e.id) AS segment_count
-       FROM environment e WHERE e.project_id = $1 AND e.key = $2 FOR UPDATE`,
-      [project.id, environmentKey],
+      lockEnvironmentForDeleteStatement.query({ projectId: project.id, environmentKey }),
     );
     const environment = locked.rows[0];
     // Who may not view the project learns nothing of it, nor of its environments: the answer for a made-up project.

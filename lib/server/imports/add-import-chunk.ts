@@ -1,4 +1,6 @@
 import "server-only";
+import { updateImportCountsStatement } from "@/lib/server/imports/update-import-counts-statement";
+import { insertImportKeysStatement } from "@/lib/server/imports/insert-import-keys-statement";
 import {
   MAX_IMPORT_KEYS,
   MAX_IMPORT_SKIPPED_ROWS,
@@ -36,10 +38,7 @@ export async function addImportChunk(
       );
     }
     const inserted = await client.query(
-      `INSERT INTO segment_import_key (import_id, context_key)
-       SELECT $1, k FROM unnest($2::text[]) AS k ORDER BY k COLLATE "C"
-       ON CONFLICT DO NOTHING`,
-      [row.id, keys],
+      insertImportKeysStatement.query({ importId: row.id, contextKeys: keys }),
     );
     const staged = row.staged + (inserted.rowCount ?? 0);
     if (staged > MAX_IMPORT_KEYS) {
@@ -49,11 +48,13 @@ export async function addImportChunk(
       );
     }
     const updated = await client.query<SegmentImportRow>(
-      `UPDATE segment_import
-       SET received = received + $2, staged = $3, skipped = $4, skipped_rows = skipped_rows || $5::jsonb
-       WHERE id = $1
-       RETURNING id, segment_id, mode, owner, received, staged, skipped, created_at, committed_at, sync_run_id`,
-      [row.id, chunk.keys.length, staged, skippedCount, JSON.stringify(skipped)],
+      updateImportCountsStatement.query({
+        importId: row.id,
+        received: chunk.keys.length,
+        staged,
+        skipped: skippedCount,
+        skippedRowsJson: JSON.stringify(skipped),
+      }),
     );
     const result = updated.rows[0];
     if (result === undefined) throw new Error(`import ${row.id} vanished under its own lock`);

@@ -1,4 +1,11 @@
 import "server-only";
+import { deleteStagedImportKeysStatement } from "@/lib/server/imports/delete-staged-import-keys-statement";
+import { markImportCommittedStatement } from "@/lib/server/imports/mark-import-committed-statement";
+import { selectImportSkippedRowsStatement } from "@/lib/server/imports/select-import-skipped-rows-statement";
+import { selectStagedImportKeysStatement } from "@/lib/server/imports/select-staged-import-keys-statement";
+import { selectImportRemovalsStatement } from "@/lib/server/imports/select-import-removals-statement";
+import { countImportRemovalsStatement } from "@/lib/server/imports/count-import-removals-statement";
+import { lockImportSegmentStatement } from "@/lib/server/imports/lock-import-segment-statement";
 import { z } from "zod";
 import {
   IMPORT_SUMMARY_SKIPPED_ROWS,
@@ -50,8 +57,7 @@ export async function commitSegmentImport(request: ImportCommitRequest): Promise
     }
     // Lock the segment before reading its members, so no push lands between the diff and its application.
     const locked = await client.query<{ included_count: number }>(
-      "SELECT included_count FROM segment WHERE id = $1 FOR UPDATE",
-      [segment.id],
+      lockImportSegmentStatement.query({ segmentId: segment.id }),
     );
     const current = locked.rows[0]?.included_count;
     if (current === undefined) throw new ApiError("not_found", `Segment "${segment.key}" was deleted`);
@@ -59,10 +65,7 @@ export async function commitSegmentImport(request: ImportCommitRequest): Promise
     let remove: string[] = [];
     if (row.mode === "replace") {
       const toRemove = await client.query<{ count: number }>(
-        `SELECT count(*)::int AS count FROM segment_member m
-         WHERE m.segment_id = $1
-           AND NOT EXISTS (SELECT 1 FROM segment_import_key k WHERE k.import_id = $2 AND k.context_key = m.context_key)`,
-        [segment.id, row.id],
+        countImportRemovalsStatement.query({ segmentId: segment.id, importId: row.id }),
       );
       const count = toRemove.rows[0]?.count ?? 0;
       if (!request.confirm && replaceNeedsConfirmation(count, current)) {
@@ -73,23 +76,17 @@ export async function commitSegmentImport(request: ImportCommitRequest): Promise
       }
       if (count > 0) {
         const keys = await client.query<{ context_key: string }>(
-          `SELECT m.context_key FROM segment_member m
-           WHERE m.segment_id = $1
-             AND NOT EXISTS (SELECT 1 FROM segment_import_key k WHERE k.import_id = $2 AND k.context_key = m.context_key)
-           ORDER BY m.context_key`,
-          [segment.id, row.id],
+          selectImportRemovalsStatement.query({ segmentId: segment.id, importId: row.id }),
         );
         remove = keys.rows.map((key) => key.context_key);
       }
     }
     const staged = await client.query<{ context_key: string }>(
-      "SELECT context_key FROM segment_import_key WHERE import_id = $1 ORDER BY context_key",
-      [row.id],
+      selectStagedImportKeysStatement.query({ importId: row.id }),
     );
     const add = staged.rows.map((key) => key.context_key);
     const skippedRows = await client.query<{ skipped_rows: unknown }>(
-      "SELECT skipped_rows FROM segment_import WHERE id = $1",
-      [row.id],
+      selectImportSkippedRowsStatement.query({ importId: row.id }),
     );
     const skipped = storedSkippedRows.parse(skippedRows.rows[0]?.skipped_rows);
 
@@ -110,11 +107,10 @@ export async function commitSegmentImport(request: ImportCommitRequest): Promise
         },
       ],
     });
-    await client.query("UPDATE segment_import SET committed_at = now(), sync_run_id = $2 WHERE id = $1", [
-      row.id,
-      outcome.syncRunId,
-    ]);
-    await client.query("DELETE FROM segment_import_key WHERE import_id = $1", [row.id]);
+    await client.query(
+      markImportCommittedStatement.query({ importId: row.id, syncRunId: outcome.syncRunId }),
+    );
+    await client.query(deleteStagedImportKeysStatement.query({ importId: row.id }));
 
     const { added, removed, unchanged } = outcome.counts;
     await recordAuditEntry(client, principal, {

@@ -1,4 +1,6 @@
 import "server-only";
+import { insertSegmentImportStatement } from "@/lib/server/imports/insert-segment-import-statement";
+import { deleteExpiredImportsStatement } from "@/lib/server/imports/delete-expired-imports-statement";
 import { randomUUID } from "node:crypto";
 import { IMPORT_TTL_HOURS, type ImportMode, type SegmentImportResponse } from "@/lib/schemas/segment-import";
 import { ApiError } from "@/lib/server/api/errors";
@@ -24,13 +26,14 @@ export async function createSegmentImport(
   }
   const pool = pgPool();
   // Housekeeping on the way in, so abandoned uploads do not pile up; cheap while few imports are open.
-  await pool.query(`DELETE FROM segment_import WHERE created_at < now() - make_interval(hours => $1)`, [
-    IMPORT_TTL_HOURS,
-  ]);
+  await pool.query(deleteExpiredImportsStatement.query({ ttlHours: IMPORT_TTL_HOURS }));
   const result = await pool.query<SegmentImportRow>(
-    `INSERT INTO segment_import (id, segment_id, mode, owner) VALUES ($1, $2, $3, $4)
-     RETURNING id, segment_id, mode, owner, received, staged, skipped, created_at, committed_at, sync_run_id`,
-    [randomUUID(), segment.id, mode, importOwner(principal)],
+    insertSegmentImportStatement.query({
+      importId: randomUUID(),
+      segmentId: segment.id,
+      mode,
+      owner: importOwner(principal),
+    }),
   );
   const row = result.rows[0];
   if (row === undefined) throw new Error("INSERT ... RETURNING returned no row");

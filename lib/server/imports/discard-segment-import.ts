@@ -1,4 +1,5 @@
 import "server-only";
+import { deleteSegmentImportStatement } from "@/lib/server/imports/delete-segment-import-statement";
 import { ApiError } from "@/lib/server/api/errors";
 import {
   findSegmentImportOrThrow,
@@ -13,6 +14,6 @@ export async function discardSegmentImport(lookup: Omit<ImportLookup, "forUpdate
     if (row.committed_at !== null) {
       throw new ApiError("conflict", `Import "${row.id}" was already committed and cannot be discarded`);
     }
-    await client.query("DELETE FROM segment_import WHERE id = $1", [row.id]);
+    await client.query(deleteSegmentImportStatement.query({ importId: row.id }));
   });
 }

@@ -1,4 +1,6 @@
 import "server-only";
+import { lockSegmentImportStatement } from "@/lib/server/imports/lock-segment-import-statement";
+import { selectSegmentImportStatement } from "@/lib/server/imports/select-segment-import-statement";
 import type { PoolClient } from "pg";
 import { z } from "zod";
 import { IMPORT_TTL_HOURS } from "@/lib/schemas/segment-import";
@@ -28,12 +30,14 @@ export async function findSegmentImportOrThrow(
     `Import "${lookup.importId}" not found (imports expire after ${IMPORT_TTL_HOURS} hours)`,
   );
   if (!uuid.safeParse(lookup.importId).success) throw notFound;
+  const statement = lookup.forUpdate ? lockSegmentImportStatement : selectSegmentImportStatement;
   const result = await client.query<SegmentImportRow>(
-    `SELECT id, segment_id, mode, owner, received, staged, skipped, created_at, committed_at, sync_run_id
-     FROM segment_import
-     WHERE id = $1 AND segment_id = $2 AND owner = $3 AND created_at >= now() - make_interval(hours => $4)
-     ${lookup.forUpdate ? "FOR UPDATE" : ""}`,
-    [lookup.importId, lookup.segmentId, lookup.owner, IMPORT_TTL_HOURS],
+    statement.query({
+      importId: lookup.importId,
+      segmentId: lookup.segmentId,
+      owner: lookup.owner,
+      ttlHours: IMPORT_TTL_HOURS,
+    }),
   );
   const row = result.rows[0];
   if (row === undefined) throw notFound;

@@ -1,4 +1,5 @@
 import "server-only";
+import { countImportPreviewStatement } from "@/lib/server/imports/count-import-preview-statement";
 import type { PoolClient } from "pg";
 import { replaceNeedsConfirmation, type ImportPreview } from "@/lib/schemas/segment-import";
 import { ApiError } from "@/lib/server/api/errors";
@@ -13,13 +14,7 @@ export async function previewSegmentImport(
   row: SegmentImportRow,
 ): Promise<ImportPreview> {
   const result = await client.query<{ current_count: number; unchanged: number }>(
-    `SELECT s.included_count AS current_count,
-            (SELECT count(*)::int FROM segment_import_key k
-             WHERE k.import_id = $1
-               AND EXISTS (SELECT 1 FROM segment_member m WHERE m.segment_id = s.id AND m.context_key = k.context_key)
-            ) AS unchanged
-     FROM segment s WHERE s.id = $2`,
-    [row.id, row.segment_id],
+    countImportPreviewStatement.query({ importId: row.id, segmentId: row.segment_id }),
   );
   const counts = result.rows[0];
   if (counts === undefined) throw new ApiError("not_found", "The segment of this import was deleted");

@@ -1,4 +1,5 @@
 import "server-only";
+import { lockMembershipSegmentsStatement } from "@/lib/server/membership/lock-membership-segments-statement";
 import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
 import { ApiError } from "@/lib/server/api/errors";
@@ -157,11 +158,9 @@ async function lockSegments(
     else refs.set(change.segmentId, segmentRef(change.segmentKey, change.lockedGeneration));
   }
   if (toLock.length === 0) return refs;
-  const locked = await client.query<{ id: number; key: string; generation: number }>({
-    name: "tributary_lock_membership_segments",
-    text: "SELECT id, key, generation FROM segment WHERE id = ANY($1::int[]) ORDER BY id FOR KEY SHARE",
-    values: [toLock],
-  });
+  const locked = await client.query<{ id: number; key: string; generation: number }>(
+    lockMembershipSegmentsStatement.query({ segmentIds: toLock }),
+  );
   if (locked.rowCount !== toLock.length) {
     throw new ApiError("not_found", "The segment was deleted while the sync was being applied");
   }

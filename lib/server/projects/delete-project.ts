@@ -1,4 +1,7 @@
 import "server-only";
+import { deleteProjectRowStatement } from "@/lib/server/projects/delete-project-row-statement";
+import { lockProjectEnvironmentsStatement } from "@/lib/server/projects/lock-project-environments-statement";
+import { lockProjectForDeleteStatement } from "@/lib/server/projects/lock-project-for-delete-statement";
 import { assertAccessOrHide } from "@/lib/server/access/assert-access-or-hide";
 import type { Principal } from "@/lib/server/access/principal";
 import { projectResource } from "@/lib/server/access/resource-names";
@@ -17,10 +20,7 @@ type ProjectRow = { id: string; key: string; name: string; tags: string[] };
 export async function deleteProject(principal: Principal, projectKey: string): Promise<void> {
   await runSqlTransaction(async (client) => {
     // Locked first: an environment being created here waits for this transaction, then finds no project.
-    const locked = await client.query<ProjectRow>(
-      "SELECT id, key, name, tags FROM project WHERE key = $1 FOR UPDATE",
-      [projectKey],
-    );
+    const locked = await client.query<ProjectRow>(lockProjectForDeleteStatement.query({ projectKey }));
     const project = locked.rows[0];
     const notFound = () => projectNotFound(projectKey);
     if (project === undefined) throw notFound();
@@ -33,14 +33,13 @@ export async function deleteProject(principal: Principal, projectKey: string): P
     });
 
     const environments = await client.query<{ id: string; key: string }>(
-      "SELECT id, key FROM environment WHERE project_id = $1 ORDER BY created_at FOR UPDATE",
-      [project.id],
+      lockProjectEnvironmentsStatement.query({ projectId: project.id }),
     );
     let retiredStores = 0;
     for (const environment of environments.rows) {
       retiredStores += await removeEnvironmentRows(client, environment.id);
     }
-    await client.query("DELETE FROM project WHERE id = $1", [project.id]);
+    await client.query(deleteProjectRowStatement.query({ projectId: project.id }));
     await recordAuditEntry(client, principal, {
       kind: "project",
       name: project.name,

@@ -5,38 +5,21 @@ import {
   type SegmentMemberListQuery,
 } from "@/lib/schemas/segment-member-list";
 import { pgPool } from "@/lib/server/db";
+import { countSegmentMemberRangeStatement } from "@/lib/server/segment-members/count-segment-member-range-statement";
 import { prefixUpperBound } from "@/lib/server/segment-members/prefix-upper-bound";
+import type { SegmentMemberKeyRange } from "@/lib/server/segment-members/segment-member-key-range";
+import { selectSegmentMemberPageStatement } from "@/lib/server/segment-members/select-segment-member-page-statement";
 
 type SegmentMemberRow = { context_key: string; added_at: Date; sync_run_id: string | null };
 
-type KeyRange = { after: string | null; prefix: string | null; upper: string | null };
-
-/**
- * The key-range predicates of a query, with only the bounds that are present: `$n IS NULL OR ...` would stop a generic
- * plan from using them as index bounds. Each shape gets its own prepared-statement name.
- */
-function rangeSql(range: KeyRange, firstParameter: number): { name: string; sql: string; values: string[] } {
-  const conditions: string[] = [];
-  const values: string[] = [];
-  const push = (condition: string, value: string) => {
-    values.push(value);
-    conditions.push(`context_key ${condition} $${firstParameter + values.length - 1}`);
-  };
-  if (range.after !== null) push(">", range.after);
-  if (range.prefix !== null) push(">=", range.prefix);
-  if (range.upper !== null) push("<", range.upper);
-  const name = `a${range.after === null ? 0 : 1}p${range.prefix === null ? 0 : 1}u${range.upper === null ? 0 : 1}`;
-  return { name, sql: conditions.map((condition) => ` AND ${condition}`).join(""), values };
-}
-
-async function readPage(segmentId: number, range: KeyRange, limit: number): Promise<SegmentMemberRow[]> {
-  const { name, sql, values } = rangeSql(range, 3);
-  const result = await pgPool().query<SegmentMemberRow>({
-    name: `tributary_members_page_${name}`,
-    text: `SELECT context_key, added_at, sync_run_id FROM segment_member
-           WHERE segment_id = $1${sql} ORDER BY context_key LIMIT $2`,
-    values: [segmentId, limit, ...values],
-  });
+async function readPage(
+  segmentId: number,
+  range: SegmentMemberKeyRange,
+  limit: number,
+): Promise<SegmentMemberRow[]> {
+  const result = await pgPool().query<SegmentMemberRow>(
+    selectSegmentMemberPageStatement(range).query({ segmentId, limit, ...range }),
+  );
   return result.rows;
 }
 
@@ -45,14 +28,14 @@ async function countPrefix(
   prefix: string,
   upper: string | null,
 ): Promise<{ count: number; capped: boolean }> {
-  const { name, sql, values } = rangeSql({ after: null, prefix, upper }, 3);
-  const result = await pgPool().query<{ count: number }>({
-    name: `tributary_members_count_${name}`,
-    text: `SELECT count(*)::int AS count FROM (
-             SELECT 1 FROM segment_member WHERE segment_id = $1${sql} LIMIT $2
-           ) AS matches`,
-    values: [segmentId, SEGMENT_MEMBER_PREFIX_COUNT_CAP + 1, ...values],
-  });
+  const range = { after: null, prefix, upper };
+  const result = await pgPool().query<{ count: number }>(
+    countSegmentMemberRangeStatement(range).query({
+      segmentId,
+      limit: SEGMENT_MEMBER_PREFIX_COUNT_CAP + 1,
+      ...range,
+    }),
+  );
   const count = result.rows[0]?.count ?? 0;
   return {
     count: Math.min(count, SEGMENT_MEMBER_PREFIX_COUNT_CAP),

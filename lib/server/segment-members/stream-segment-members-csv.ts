@@ -1,4 +1,6 @@
 import "server-only";
+import { selectNextExportBatchStatement } from "@/lib/server/segment-members/select-next-export-batch-statement";
+import { selectFirstExportBatchStatement } from "@/lib/server/segment-members/select-first-export-batch-statement";
 import { pgPool } from "@/lib/server/db";
 import { formatSegmentMemberCsvRow } from "@/lib/server/segment-members/format-segment-member-csv-row";
 
@@ -7,23 +9,12 @@ export const EXPORT_BATCH_SIZE = 10_000;
 
 type ExportRow = { context_key: string; added_at: Date };
 
-const FIRST_BATCH = {
-  name: "tributary_members_export_first",
-  text: `SELECT context_key, added_at FROM segment_member WHERE segment_id = $1
-         ORDER BY context_key LIMIT $2`,
-};
-
-const NEXT_BATCH = {
-  name: "tributary_members_export_next",
-  text: `SELECT context_key, added_at FROM segment_member WHERE segment_id = $1 AND context_key > $3
-         ORDER BY context_key LIMIT $2`,
-};
-
 async function readBatch(segmentId: number, after: string | null): Promise<ExportRow[]> {
-  const statement = after === null ? FIRST_BATCH : NEXT_BATCH;
-  const values: (number | string)[] = [segmentId, EXPORT_BATCH_SIZE];
-  if (after !== null) values.push(after);
-  const result = await pgPool().query<ExportRow>({ ...statement, values });
+  const result = await pgPool().query<ExportRow>(
+    after === null
+      ? selectFirstExportBatchStatement.query({ segmentId, limit: EXPORT_BATCH_SIZE })
+      : selectNextExportBatchStatement.query({ segmentId, limit: EXPORT_BATCH_SIZE, after }),
+  );
   return result.rows;
 }
 

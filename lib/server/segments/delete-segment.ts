@@ -1,4 +1,8 @@
 import "server-only";
+import { deleteSegmentRowStatement } from "@/lib/server/segments/delete-segment-row-statement";
+import { deleteSegmentExclusionsStatement } from "@/lib/server/segments/delete-segment-exclusions-statement";
+import { deleteSegmentMembersStatement } from "@/lib/server/segments/delete-segment-members-statement";
+import { lockSegmentForDeleteStatement } from "@/lib/server/segments/lock-segment-for-delete-statement";
 import { assertAccessOrHide } from "@/lib/server/access/assert-access-or-hide";
 import type { Principal } from "@/lib/server/access/principal";
 import { segmentResource } from "@/lib/server/access/resource-names";
@@ -40,9 +44,7 @@ export async function deleteSegment(
   await runSqlTransaction(async (client) => {
     // The membership engine locks the segment row before writing members, so no write can land between these deletes.
     const locked = await client.query<SegmentRow>(
-      `SELECT id, key, name, description, tags, version, generation, included_count, excluded_count
-       FROM segment WHERE environment_id = $1 AND key = $2 FOR UPDATE`,
-      [environment.id, segmentKey],
+      lockSegmentForDeleteStatement.query({ environmentId: environment.id, segmentKey }),
     );
     const segment = locked.rows[0];
     const notFound = () => segmentsNotFound(environment.project.key, environment.key, [segmentKey]);
@@ -60,9 +62,9 @@ export async function deleteSegment(
       ref: segmentRef(segment.key, segment.generation),
     });
     // The member tables have no foreign key (tens of millions of rows), so they are cleared set-based here.
-    await client.query("DELETE FROM segment_member WHERE segment_id = $1", [segment.id]);
-    await client.query("DELETE FROM segment_exclusion WHERE segment_id = $1", [segment.id]);
-    await client.query("DELETE FROM segment WHERE id = $1", [segment.id]);
+    await client.query(deleteSegmentMembersStatement.query({ segmentId: segment.id }));
+    await client.query(deleteSegmentExclusionsStatement.query({ segmentId: segment.id }));
+    await client.query(deleteSegmentRowStatement.query({ segmentId: segment.id }));
     await recordAuditEntry(client, principal, {
       kind: "segment",
       name: segment.name,

@@ -1,4 +1,5 @@
 import "server-only";
+import { deleteRetiredStoreStatement } from "@/lib/server/stores/delete-retired-store-statement";
 import type { Redis } from "ioredis";
 import type pg from "pg";
 import { synchronizedOnKey } from "@/lib/server/stores/big-segment-keys";
@@ -13,5 +14,5 @@ import type { StoreRow } from "@/lib/server/stores/store-row";
 export async function cleanRetiredStore(db: pg.ClientBase, store: StoreRow, redis: Redis): Promise<void> {
   await removeOwnRefs(redis, store.config.prefix, await readOwnSegmentKeys(db, store.environmentId));
   await redis.del(synchronizedOnKey(store.config.prefix));
-  await db.query("delete from store_integration where id = $1 and retired_at is not null", [store.id]);
+  await db.query(deleteRetiredStoreStatement.query({ storeId: store.id }));
 }

@@ -1,4 +1,9 @@
 import "server-only";
+import {
+  OUTBOX_PAGE_SIZE,
+  selectOutboxPageStatement,
+} from "@/lib/server/stores/select-outbox-page-statement";
+import { markStoreSynchronizedStatement } from "@/lib/server/stores/mark-store-synchronized-statement";
 import type { Redis } from "ioredis";
 import type pg from "pg";
 import { pgPool } from "@/lib/server/db";
@@ -7,16 +12,11 @@ import { applyBigSegmentOps } from "@/lib/server/stores/apply-big-segment-ops";
 import { readOutboxRowOps } from "@/lib/server/stores/read-outbox-row-ops";
 import type { StoreRow } from "@/lib/server/stores/store-row";
 
-const PAGE = 200;
 const MARK_EVERY_MS = 10_000;
 
 async function markSynchronized(db: pg.ClientBase, redis: Redis, store: StoreRow, cursor: string) {
   await redis.set(synchronizedOnKey(store.config.prefix), String(Date.now()));
-  await db.query(
-    `update store_integration set outbox_cursor = greatest(outbox_cursor, $2::bigint), last_sync_at = now(), last_error = null
-     where id = $1`,
-    [store.id, cursor],
-  );
+  await db.query(markStoreSynchronizedStatement.query({ storeId: store.id, cursor }));
 }
 
 type OutboxRow = { id: string; txid: string; segment_ref: string };
@@ -39,10 +39,13 @@ export async function drainStoreOutbox(store: StoreRow, redis: Redis): Promise<n
     for (;;) {
       // Only the row ids here: each row's keys are read with their current state by readOutboxRowOps.
       const page = await db.query<OutboxRow>(
-        `select id::text, txid::text, segment_ref from membership_outbox
-         where environment_id = $1 and txid >= $2::bigint and txid < $3::bigint and (txid, id) > ($4::bigint, $5::bigint)
-         order by txid, id limit ${PAGE}`,
-        [store.environmentId, store.outboxCursor, horizon, after.txid, after.id],
+        selectOutboxPageStatement.query({
+          environmentId: store.environmentId,
+          outboxCursor: store.outboxCursor,
+          horizon,
+          afterTxid: after.txid,
+          afterId: after.id,
+        }),
       );
       if (page.rows.length === 0) break;
       // The next row's state is read from PostgreSQL while the previous row's writes are in Redis; the writes still go
@@ -61,7 +64,7 @@ export async function drainStoreOutbox(store: StoreRow, redis: Redis): Promise<n
         await writing;
       }
       const last = page.rows.at(-1);
-      if (!last || page.rows.length < PAGE) break;
+      if (!last || page.rows.length < OUTBOX_PAGE_SIZE) break;
       after = { txid: last.txid, id: last.id };
       // A long backlog: every row of a smaller txid is applied, so progress survives a failure and SDKs do not see a
       // stale marker while the store catches up.

@@ -1,4 +1,5 @@
 import "server-only";
+import { enqueueSegmentDropStatement } from "@/lib/server/stores/enqueue-segment-drop-statement";
 import type pg from "pg";
 
 /**
@@ -11,18 +12,6 @@ export async function enqueueSegmentDrop(
   segment: { id: number; ref: string },
 ): Promise<void> {
   await client.query(
-    `insert into membership_outbox (environment_id, segment_id, segment_ref, context_keys)
-     select $1, $2, $3, array_agg(context_key)
-     from (
-       select context_key, (row_number() over (order by context_key) - 1) / 10000 as chunk
-       from (
-         select context_key from segment_member where segment_id = $2
-         union
-         select context_key from segment_exclusion where segment_id = $2
-       ) keys
-     ) numbered
-     where exists (select 1 from store_integration where environment_id = $1 and "on")
-     group by chunk`,
-    [environmentId, segment.id, segment.ref],
+    enqueueSegmentDropStatement.query({ environmentId, segmentId: segment.id, segmentRef: segment.ref }),
   );
 }

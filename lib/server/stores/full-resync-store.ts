@@ -1,4 +1,12 @@
 import "server-only";
+import { finishStoreResyncStatement } from "@/lib/server/stores/finish-store-resync-statement";
+import { selectResyncExclusionPageStatement } from "@/lib/server/stores/select-resync-exclusion-page-statement";
+import {
+  RESYNC_PAGE_SIZE,
+  selectResyncMemberPageStatement,
+} from "@/lib/server/stores/select-resync-member-page-statement";
+import { selectEnvironmentSegmentRefsStatement } from "@/lib/server/stores/select-environment-segment-refs-statement";
+import { waitForSnapshotStatement } from "@/lib/server/stores/wait-for-snapshot-statement";
 import type { Redis } from "ioredis";
 import { pgPool } from "@/lib/server/db";
 import { applyBigSegmentOps, type SetOps } from "@/lib/server/stores/apply-big-segment-ops";
@@ -6,8 +14,6 @@ import { contextKeyHash, synchronizedOnKey } from "@/lib/server/stores/big-segme
 import { readOwnSegmentKeys } from "@/lib/server/stores/read-own-segment-keys";
 import { removeOwnRefs } from "@/lib/server/stores/remove-own-refs";
 import type { StoreRow } from "@/lib/server/stores/store-row";
-
-const BATCH = 10_000;
 
 /**
  * Rebuilds the store from PostgreSQL. Waits until every transaction that was running when it started has finished (one of
@@ -21,10 +27,7 @@ export async function fullResyncStore(store: StoreRow, redis: Redis): Promise<vo
     );
     const resumeFrom = snapshot.rows[0]?.xmax ?? "0";
     for (let waited = 0; waited < 60_000; waited += 100) {
-      const now = await db.query<{ done: boolean }>(
-        "select pg_snapshot_xmin(pg_current_snapshot()) >= $1::text::xid8 as done",
-        [resumeFrom],
-      );
+      const now = await db.query<{ done: boolean }>(waitForSnapshotStatement.query({ resumeFrom }));
       if (now.rows[0]?.done) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -34,19 +37,17 @@ export async function fullResyncStore(store: StoreRow, redis: Redis): Promise<vo
     await removeOwnRefs(redis, prefix, await readOwnSegmentKeys(db, store.environmentId));
 
     const segments = await db.query<{ id: number; ref: string }>(
-      "select id, key || '.g' || generation as ref from segment where environment_id = $1 order by id",
-      [store.environmentId],
+      selectEnvironmentSegmentRefsStatement.query({ environmentId: store.environmentId }),
     );
     for (const segment of segments.rows) {
-      for (const [table, kind] of [
-        ["segment_member", "include"],
-        ["segment_exclusion", "exclude"],
+      for (const [statement, kind] of [
+        [selectResyncMemberPageStatement, "include"],
+        [selectResyncExclusionPageStatement, "exclude"],
       ] as const) {
         let after = "";
         for (;;) {
           const page = await db.query<{ context_key: string }>(
-            `select context_key from ${table} where segment_id = $1 and context_key > $2 order by context_key limit ${BATCH}`,
-            [segment.id, after],
+            statement.query({ segmentId: segment.id, after }),
           );
           if (page.rows.length === 0) break;
           const ops: SetOps = kind === "include" ? "+." : ".+";
@@ -58,16 +59,12 @@ export async function fullResyncStore(store: StoreRow, redis: Redis): Promise<vo
             page.rows.map(() => ops),
           );
           after = page.rows.at(-1)?.context_key ?? after;
-          if (page.rows.length < BATCH) break;
+          if (page.rows.length < RESYNC_PAGE_SIZE) break;
         }
       }
     }
     await redis.set(synchronizedOnKey(prefix), String(Date.now()));
-    await db.query(
-      `update store_integration set outbox_cursor = $2::bigint, needs_full_sync = false, last_sync_at = now(), last_error = null
-       where id = $1`,
-      [store.id, resumeFrom],
-    );
+    await db.query(finishStoreResyncStatement.query({ storeId: store.id, resumeFrom }));
   } finally {
     db.release();
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { countStoreBacklogStatement } from "@/lib/server/stores/count-store-backlog-statement";
 import type { StoreStatus } from "@/lib/schemas/store-integration";
 import { pgPool } from "@/lib/server/db";
 
@@ -17,9 +18,10 @@ type StatusInput = {
 
 export async function getStoreStatus(store: StatusInput): Promise<StoreStatus> {
   const backlog = await pgPool().query<{ entries: string; oldest: Date | null }>(
-    `select count(*)::text as entries, min(created_at) as oldest from membership_outbox
-     where environment_id = $1 and txid >= $2::bigint`,
-    [store.environmentId, String(store.outboxCursor)],
+    countStoreBacklogStatement.query({
+      environmentId: store.environmentId,
+      outboxCursor: String(store.outboxCursor),
+    }),
   );
   const entries = Number(backlog.rows[0]?.entries ?? 0);
   const oldest = backlog.rows[0]?.oldest ?? null;

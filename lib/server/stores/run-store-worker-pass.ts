@@ -1,4 +1,8 @@
 import "server-only";
+import { recordStoreErrorStatement } from "@/lib/server/stores/record-store-error-statement";
+import { deleteStoreStatement } from "@/lib/server/stores/delete-store-statement";
+import { unlockStoreStatement } from "@/lib/server/stores/unlock-store-statement";
+import { tryLockStoreStatement } from "@/lib/server/stores/try-lock-store-statement";
 import type { Redis } from "ioredis";
 import { pgPool } from "@/lib/server/db";
 import { cleanRetiredStore } from "@/lib/server/stores/clean-retired-store";
@@ -66,8 +70,7 @@ export async function runStoreWorkerPass(state: StoreWorkerState): Promise<numbe
       const backoff = state.backoff.get(row.id);
       if (backoff && backoff.retryAt > Date.now()) continue;
       const locked = await db.query<{ locked: boolean }>(
-        "select pg_try_advisory_lock(hashtext($1)) as locked",
-        [`store:${row.id}`],
+        tryLockStoreStatement.query({ lockKey: `store:${row.id}` }),
       );
       if (!locked.rows[0]?.locked) continue;
       const store: StoreRow = {
@@ -91,7 +94,7 @@ export async function runStoreWorkerPass(state: StoreWorkerState): Promise<numbe
         dropConnection(state, store.id);
         // A target that stays unreachable must not stay reserved for ever: its leftovers are then the operator's.
         if (row.retired_at && Date.now() - row.retired_at.getTime() > RETIRED_STORE_GIVE_UP_MS) {
-          await db.query("delete from store_integration where id = $1", [store.id]).catch(() => undefined);
+          await db.query(deleteStoreStatement.query({ storeId: store.id })).catch(() => undefined);
         }
         const failures = (backoff?.failures ?? 0) + 1;
         state.backoff.set(store.id, {
@@ -100,13 +103,10 @@ export async function runStoreWorkerPass(state: StoreWorkerState): Promise<numbe
         });
         const message = describeStoreError(error, store.password);
         await db
-          .query("update store_integration set last_error = $2, last_error_at = now() where id = $1", [
-            store.id,
-            message,
-          ])
+          .query(recordStoreErrorStatement.query({ storeId: store.id, message }))
           .catch(() => undefined);
       } finally {
-        await db.query("select pg_advisory_unlock(hashtext($1))", [`store:${row.id}`]);
+        await db.query(unlockStoreStatement.query({ lockKey: `store:${row.id}` }));
       }
     }
     // Rows every enabled store has applied (or that no store needs) are no longer needed.

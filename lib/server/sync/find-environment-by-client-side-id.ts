@@ -1,4 +1,5 @@
 import "server-only";
+import { selectEnvironmentByClientSideIdStatement } from "@/lib/server/sync/select-environment-by-client-side-id-statement";
 import { pgPool } from "@/lib/server/db";
 import { ApiError } from "@/lib/server/api/errors";
 
@@ -22,12 +23,7 @@ export async function findEnvironmentByClientSideId(clientSideId: string): Promi
           tags: string[];
           project_key: string;
           project_tags: string[];
-        }>({
-          name: "find-environment-by-client-side-id",
-          text: `select e.id, e.key, e.tags, p.key as project_key, p.tags as project_tags
-                 from environment e join project p on p.id = e.project_id where e.client_side_id = $1`,
-          values: [clientSideId],
-        })
+        }>(selectEnvironmentByClientSideIdStatement.query({ clientSideId }))
       ).rows
     : [];
   const row = rows[0];

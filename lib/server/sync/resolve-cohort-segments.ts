@@ -1,4 +1,7 @@
 import "server-only";
+import { recordSegmentGenerationStatement } from "@/lib/server/sync/record-segment-generation-statement";
+import { lockCohortSegmentsStatement } from "@/lib/server/sync/lock-cohort-segments-statement";
+import { selectTakenSegmentKeysStatement } from "@/lib/server/sync/select-taken-segment-keys-statement";
 import type { PoolClient } from "pg";
 import { ApiError } from "@/lib/server/api/errors";
 import { assertAccess } from "@/lib/server/access/check-access";
@@ -83,8 +86,7 @@ async function deriveNewKeys(
     deriveSegmentKey(integrationKey, cohort.cohortId, () => true),
   ]);
   const takenRows = await client.query<{ key: string }>(
-    "SELECT key FROM segment WHERE environment_id = $1 AND key = ANY($2::text[])",
-    [environmentId, candidates],
+    selectTakenSegmentKeysStatement.query({ environmentId, candidateKeys: candidates }),
   );
   const taken = new Set(takenRows.rows.map((row) => row.key));
   for (const cohort of cohorts) {
@@ -129,9 +131,7 @@ async function createSegment(
     throw new TransactionConflict(`segment "${key}" was created concurrently`);
   }
   await client.query(
-    `INSERT INTO segment_generation (environment_id, key, generation) VALUES ($1, $2, $3)
-     ON CONFLICT (environment_id, key) DO UPDATE SET generation = GREATEST(segment_generation.generation, EXCLUDED.generation)`,
-    [environmentId, key, row.generation],
+    recordSegmentGenerationStatement.query({ environmentId, segmentKey: key, generation: row.generation }),
   );
   return { id: row.id, name, generation: row.generation };
 }
@@ -173,16 +173,13 @@ export async function resolveCohortSegments(
   request: CohortSegmentRequest,
 ): Promise<CohortSegment[]> {
   const { environment, push, principal, integrationKey } = request;
-  const found = await client.query<ExistingSegment>({
-    name: "tributary_resolve_cohort_segments",
-    text: `SELECT id, key, name, tags, unbounded_context_kind, external_link, external_cohort_id, name_edited_by_hand,
-            included_count, generation
-     FROM segment
-     WHERE environment_id = $1 AND external = $2 AND external_cohort_id = ANY($3::text[])
-     ORDER BY id
-     FOR KEY SHARE`,
-    values: [environment.id, integrationKey, push.cohorts.map((cohort) => cohort.cohortId)],
-  });
+  const found = await client.query<ExistingSegment>(
+    lockCohortSegmentsStatement.query({
+      environmentId: environment.id,
+      integrationKey,
+      cohortIds: push.cohorts.map((cohort) => cohort.cohortId),
+    }),
+  );
   const existing = new Map(found.rows.map((row) => [row.external_cohort_id, row]));
   const missing = push.cohorts.filter((cohort) => !existing.has(cohort.cohortId)).sort(compareCohortIds);
   const newKeys = await deriveNewKeys(client, environment.id, integrationKey, missing);

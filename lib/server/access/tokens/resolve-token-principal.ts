@@ -1,4 +1,6 @@
 import "server-only";
+import { touchTokenLastUsedStatement } from "@/lib/server/access/tokens/touch-token-last-used-statement";
+import { selectTokenPrincipalStatement } from "@/lib/server/access/tokens/select-token-principal-statement";
 import { pgPool } from "@/lib/server/db";
 import { hashToken } from "@/lib/server/access/tokens/hash-token";
 import { tokenPrincipalCache } from "@/lib/server/access/tokens/token-principal-cache";
@@ -26,22 +28,6 @@ type TokenRow = {
   member_roles: { key: string; policy: unknown }[];
 };
 
-// Every API request authenticates, so this is one prepared statement (token, member and both sets of custom roles)
-// rather than several ORM queries.
-const TOKEN_QUERY = `
-  select t.id, t.hashed_value = $1 as by_current_value, t.previous_expires_at, t.name, t.ending, t.role, t.inline_role, t.service_token, t.expires_at, t.last_used_at,
-         m.id as member_id, m.email, m.role as member_role,
-         coalesce((select json_agg(json_build_object('key', r.key, 'policy', r.policy))
-                   from token_custom_role tr join custom_role r on r.id = tr.custom_role_id
-                   where tr.token_id = t.id), '[]'::json) as token_roles,
-         coalesce((select json_agg(json_build_object('key', r.key, 'policy', r.policy))
-                   from member_custom_role mr join custom_role r on r.id = mr.custom_role_id
-                   where mr.member_id = m.id), '[]'::json) as member_roles
-  from access_token t join member m on m.id = t.member_id
-  where t.hashed_value = $1
-     or (t.previous_hashed_value = $1 and t.previous_expires_at > now())
-  limit 1`;
-
 /**
  * Finds the token by the hash of its value (the current value, or a reset's old value within its grace period). Served
  * from the process's principal cache when it can be (see token-principal-cache.ts); the last use is recorded at most once
@@ -60,11 +46,7 @@ export async function resolveTokenPrincipal(value: string): Promise<Principal | 
   }
 
   const generation = tokenPrincipalCache.generation();
-  const result = await pgPool().query<TokenRow>({
-    name: "resolve-token-principal",
-    text: TOKEN_QUERY,
-    values: [hashedValue],
-  });
+  const result = await pgPool().query<TokenRow>(selectTokenPrincipalStatement.query({ hashedValue }));
   const token = result.rows[0];
   if (!token) return null;
   const validUntil = token.by_current_value
@@ -108,10 +90,5 @@ export async function resolveTokenPrincipal(value: string): Promise<Principal | 
 }
 
 async function touchLastUsed(tokenId: string, now: number): Promise<void> {
-  await pgPool().query({
-    name: "touch-token-last-used",
-    text: `update access_token set last_used_at = $2
-           where id = $1 and (last_used_at is null or last_used_at < $2::timestamptz - interval '60 seconds')`,
-    values: [tokenId, new Date(now)],
-  });
+  await pgPool().query(touchTokenLastUsedStatement.query({ tokenId, usedAt: new Date(now) }));
 }
