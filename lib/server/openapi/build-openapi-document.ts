@@ -16,7 +16,15 @@ export function buildOpenApiDocument() {
       description: `LaunchDarkly-compatible API for synced segments. Send the access token in the Authorization header (with or without \`Bearer\`). An \`LD-API-Version\` header may name one of LaunchDarkly's versions (${API_VERSIONS.join(", ")}) or \`beta\`; all are served the same way, and any other value is a 400.`,
     },
     components: {
-      securitySchemes: { ApiToken: { type: "apiKey", in: "header", name: "Authorization" } },
+      securitySchemes: {
+        ApiToken: {
+          type: "apiKey",
+          in: "header",
+          name: "Authorization",
+          description:
+            "An access token (Settings → Access tokens), as `Authorization: <token>` or `Authorization: Bearer <token>`.",
+        },
+      },
     },
     paths: {
       ...routeOpenApiPaths(API_ROUTE_OBJECTS),

@@ -3,17 +3,13 @@ import { z } from "zod";
 import { ApiError } from "@/lib/server/api/errors";
 import { defineRoute } from "@/lib/server/api/define-route";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
-import { jsonRequestBody } from "@/lib/server/openapi/operation-parts";
+import { partnerRequestBody } from "@/lib/server/openapi/partner-request-bodies";
 import { INTEGRATIONS } from "@/lib/server/sync/integrations";
 import { partnerSuccessResponse } from "@/lib/server/sync/partner-success-response";
 import { pushSegmentTargets } from "@/lib/server/sync/push-segment-targets";
 import { partnerErrorRenderer } from "@/lib/server/sync/render-partner-error";
 
 const integrationKey = z.string().meta({ description: "The partner integration, e.g. `amplitude`" });
-
-const partnerBody = z.record(z.string(), z.unknown()).meta({
-  description: "The tool's own payload, as it sends it to LaunchDarkly (see GET /api/v2/integrations)",
-});
 
 const heapSuccessSchema = z.object({
   projectId: z.string(),
@@ -46,7 +42,7 @@ export const partnerPushRoute = defineRoute({
       "add and remove lists apply adds, then removes. Heap's errors come in its own body: " +
       '`{status: "failure", error: {message, code}}` with the HTTP status as `code`, and `projectId`, ' +
       "`environmentId`, `segmentId` and `segmentUrl` where the push had found them.",
-    requestBody: jsonRequestBody(partnerBody),
+    requestBody: partnerRequestBody(),
     success: [
       { status: 204, description: "Applied" },
       { description: "Applied (Heap's answer)", schema: heapSuccessSchema },
