@@ -37,9 +37,13 @@ function isFiltered(filters: TokenListFilters): boolean {
 
 export function TokensView({ memberId }: { memberId: string }) {
   const pathname = usePathname();
-  const searchParams = useSearchParams();
+  const urlQuery = useSearchParams().toString();
   // The URL is the one place the list's search, filters, order and page live: reloaded or shared, it shows the same.
-  const filters = tokenFiltersFromSearchParams(new URLSearchParams(searchParams.toString()));
+  // A change is shown at once, before Next.js passes the rewritten URL on (a checkbox would otherwise flick back).
+  const [changed, setChanged] = useState<{ from: string; to: string } | null>(null);
+  const query =
+    changed !== null && (urlQuery === changed.from || urlQuery === changed.to) ? changed.to : urlQuery;
+  const filters = tokenFiltersFromSearchParams(new URLSearchParams(query));
   const tokens = useTokens(filters);
   const items = tokens.data?.items ?? [];
   const total = tokens.data?.totalCount ?? 0;
@@ -51,8 +55,9 @@ export function TokensView({ memberId }: { memberId: string }) {
   const show = (changes: Partial<TokenListFilters>) => {
     // From the address bar, not this render: a second change before the re-render builds on the first.
     const current = tokenFiltersFromSearchParams(new URLSearchParams(window.location.search));
-    const query = tokenFiltersToSearchParams({ ...current, offset: 0, ...changes }).toString();
-    window.history.replaceState(null, "", query === "" ? pathname : `${pathname}?${query}`);
+    const next = tokenFiltersToSearchParams({ ...current, offset: 0, ...changes }).toString();
+    window.history.replaceState(null, "", next === "" ? pathname : `${pathname}?${next}`);
+    setChanged({ from: urlQuery, to: next });
   };
 
   const service = access.lookup("createAccessToken", accessResources.anyServiceToken);
