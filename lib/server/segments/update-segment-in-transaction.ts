@@ -8,6 +8,7 @@ import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { applySegmentPatch } from "@/lib/server/segments/apply-segment-patch";
 import { segmentPatchFields, type SegmentField } from "@/lib/server/segments/segment-patch-fields";
 import { segmentsNotFound } from "@/lib/server/segments/segments-not-found";
+import { lockSegment } from "@/lib/server/row-locks/lock-segment-statement";
 
 type EnvironmentWithProject = {
   id: string;
@@ -40,9 +41,7 @@ export async function updateSegmentInTransaction(
   patch: SegmentPatch,
 ) {
   const fields = segmentPatchFields(patch);
-  const locked = await tx.$queryRaw<{ id: number }[]>`
-    SELECT id FROM segment WHERE environment_id = ${environment.id}::uuid AND key = ${segmentKey} FOR UPDATE`;
-  const id = locked[0]?.id;
+  const id = await lockSegment(tx, { environmentId: environment.id, segmentKey });
   const notFound = () => segmentsNotFound(environment.project.key, environment.key, [segmentKey]);
   if (id === undefined) throw notFound();
   const current = await tx.segment.findUniqueOrThrow({ where: { id } });
