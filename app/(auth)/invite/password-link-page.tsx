@@ -3,9 +3,11 @@ import { notFound } from "next/navigation";
 import { env } from "@/lib/env";
 import type { PasswordLinkKind } from "@/lib/schemas/invite";
 import { clientAddress } from "@/lib/server/auth/client-address";
+import { signInMethods } from "@/lib/server/auth/oidc-sign-in-methods";
 import { consumePasswordLinkAttempt } from "@/lib/server/invites/consume-password-link-attempt";
 import { findUsablePasswordLink } from "@/lib/server/invites/find-usable-password-link";
 import { SetPasswordForm } from "./_components/set-password-form";
+import { SingleSignOnInstead } from "./_components/single-sign-on-instead";
 
 const TITLES: Record<PasswordLinkKind, string> = {
   invite: "Welcome to Tributary",
@@ -26,7 +28,9 @@ export async function PasswordLinkPage({ secret, kind }: { secret: string; kind:
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="text-xl font-semibold">{TITLES[kind]}</h1>
-        {link ? (
+        {link && !signInMethods().password ? (
+          <SingleSignOnInstead email={link.email} />
+        ) : link ? (
           <>
             <p className="mt-1 text-sm text-slate-500">
               Choose the password you will sign in with as {link.email}.

@@ -9,6 +9,7 @@ import { reserveSignInAttempt } from "@/lib/server/auth/reserve-sign-in-attempt"
 import { verifyPassword } from "@/lib/server/auth/verify-password";
 import { prisma } from "@/lib/server/db";
 import { hashMemberPassword } from "@/lib/server/invites/hash-member-password";
+import { assertPasswordSignIn } from "@/lib/server/invites/assert-password-sign-in";
 import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 /**
@@ -23,6 +24,7 @@ export async function changePassword(
 ): Promise<{ sessionVersion: number }> {
   if (principal.kind !== "session" || principal.token !== null)
     throw new ApiError("forbidden", "Only a dashboard session can change its member's password");
+  assertPasswordSignIn();
   const input = passwordChangeSchema.parse(body);
   const { id, email } = principal.member;
   const waitSeconds = await reserveSignInAttempt(email);

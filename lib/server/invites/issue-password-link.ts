@@ -4,6 +4,7 @@ import type { Principal } from "@/lib/server/access/principal";
 import { memberResource } from "@/lib/server/access/resource-names";
 import { recordAuditEntry } from "@/lib/server/audit/record-audit-entry";
 import { assertMayHandOutLink } from "@/lib/server/invites/assert-may-hand-out-link";
+import { assertPasswordSignIn } from "@/lib/server/invites/assert-password-sign-in";
 import { lockMemberForLink } from "@/lib/server/invites/lock-member-for-link";
 import { passwordLinkUrl } from "@/lib/server/invites/password-link-url";
 import { sendPasswordLinkEmail } from "@/lib/server/invites/send-password-link-email";
@@ -28,6 +29,7 @@ export async function issuePasswordLink(
   baseUrl: string,
 ): Promise<PasswordLinkIssued> {
   await getMemberOrThrow(principal, memberId);
+  if (kind === "reset") assertPasswordSignIn();
   const { email, secret, expiresAt } = await runTransaction(async (tx) => {
     const member = await lockMemberForLink(tx, memberId);
     await assertMayHandOutLink(tx, principal, member, kind);

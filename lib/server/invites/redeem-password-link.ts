@@ -7,6 +7,7 @@ import { endMemberSessions } from "@/lib/server/auth/end-member-sessions";
 import { findUsablePasswordLink } from "@/lib/server/invites/find-usable-password-link";
 import { hashLinkSecret } from "@/lib/server/invites/hash-link-secret";
 import { hashMemberPassword } from "@/lib/server/invites/hash-member-password";
+import { assertPasswordSignIn } from "@/lib/server/invites/assert-password-sign-in";
 import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 /**
@@ -15,6 +16,7 @@ import { runTransaction } from "@/lib/server/transactions/run-transaction";
  * forgotten. Any link that cannot be used is the same 404 as an unknown one. Audited as the member, never with the secret.
  */
 export async function redeemPasswordLink(input: PasswordLinkRedeem): Promise<{ email: string }> {
+  assertPasswordSignIn();
   const invalid = () => new ApiError("not_found", INVALID_LINK_MESSAGE);
   const link = await findUsablePasswordLink(input.secret);
   if (!link) throw invalid();

@@ -43,6 +43,8 @@ import { jsonRequestBody } from "@/lib/server/openapi/operation-parts";
 
 const TAG = "Invites and passwords";
 const REDEEM = "/api/v2/password-links/redeem";
+const PASSWORD_OFF =
+  "With password sign-in off (`TRIBUTARY_PASSWORD_SIGN_IN=false`) it is 409: members sign in with single sign-on, and no password is set.";
 const memberPathSchema = z.object({ memberId: z.string().meta({ description: "The member's `_id`" }) });
 const EMAILED =
   "The link is in this answer only, and emailed to the member when SMTP is configured (`TRIBUTARY_SMTP_URL`).";
@@ -161,7 +163,7 @@ export const inviteRoutes = [
     revoke: "Deletes the pending member and its link (`deleteMember`). 409 once the invite is accepted.",
   }),
   ...passwordLinkRoutes("reset", "/api/v2/members/{memberId}/password-reset", {
-    issue: `For a member with a password: needs \`updateMemberRole\` on the member and the right to grant its current access; the owner's only from the owner's own dashboard session, and one's own never through a token. Works once, for ${RESET_LINK_TTL_HOURS} hours; any previous link stops working. ${EMAILED} Using it ends every session of the member.`,
+    issue: `For a member with a password: needs \`updateMemberRole\` on the member and the right to grant its current access; the owner's only from the owner's own dashboard session, and one's own never through a token. Works once, for ${RESET_LINK_TTL_HOURS} hours; any previous link stops working. ${EMAILED} Using it ends every session of the member. ${PASSWORD_OFF}`,
     revoke: "Needs what issuing one needs; 404 when the member has none.",
   }),
   definePlainRoute({
@@ -170,10 +172,10 @@ export const inviteRoutes = [
     openapi: {
       tag: TAG,
       summary: "Set a password with an invite or reset link",
-      description: `No token or session: the link's secret is the credential. The password is ${MIN_OWN_PASSWORD_LENGTH} to 1,024 characters. An unknown, used, revoked or expired link is the same 404 ("${INVALID_LINK_MESSAGE}"). At most ${PASSWORD_LINK_ATTEMPTS_PER_IP_PER_MINUTE} uses a minute per client address and ${PASSWORD_LINK_ATTEMPTS_PER_MINUTE} for all (429), bodies of at most ${MAX_PASSWORD_LINK_BODY_BYTES} bytes (413).`,
+      description: `No token or session: the link's secret is the credential. The password is ${MIN_OWN_PASSWORD_LENGTH} to 1,024 characters. An unknown, used, revoked or expired link is the same 404 ("${INVALID_LINK_MESSAGE}"). At most ${PASSWORD_LINK_ATTEMPTS_PER_IP_PER_MINUTE} uses a minute per client address and ${PASSWORD_LINK_ATTEMPTS_PER_MINUTE} for all (429), bodies of at most ${MAX_PASSWORD_LINK_BODY_BYTES} bytes (413). ${PASSWORD_OFF}`,
       requestBody: jsonRequestBody(passwordLinkRedeemSchema),
       success: { description: "Password set", schema: passwordLinkRedeemedSchema },
-      errors: [404, 413, 415, 429],
+      errors: [404, 409, 413, 415, 429],
     },
     handle: redeem,
   }),
@@ -183,11 +185,11 @@ export const inviteRoutes = [
     openapi: {
       tag: TAG,
       summary: "Change one's own password",
-      description: `A dashboard session only (a token gets 403), with the current password (wrong: 400; it counts against the email's sign-in throttle, 429) and a new one of ${MIN_OWN_PASSWORD_LENGTH} to 1,024 characters. Every other session of the member ends; this one is re-issued in \`Set-Cookie\`.`,
+      description: `A dashboard session only (a token gets 403), with the current password (wrong: 400; it counts against the email's sign-in throttle, 429) and a new one of ${MIN_OWN_PASSWORD_LENGTH} to 1,024 characters. Every other session of the member ends; this one is re-issued in \`Set-Cookie\`. ${PASSWORD_OFF}`,
       // Read by the handler: the password check decides what a bad body is.
       requestBody: jsonRequestBody(passwordChangeSchema),
       success: { description: "Changed" },
-      errors: [403, 413, 415],
+      errors: [403, 409, 413, 415],
     },
     handle: async ({ req, principal }) => {
       const { sessionVersion } = await changePassword(principal, await readJsonBody(req));
