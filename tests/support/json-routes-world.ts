@@ -43,6 +43,8 @@ export type JsonRoute = {
   runs?: number;
   /** Items in the edge case that repeats each array: past this route's own largest list limit. */
   overCap?: number;
+  /** A body limit of the route's own, below the app-wide one (the public password-link form). */
+  bodyLimit?: number;
 };
 
 export const segmentAt = (world: World, segmentKey = world.segmentKey) => ({

@@ -4,6 +4,7 @@ import * as accountPasswordRoute from "@/app/api/v2/account/password/route";
 import * as auditLogRoute from "@/app/api/v2/auditlog/route";
 import * as invitesRoute from "@/app/api/v2/invites/route";
 import * as redeemLinkRoute from "@/app/api/v2/password-links/redeem/route";
+import { MAX_PASSWORD_LINK_BODY_BYTES } from "@/lib/server/invites/password-link-limits";
 import * as storeListRoute from "@/app/api/v2/integration-capabilities/big-segment-store/[projectKey]/[environmentKey]/[integrationKey]/route";
 import * as storeRoute from "@/app/api/v2/integration-capabilities/big-segment-store/[projectKey]/[environmentKey]/[integrationKey]/[integrationId]/route";
 import * as memberRoute from "@/app/api/v2/members/[memberId]/route";
@@ -138,6 +139,7 @@ export const JSON_ROUTES: JsonRoute[] = [
     target: () => ({ path: "/api/v2/password-links/redeem", params: {} }),
     valid: () => [{ secret: "A".repeat(43), password: "a-long-enough-password" }],
     success: 200,
+    bodyLimit: MAX_PASSWORD_LINK_BODY_BYTES,
   },
   {
     name: "POST /api/v2/projects/{projectKey}/environments/{environmentKey}/segments/evaluate",
