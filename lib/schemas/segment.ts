@@ -7,6 +7,7 @@ import {
   resourceKeySchema,
   tagSchema,
 } from "@/lib/schemas/common";
+import { segmentDataAgeSchema } from "@/lib/schemas/data-age";
 
 export const SEGMENT_SORTS = [
   "creationDate",
@@ -100,6 +101,10 @@ export const segmentSchema = z
       .optional()
       .meta({ description: "The integration key of a synced segment; omitted for others" }),
     _externalLink: z.string().optional().meta({ description: "Omitted when the integration gave none" }),
+    _externalName: z.string().optional().meta({
+      description:
+        "The cohort name the integration sent last, also while a name edited by hand overrides it; omitted when it sent none",
+    }),
     _unboundedMetadata: z.object({
       includedCount: z.number().int(),
       excludedCount: z.number().int(),
@@ -113,6 +118,7 @@ export const segmentSchema = z
       .object({ at: z.number().int(), status: z.string() })
       .nullable()
       .meta({ description: "The last sync run that touched this segment" }),
+    _dataAge: segmentDataAgeSchema,
     _editedByHand: z
       .object({ name: z.boolean(), description: z.boolean(), tags: z.boolean() })
       .meta({ description: "Settings a person has edited; a sync never changes an edited name" }),
@@ -219,3 +225,15 @@ export const segmentBulkTagsSchema = z
   })
   .meta({ id: "SegmentBulkTags" });
 export type SegmentBulkTags = z.infer<typeof segmentBulkTagsSchema>;
+
+export const segmentTagListSchema = z
+  .object({
+    items: z.array(z.string()).meta({ description: "Sorted case-insensitively" }),
+    truncated: z.boolean().meta({ description: "More tags exist than the list holds" }),
+  })
+  .meta({ id: "SegmentTagList" });
+export type SegmentTagList = z.infer<typeof segmentTagListSchema>;
+
+export const segmentUseToolNameSchema = z
+  .strictObject({ comment: z.string().max(1024).optional() })
+  .meta({ id: "SegmentUseToolName" });

@@ -19,6 +19,7 @@ import * as chunksRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey
 import * as commitRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/imports/[importId]/commit/route";
 import * as importsRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/imports/route";
 import * as segmentRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/route";
+import * as useToolNameRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/[segmentKey]/use-tool-name/route";
 import * as segmentsRoute from "@/app/api/v2/segments/[projectKey]/[environmentKey]/route";
 import * as segmentTagsRoute from "@/app/api/v2/segment-tags/[projectKey]/[environmentKey]/route";
 import * as tokenRoute from "@/app/api/v2/tokens/[tokenId]/route";
@@ -274,6 +275,17 @@ export const JSON_ROUTES: JsonRoute[] = [
       params: { projectKey: world.projectKey, environmentKey: "production" },
     }),
     valid: (world) => [{ keys: [world.segmentKey], add: ["vip"], remove: ["old"] }],
+    success: 200,
+  },
+  {
+    name: "POST /api/v2/segments/{p}/{e}/{s}/use-tool-name",
+    handler: useToolNameRoute.POST,
+    method: "POST",
+    target: (world) => {
+      const { path, params } = segmentAt(world);
+      return { path: `${path}/use-tool-name`, params };
+    },
+    valid: () => [{ comment: "c" }],
     success: 200,
   },
   {

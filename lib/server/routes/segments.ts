@@ -10,6 +10,8 @@ import {
   segmentListQuerySchema,
   segmentSchema,
   segmentSemanticPatchSchema,
+  segmentTagListSchema,
+  segmentUseToolNameSchema,
 } from "@/lib/schemas/segment";
 import { syncRunCollectionSchema } from "@/lib/schemas/sync-run";
 import { assertAccess, checkAccess } from "@/lib/server/access/check-access";
@@ -24,6 +26,8 @@ import { bulkUpdateSegmentTags } from "@/lib/server/segments/bulk-update-segment
 import { createSegment } from "@/lib/server/segments/create-segment";
 import { deleteSegment } from "@/lib/server/segments/delete-segment";
 import { getVisibleSegmentOrThrow } from "@/lib/server/segments/get-visible-segment-or-throw";
+import { handNameBackToTool } from "@/lib/server/segments/hand-name-back-to-tool";
+import { listSegmentTags, MAX_SEGMENT_TAG_SUGGESTIONS } from "@/lib/server/segments/list-segment-tags";
 import { listSegments } from "@/lib/server/segments/list-segments";
 import { listVisibleSegmentSyncRuns } from "@/lib/server/segments/list-visible-segment-sync-runs";
 import { loadSegmentTargets } from "@/lib/server/segments/load-segment-targets";
@@ -34,6 +38,7 @@ import { updateSegment } from "@/lib/server/segments/update-segment";
 
 const SEGMENTS = "/api/v2/segments/{projectKey}/{environmentKey}";
 const SEGMENT = `${SEGMENTS}/{segmentKey}`;
+const SEGMENT_TAGS = "/api/v2/segment-tags/{projectKey}/{environmentKey}";
 
 /** A missing project or environment gets the segment's own 404, the one a segment the caller may not see gets. */
 async function environmentOf(params: { projectKey: string; environmentKey: string; segmentKey: string }) {
@@ -43,8 +48,39 @@ async function environmentOf(params: { projectKey: string; environmentKey: strin
   return environment;
 }
 
-/** Segments: list, create, read, update, delete, tag in bulk, and their sync runs. */
+/** Segments: list, create, read, update, delete, tag in bulk, their tags, the tool's name, and their sync runs. */
 export const segmentRoutes = [
+  defineRoute({
+    method: "GET",
+    path: SEGMENT_TAGS,
+    schemas: { params: environmentPathSchema },
+    openapi: {
+      tag: "Segments",
+      summary: "List the tags in use in an environment",
+      description: `The distinct tags of the segments the caller may view, sorted case-insensitively, at most ${MAX_SEGMENT_TAG_SUGGESTIONS}. A caller who may see nothing in the environment gets the 404 of an unknown environment.`,
+      success: { description: "Tags", schema: segmentTagListSchema },
+      errors: [404],
+    },
+    handle: async ({ params, principal }) => {
+      const environment = await getEnvironmentOrThrow(params.projectKey, params.environmentKey);
+      return json(await listSegmentTags(principal, environment));
+    },
+  }),
+  defineRoute({
+    method: "POST",
+    path: `${SEGMENT}/use-tool-name`,
+    schemas: { params: segmentPathSchema, body: segmentUseToolNameSchema },
+    openapi: {
+      tag: "Segments",
+      summary: "Hand a synced segment's name back to its tool",
+      description:
+        "Undoes a rename by hand: the name becomes the cohort name the tool sent last (`_externalName`) and later syncs rename the segment again. Needs `updateName`. A segment that is not synced is a 400; one whose name already follows its tool is answered unchanged.",
+      success: { description: "The segment", schema: segmentSchema },
+      errors: [403, 404, 413, 415],
+    },
+    handle: async ({ params, body, principal }) =>
+      json(await handNameBackToTool(principal, await environmentOf(params), params.segmentKey, body.comment)),
+  }),
   defineRoute({
     method: "GET",
     path: SEGMENTS,
@@ -94,7 +130,7 @@ export const segmentRoutes = [
   }),
   defineRoute({
     method: "POST",
-    path: "/api/v2/segment-tags/{projectKey}/{environmentKey}",
+    path: SEGMENT_TAGS,
     schemas: { params: environmentPathSchema, body: segmentBulkTagsSchema },
     openapi: {
       tag: "Segments",

@@ -17,6 +17,7 @@ import {
 } from "@/lib/server/segments/parse-segment-filter";
 import { env } from "@/lib/env";
 import { serializeSegment } from "@/lib/server/segments/serialize-segment";
+import { tagSpellings } from "@/lib/server/segments/tag-spellings";
 import { runTransaction } from "@/lib/server/transactions/run-transaction";
 
 type EnvironmentWithProject = {
@@ -59,7 +60,14 @@ function freshnessCondition(freshness: FreshnessFilter, now: number): Prisma.Seg
   };
 }
 
-function clauseCondition(clause: SegmentFilterClause, now: number): Prisma.SegmentWhereInput {
+/** Each filter-side tag's stored spellings, keyed by the lower-cased tag (see `tagSpellings`). */
+type Spellings = Map<string, string[]>;
+
+function clauseCondition(
+  clause: SegmentFilterClause,
+  now: number,
+  spellings: Spellings,
+): Prisma.SegmentWhereInput {
   switch (clause.field) {
     case "query":
       return {
@@ -71,7 +79,7 @@ function clauseCondition(clause: SegmentFilterClause, now: number): Prisma.Segme
         }),
       };
     case "tags":
-      return { tags: { hasSome: clause.anyOf } };
+      return { tags: { hasSome: clause.anyOf.flatMap((tag) => spellings.get(tag.toLowerCase()) ?? [tag]) } };
     case "includedKeys":
       return { key: { in: clause.anyOf } };
     case "excludedKeys":
@@ -87,14 +95,22 @@ function clauseCondition(clause: SegmentFilterClause, now: number): Prisma.Segme
   }
 }
 
-function filterCondition(filter: SegmentFilter, now: number): Prisma.SegmentWhereInput {
-  if ("all" in filter) return { AND: filter.all.map((part) => filterCondition(part, now)) };
-  if ("any" in filter) return { OR: filter.any.map((part) => filterCondition(part, now)) };
-  return clauseCondition(filter, now);
+function filterCondition(filter: SegmentFilter, now: number, spellings: Spellings): Prisma.SegmentWhereInput {
+  if ("all" in filter) return { AND: filter.all.map((part) => filterCondition(part, now, spellings)) };
+  if ("any" in filter) return { OR: filter.any.map((part) => filterCondition(part, now, spellings)) };
+  return clauseCondition(filter, now, spellings);
 }
 
-function where(environmentId: string, filter: SegmentFilter, now = Date.now()): Prisma.SegmentWhereInput {
-  return { AND: [{ environmentId }, filterCondition(filter, now)] };
+function filterTags(filter: SegmentFilter): string[] {
+  if ("all" in filter) return filter.all.flatMap(filterTags);
+  if ("any" in filter) return filter.any.flatMap(filterTags);
+  return filter.field === "tags" ? filter.anyOf : [];
+}
+
+/** Tags match case-insensitively: each is looked for in every spelling the environment uses. */
+async function where(environmentId: string, filter: SegmentFilter): Promise<Prisma.SegmentWhereInput> {
+  const spellings = await tagSpellings(environmentId, filterTags(filter));
+  return { AND: [{ environmentId }, filterCondition(filter, Date.now(), spellings)] };
 }
 
 /**
@@ -114,7 +130,7 @@ export async function listSegments(
   const filter = parseSegmentFilter(query.filter);
   if (!filter.ok) throw new ApiError("invalid_request", filter.error);
   const location = { projectKey: environment.project.key, environmentKey: environment.key };
-  const matching = where(environment.id, filter.value);
+  const matching = await where(environment.id, filter.value);
   const order = orderBy(query.sort);
   const visible = (segment: { key: string; tags: string[] }) =>
     checkAccess(principal, "viewSegment", segmentResource(environment.project, environment, segment)).allowed;

@@ -14,6 +14,7 @@ export type SegmentRow = Pick<
   | "unboundedContextKind"
   | "external"
   | "externalLink"
+  | "externalName"
   | "nameEditedByHand"
   | "descriptionEditedByHand"
   | "tagsEditedByHand"
@@ -61,6 +62,7 @@ export function serializeSegment(
     rules: [],
     ...(segment.external === null ? {} : { _external: segment.external }),
     ...(segment.externalLink === null ? {} : { _externalLink: segment.externalLink }),
+    ...(segment.externalName === null ? {} : { _externalName: segment.externalName }),
     _unboundedMetadata: {
       includedCount: segment.includedCount,
       excludedCount: segment.excludedCount,

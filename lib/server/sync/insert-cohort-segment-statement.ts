@@ -5,6 +5,8 @@ export type InsertCohortSegmentParams = {
   environmentId: string;
   key: string;
   name: string;
+  /** The cohort name the tool sent, null when it sent none. */
+  externalName: string | null;
   description: string | null;
   contextKind: string;
   integrationKey: string;
@@ -23,6 +25,7 @@ export const insertCohortSegmentStatement = sqlStatement<InsertCohortSegmentPara
     environmentId: "",
     key: "",
     name: "",
+    externalName: "",
     description: "",
     contextKind: "",
     integrationKey: "",
@@ -33,9 +36,9 @@ export const insertCohortSegmentStatement = sqlStatement<InsertCohortSegmentPara
   (
     p,
   ) => `INSERT INTO segment (environment_id, key, name, description, unbounded, unbounded_context_kind, external,
-       external_link, external_cohort_id, generation, created_at, updated_at)
+       external_link, external_cohort_id, external_name, generation, created_at, updated_at)
      SELECT ${p.environmentId}, ${p.key}, ${p.name}, ${p.description}, true, ${p.contextKind}, ${p.integrationKey},
-            ${p.cohortUrl}, ${p.cohortId},
+            ${p.cohortUrl}, ${p.cohortId}, ${p.externalName},
             COALESCE((SELECT g.generation FROM segment_generation g
                       WHERE g.environment_id = ${p.environmentId} AND g.key = ${p.key}), 0) + 1,
             ${p.now}, ${p.now}

@@ -14,7 +14,7 @@ export const lockCohortSegmentsStatement = sqlStatement<LockCohortSegmentsParams
   (
     p,
   ) => `SELECT id, key, name, tags, unbounded_context_kind, external_link, external_cohort_id, name_edited_by_hand,
-            included_count, generation
+            external_name, included_count, generation
      FROM segment
      WHERE environment_id = ${p.environmentId} AND external = ${p.integrationKey} AND external_cohort_id = ANY(${p.cohortIds}::text[])
      ORDER BY id

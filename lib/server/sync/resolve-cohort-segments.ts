@@ -54,6 +54,7 @@ type ExistingSegment = {
   external_link: string | null;
   external_cohort_id: string;
   name_edited_by_hand: boolean;
+  external_name: string | null;
   included_count: number;
   generation: number;
 };
@@ -118,6 +119,7 @@ async function createSegment(
       environmentId,
       key,
       name,
+      externalName: cohortName(cohort),
       description: cohort.cohortDescription,
       contextKind,
       integrationKey: request.integrationKey,
@@ -138,7 +140,8 @@ async function createSegment(
 
 /**
  * Settings ownership (api-contract §2): a sync renames the segment to the cohort's new name until a person has edited the
- * name, and follows the cohort's URL. `version` counts settings changes, so it moves only when the name does.
+ * name, and follows the cohort's URL. The tool's name is kept either way, so a person can take it back. `version` counts
+ * settings changes, so it moves only when the name does.
  */
 async function updateSettings(
   client: PoolClient,
@@ -148,13 +151,15 @@ async function updateSettings(
   const wanted = cohortName(cohort);
   const rename = wanted !== null && !segment.name_edited_by_hand && wanted !== segment.name;
   const relink = cohort.cohortUrl !== null && cohort.cohortUrl !== segment.external_link;
-  if (!rename && !relink) return { name: segment.name, renamedFrom: null };
+  const renamedByTool = wanted !== null && wanted !== segment.external_name;
+  if (!rename && !relink && !renamedByTool) return { name: segment.name, renamedFrom: null };
   const name = rename ? wanted : segment.name;
   await client.query(
     updateCohortSegmentSettingsStatement.query({
       segmentId: segment.id,
       name,
       externalLink: relink ? cohort.cohortUrl : segment.external_link,
+      externalName: wanted ?? segment.external_name,
       renamed: rename,
       now: new Date(),
     }),

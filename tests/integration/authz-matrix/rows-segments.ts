@@ -1,3 +1,4 @@
+import { prisma } from "@/lib/server/db";
 import { unique } from "@/tests/factories/unique";
 import {
   environmentParams,
@@ -27,6 +28,32 @@ export const SEGMENT_ROWS: readonly MatrixRow[] = [
       params: environmentParams(world),
       body: { keys: [(await freshSegment(world, "amplitude")).key], add: ["vip"] },
     }),
+    expect: "401 401 401 401 | 403 404 200 200 200 200 403 | 200 200 200 403 404 401 401 403",
+  },
+  {
+    route: "GET /api/v2/segment-tags/{projectKey}/{environmentKey}",
+    request: ({ world }) => ({
+      path: `/api/v2/segment-tags/${world.projectKey}/production`,
+      params: environmentParams(world),
+    }),
+    expect: "401 401 401 401 | 200 404 200 200 200 200 200 | 200 200 200 200 404 401 401 200",
+  },
+  {
+    route: "POST /api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/use-tool-name",
+    variant: "an amplitude segment renamed by hand",
+    request: async ({ world }) => {
+      const segment = await freshSegment(world, "amplitude");
+      await prisma.segment.update({
+        where: { id: segment.id },
+        data: {
+          external: "amplitude",
+          externalCohortId: segment.key,
+          externalName: "Tool",
+          nameEditedByHand: true,
+        },
+      });
+      return { ...segmentPath(world, segment.key, "/use-tool-name"), body: {} };
+    },
     expect: "401 401 401 401 | 403 404 200 200 200 200 403 | 200 200 200 403 404 401 401 403",
   },
   {
