@@ -3,7 +3,7 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import type { ZodOpenApiRequestBodyObject } from "zod-openapi";
 import type { ApiError } from "@/lib/server/api/errors";
-import { apiHandler, type ApiContext, type ApiRoute } from "@/lib/server/api/handler";
+import { apiHandler, type ApiContext, type ApiRoute, type RouteRefusal } from "@/lib/server/api/handler";
 import { parseQuery } from "@/lib/server/api/parse-query";
 import { readJsonBody, type ReadJsonOptions } from "@/lib/server/api/read-json-body";
 
@@ -64,6 +64,8 @@ export type RouteSpec<S extends RouteSchemas> = {
   bodyOptions?: ReadJsonOptions;
   /** An integration with its own error body (Heap) renders every error of its requests, 401 included. */
   errorRendererFor?: (params: PathParams) => ((error: ApiError, requestId: string) => Response) | undefined;
+  /** Told of every error answer (the partner and membership routes record their refusals). */
+  onRefused?: (refusal: RouteRefusal) => void;
   handle: (context: RouteContext<S>) => Promise<Response>;
 };
 
@@ -112,6 +114,7 @@ export function defineRoute<S extends RouteSchemas = Record<never, never>>(
       route: name,
       access: spec.access,
       errorRendererFor: spec.errorRendererFor,
+      onRefused: spec.onRefused,
       paramsSchema: schemas.params as z.ZodType<ParamsOf<S>> | undefined,
     },
   );

@@ -76,6 +76,16 @@ export type ApiHandlerOptions<P extends RouteParams> = {
   errorRendererFor?: (params: RouteParams) => ((error: ApiError, requestId: string) => Response) | undefined;
   /** Validates the path parameters (a 400 with the error body), after the checks of `assertPathParams`. */
   paramsSchema?: z.ZodType<P>;
+  /** Told of every error answer as it is rendered (the partner and membership routes record their refusals). */
+  onRefused?: (refusal: RouteRefusal) => void;
+};
+
+/** An error answer as the wrapper renders it; `principal` is null when authentication had not succeeded. */
+export type RouteRefusal = {
+  error: ApiError;
+  params: RouteParams;
+  principal: Principal | null;
+  req: ApiRequest;
 };
 
 /**
@@ -92,6 +102,7 @@ export function apiHandler<P extends RouteParams = RouteParams>(
     const headers = new Headers({ "X-Request-Id": requestId });
     let response: Response;
     let rawParams: RouteParams = {};
+    let caller: Principal | null = null;
     try {
       const resolved = await context.params;
       rawParams = resolved;
@@ -99,6 +110,7 @@ export function apiHandler<P extends RouteParams = RouteParams>(
       const params = options.paramsSchema ? options.paramsSchema.parse(resolved) : resolved;
       assertApiVersion(req.headers.get("ld-api-version"));
       const principal = await authenticateRequest(req);
+      caller = principal;
       const counted = consumeRateLimit(principal.token?.id ?? `member:${principal.member.id}`, options.route);
       const respond = async () => {
         if (options.access) {
@@ -121,6 +133,7 @@ export function apiHandler<P extends RouteParams = RouteParams>(
     } catch (error) {
       const { apiError, unexpected } = toApiError(error);
       if (unexpected) logger.error("unexpected error", { requestId, route: options.route, error });
+      options.onRefused?.({ error: apiError, params: rawParams, principal: caller, req });
       const renderError = options.errorRendererFor?.(rawParams) ?? options.renderError;
       response = renderError ? renderError(apiError, requestId) : errorResponse(apiError, requestId);
     }

@@ -4,6 +4,10 @@ import { ApiError } from "@/lib/server/api/errors";
 import { defineRoute } from "@/lib/server/api/define-route";
 import { readJsonBody } from "@/lib/server/api/read-json-body";
 import { partnerRequestBody } from "@/lib/server/openapi/partner-request-bodies";
+import { readPartnerRefusalDetails } from "@/lib/server/rejected-pushes/read-partner-refusal-details";
+import { recordRouteRefusals } from "@/lib/server/rejected-pushes/record-route-refusals";
+import { attachRefusalDetails } from "@/lib/server/rejected-pushes/refusal-details";
+import { UNKNOWN_INTEGRATION } from "@/lib/server/rejected-pushes/rejected-push-limits";
 import { INTEGRATIONS } from "@/lib/server/sync/integrations";
 import { partnerSuccessResponse } from "@/lib/server/sync/partner-success-response";
 import { pushSegmentTargets } from "@/lib/server/sync/push-segment-targets";
@@ -32,6 +36,13 @@ export const partnerPushRoute = defineRoute({
   path: "/api/v2/segment-targets/{integrationKey}",
   schemas: { params: z.object({ integrationKey }) },
   errorRendererFor: (params) => ERROR_RENDERERS.get(params.integrationKey ?? ""),
+  // The environment comes from the body's client-side ID, when the push got far enough to read it.
+  onRefused: recordRouteRefusals(({ params }) => ({
+    integrationKey: DEFINITIONS.has(params.integrationKey ?? "")
+      ? (params.integrationKey ?? "")
+      : UNKNOWN_INTEGRATION,
+    environment: null,
+  })),
   openapi: {
     tag: "Sync",
     summary: "Push a partner's cohort membership",
@@ -57,7 +68,12 @@ export const partnerPushRoute = defineRoute({
     // The parser skips (and counts) member ids that cannot be stored rather than refusing the batch (api-contract §3).
     const body = await readJsonBody(req, { allowUnstorableText: true });
     const requestOrigin = req.nextUrl.origin;
-    const result = await pushSegmentTargets({ definition, body, principal, requestOrigin });
-    return partnerSuccessResponse(definition, result, requestOrigin);
+    try {
+      const result = await pushSegmentTargets({ definition, body, principal, requestOrigin });
+      return partnerSuccessResponse(definition, result, requestOrigin);
+    } catch (error) {
+      attachRefusalDetails(req, readPartnerRefusalDetails(definition, body));
+      throw error;
+    }
   },
 });

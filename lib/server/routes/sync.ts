@@ -17,6 +17,9 @@ import { getVisibleEnvironmentOrThrow } from "@/lib/server/environments/get-visi
 import { listVisibleEnvironmentSyncRuns } from "@/lib/server/environments/list-visible-environment-sync-runs";
 import { getMembershipSegmentOrThrow } from "@/lib/server/membership/get-membership-segment-or-throw";
 import { pushContextChanges } from "@/lib/server/membership/push-context-changes";
+import { memberSample } from "@/lib/server/rejected-pushes/member-sample";
+import { recordRouteRefusals } from "@/lib/server/rejected-pushes/record-route-refusals";
+import { attachRefusalDetails } from "@/lib/server/rejected-pushes/refusal-details";
 import { evaluateRoute } from "@/lib/server/routes/evaluate";
 import { partnerPushRoute } from "@/lib/server/routes/partner-push";
 import { getVisibleContextMembership } from "@/lib/server/segments/get-visible-context-membership";
@@ -43,18 +46,32 @@ const contextsPush = defineRoute({
     success: { description: "Applied" },
     errors: [403, 404, 413, 415, 503],
   },
-  handle: async ({ params, body, principal }) => {
-    const segment = await getMembershipSegmentOrThrow(
-      params.projectKey,
-      params.environmentKey,
-      params.segmentKey,
-    );
-    const resource = segmentResource(segment.project, segment.environment, segment);
-    if (!SEES_SEGMENT.some((action) => checkAccess(principal, action, resource).allowed)) {
-      throw segmentsNotFound(params.projectKey, params.environmentKey, [params.segmentKey]);
+  onRefused: recordRouteRefusals(({ params }) => ({
+    integrationKey: "contexts",
+    environment:
+      params.projectKey && params.environmentKey
+        ? { projectKey: params.projectKey, environmentKey: params.environmentKey }
+        : null,
+  })),
+  handle: async ({ req, params, body, principal }) => {
+    try {
+      const segment = await getMembershipSegmentOrThrow(
+        params.projectKey,
+        params.environmentKey,
+        params.segmentKey,
+      );
+      const resource = segmentResource(segment.project, segment.environment, segment);
+      if (!SEES_SEGMENT.some((action) => checkAccess(principal, action, resource).allowed)) {
+        throw segmentsNotFound(params.projectKey, params.environmentKey, [params.segmentKey]);
+      }
+      await pushContextChanges({ segment, principal, change: body, source: "contexts" });
+      return noContent();
+    } catch (error) {
+      const { included, excluded } = body;
+      const sample = memberSample([included?.add, included?.remove, excluded?.add, excluded?.remove]);
+      attachRefusalDetails(req, { clientSideId: null, memberSample: sample });
+      throw error;
     }
-    await pushContextChanges({ segment, principal, change: body, source: "contexts" });
-    return noContent();
   },
 });
 
