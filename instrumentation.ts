@@ -8,4 +8,6 @@ export async function register() {
   if (!env().TRIBUTARY_STORE_WORKER) return;
   const { startStoreWorker } = await import("@/lib/server/stores/start-store-worker");
   startStoreWorker();
+  const { startAlertWorker } = await import("@/lib/server/alerts/start-alert-worker");
+  startAlertWorker();
 }

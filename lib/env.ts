@@ -61,6 +61,21 @@ const envSchema = z.object({
       }
       return hosts;
     }),
+  /** Comma-separated hosts alert destinations may reach even on a loopback, private or link-local address; unset: none. */
+  TRIBUTARY_ALERT_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((entry) =>
+          entry
+            .trim()
+            .replace(/^\[|\]$/g, "")
+            .toLowerCase(),
+        )
+        .filter((entry) => entry !== ""),
+    ),
   /** "error" silences the per-request log lines (benchmarks). */
   TRIBUTARY_LOG_LEVEL: z.enum(["info", "error"]).default("info"),
   /** Mail server for invite and reset links, `smtp[s]://[user:password@]host[:port]`; unset: links are only shown. */

@@ -11,6 +11,7 @@ const RAW_SQL_HOMES = [
   "lib/server/sync-stats/",
   "lib/server/access/tokens/",
   "lib/server/stores/",
+  "lib/server/alerts/",
   "lib/server/row-locks/",
   "lib/server/transactions/",
   "lib/server/postgres/",
