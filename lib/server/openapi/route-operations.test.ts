@@ -36,6 +36,7 @@ describe("the OpenAPI operations derived from the route objects", () => {
     expect(Object.keys(document.paths ?? {}).sort()).toEqual([
       "/api/v2/integrations",
       "/api/v2/projects/{projectKey}/environments/{environmentKey}/segments/evaluate",
+      "/api/v2/rejected-pushes",
       "/api/v2/segment-target/{integrationKey}",
       "/api/v2/segment-targets/{integrationKey}",
       "/api/v2/segments/{projectKey}/{environmentKey}/{segmentKey}/contexts",
@@ -48,6 +49,7 @@ describe("the OpenAPI operations derived from the route objects", () => {
     ]);
     expect(document.components?.schemas).toHaveProperty("SyncRun");
     expect(document.components?.schemas).toHaveProperty("SegmentMembershipChange");
+    expect(document.components?.schemas).toHaveProperty("RejectedPush");
     const syncs = JSON.stringify(document.paths?.["/api/v2/syncs"]);
     for (const parameter of ["projectKey", "environmentKey", "integration", "status", "limit", "offset"]) {
       expect(syncs).toContain(`"name":"${parameter}"`);

@@ -1,10 +1,12 @@
 import "server-only";
 import type { ApiRouteObject } from "@/lib/server/api/define-route";
 import { accountRoutes } from "@/lib/server/routes/account";
+import { alertRoutes } from "@/lib/server/routes/alerts";
 import { auditRoutes } from "@/lib/server/routes/audit";
 import { inviteRoutes } from "@/lib/server/routes/invites";
 import { memberRoutes } from "@/lib/server/routes/members";
 import { projectRoutes } from "@/lib/server/routes/projects";
+import { rejectedPushRoutes } from "@/lib/server/routes/rejected-pushes";
 import { roleRoutes } from "@/lib/server/routes/roles";
 import { segmentMemberRoutes } from "@/lib/server/routes/segment-members";
 import { segmentRoutes } from "@/lib/server/routes/segments";
@@ -21,7 +23,9 @@ export const API_ROUTE_OBJECTS: readonly ApiRouteObject[] = [
   ...segmentRoutes,
   ...segmentMemberRoutes,
   ...syncRoutes,
+  ...rejectedPushRoutes,
   ...storeRoutes,
+  ...alertRoutes,
   ...tokenRoutes,
   ...roleRoutes,
   ...memberRoutes,

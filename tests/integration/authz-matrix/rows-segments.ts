@@ -140,4 +140,12 @@ export const SEGMENT_ROWS: readonly MatrixRow[] = [
     }),
     expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
   },
+  {
+    route: "GET /api/v2/rejected-pushes",
+    request: ({ world }) => ({
+      path: `/api/v2/rejected-pushes?projectKey=${world.projectKey}&environmentKey=production`,
+      params: {},
+    }),
+    expect: "401 401 401 401 | 200 404 200 404 200 200 200 | 200 200 200 200 404 401 401 200",
+  },
 ];
