@@ -98,6 +98,13 @@ export const storeStatusSchema = z.object({
     .optional()
     .meta({ description: "That failure's message (never a credential), beside its time" }),
   backlog: z.object({ entries: z.number().int(), oldestAgeMs: z.number().int().nullable() }),
+  lastVerified: z.number().int().optional().meta({
+    description: "When the worker last found a sample of the store equal to PostgreSQL; absent if never",
+  }),
+  degraded: z.object({ since: z.number().int(), reason: z.string() }).optional().meta({
+    description:
+      "Present while drift the worker found is not yet repaired and verified; the store is then potentially stale",
+  }),
 });
 export type StoreStatus = z.infer<typeof storeStatusSchema>;
 

@@ -14,6 +14,9 @@ type StatusInput = {
   lastSyncAt: Date | null;
   lastErrorAt: Date | null;
   lastError: string | null;
+  verifiedAt?: Date | null;
+  driftDetectedAt?: Date | null;
+  driftReason?: string | null;
 };
 
 export async function getStoreStatus(store: StatusInput): Promise<StoreStatus> {
@@ -29,10 +32,12 @@ export async function getStoreStatus(store: StatusInput): Promise<StoreStatus> {
   const failing =
     store.lastErrorAt !== null && (store.lastSyncAt === null || store.lastErrorAt > store.lastSyncAt);
   const available = store.on && store.lastSyncAt !== null && !failing;
+  const degraded = store.driftDetectedAt ? store.driftDetectedAt.getTime() : null;
   const syncAge = store.lastSyncAt ? Date.now() - store.lastSyncAt.getTime() : Number.POSITIVE_INFINITY;
   return {
     available,
-    potentiallyStale: !available || syncAge > STALE_AFTER_MS || (oldestAgeMs ?? 0) > STALE_AFTER_MS,
+    potentiallyStale:
+      !available || degraded !== null || syncAge > STALE_AFTER_MS || (oldestAgeMs ?? 0) > STALE_AFTER_MS,
     ...(store.lastSyncAt !== null && { lastSync: store.lastSyncAt.getTime() }),
     ...(failing &&
       store.lastErrorAt !== null && {
@@ -40,5 +45,7 @@ export async function getStoreStatus(store: StatusInput): Promise<StoreStatus> {
         errors: [{ message: store.lastError ?? "unknown error", timestamp: store.lastErrorAt.getTime() }],
       }),
     backlog: { entries, oldestAgeMs },
+    ...(store.verifiedAt && { lastVerified: store.verifiedAt.getTime() }),
+    ...(degraded !== null && { degraded: { since: degraded, reason: store.driftReason ?? "drift" } }),
   };
 }

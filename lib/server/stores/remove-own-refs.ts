@@ -5,7 +5,7 @@ import type { Redis } from "ioredis";
 const SETS_PER_BATCH = 1000;
 
 /** What follows `{prefix}:big_segment_include:` in a key this layout writes: a SHA-256 in padded base64. */
-const CONTEXT_HASH = /^[A-Za-z0-9+/]{43}=$/;
+export const CONTEXT_HASH = /^[A-Za-z0-9+/]{43}=$/;
 
 function segmentKeyOfRef(ref: string): string | null {
   return /^(.*)\.g\d+$/.exec(ref)?.[1] ?? null;

@@ -8,8 +8,8 @@ import { pgPool } from "@/lib/server/db";
 import { cleanRetiredStore } from "@/lib/server/stores/clean-retired-store";
 import { connectRedis } from "@/lib/server/stores/connect-redis";
 import { describeStoreError } from "@/lib/server/stores/describe-store-error";
-import { drainStoreOutbox } from "@/lib/server/stores/drain-store-outbox";
 import { fullResyncStore } from "@/lib/server/stores/full-resync-store";
+import { mirrorVerifiedStore, STORE_VERIFY_INTERVAL_MS } from "@/lib/server/stores/mirror-verified-store";
 import { parseStoredConfig } from "@/lib/server/stores/parse-stored-config";
 import type { StoreRow } from "@/lib/server/stores/store-row";
 
@@ -19,11 +19,18 @@ export const RETIRED_STORE_GIVE_UP_MS = 24 * 60 * 60 * 1000;
 type Connection = { redis: Redis; version: number };
 type Backoff = { failures: number; retryAt: number };
 
-/** Per-process state of the worker: one Redis connection per store, and the backoff of failing stores. */
-export type StoreWorkerState = { connections: Map<string, Connection>; backoff: Map<string, Backoff> };
+/**
+ * Per-process state of the worker: one Redis connection per store, the backoff of failing stores, and how often each
+ * store is verified against PostgreSQL.
+ */
+export type StoreWorkerState = {
+  connections: Map<string, Connection>;
+  backoff: Map<string, Backoff>;
+  verifyIntervalMs: number;
+};
 
-export function newStoreWorkerState(): StoreWorkerState {
-  return { connections: new Map(), backoff: new Map() };
+export function newStoreWorkerState(verifyIntervalMs = STORE_VERIFY_INTERVAL_MS): StoreWorkerState {
+  return { connections: new Map(), backoff: new Map(), verifyIntervalMs };
 }
 
 async function connectionFor(state: StoreWorkerState, store: StoreRow): Promise<Redis> {
@@ -88,7 +95,7 @@ export async function runStoreWorkerPass(state: StoreWorkerState): Promise<numbe
           await cleanRetiredStore(db, store, redis);
           dropConnection(state, store.id);
         } else if (store.needsFullSync) await fullResyncStore(store, redis);
-        else applied += await drainStoreOutbox(store, redis);
+        else applied += await mirrorVerifiedStore(store, redis, state.verifyIntervalMs);
         state.backoff.delete(store.id);
       } catch (error) {
         dropConnection(state, store.id);

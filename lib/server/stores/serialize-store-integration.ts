@@ -17,6 +17,9 @@ type Row = {
   lastSyncAt: Date | null;
   lastErrorAt: Date | null;
   lastError: string | null;
+  verifiedAt?: Date | null;
+  driftDetectedAt?: Date | null;
+  driftReason?: string | null;
 };
 
 const API = "/api/v2";

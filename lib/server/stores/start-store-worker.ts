@@ -8,9 +8,10 @@ const ERROR_LOG_INTERVAL_MS = 30_000;
 /**
  * Runs the store worker in this process until the returned stop function is called: `npm start` runs it in a process of
  * its own (scripts/store-worker.ts); a Next.js server started otherwise runs it beside the app (instrumentation.ts).
+ * `verifyIntervalMs`: how often each store is verified against PostgreSQL (STORE_VERIFY_INTERVAL_MS; shorter in tests).
  */
-export function startStoreWorker(): () => Promise<void> {
-  const state = newStoreWorkerState();
+export function startStoreWorker(options: { verifyIntervalMs?: number } = {}): () => Promise<void> {
+  const state = newStoreWorkerState(options.verifyIntervalMs);
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   let lastErrorLog = 0;
