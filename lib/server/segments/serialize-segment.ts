@@ -1,5 +1,6 @@
 import type { Segment } from "@/lib/generated/prisma/client";
 import type { SegmentResponse } from "@/lib/schemas/segment";
+import { segmentDataAge } from "@/lib/server/data-age/segment-data-age";
 
 /** The columns the response needs: a full `Segment` row fits, and so does a narrower select. */
 export type SegmentRow = Pick<
@@ -74,6 +75,7 @@ export function serializeSegment(
       segment.lastSyncAt === null || segment.lastSyncStatus === null
         ? null
         : { at: segment.lastSyncAt.getTime(), status: segment.lastSyncStatus },
+    _dataAge: segmentDataAge(segment, Date.now()),
     _editedByHand: {
       name: segment.nameEditedByHand,
       description: segment.descriptionEditedByHand,
