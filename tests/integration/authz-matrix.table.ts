@@ -1,3 +1,4 @@
+import { ALERT_ROWS } from "@/tests/integration/authz-matrix/rows-alerts";
 import { IDENTITY_AUDIT_ROWS } from "@/tests/integration/authz-matrix/rows-identity-audit";
 import { INVITE_ROWS } from "@/tests/integration/authz-matrix/rows-invites";
 import { PROJECT_ROWS } from "@/tests/integration/authz-matrix/rows-projects";
@@ -52,6 +53,7 @@ export const EXCLUDED_ROUTES: readonly { route: string; reason: string }[] = [
 export const MATRIX: readonly MatrixRow[] = [
   ...IDENTITY_AUDIT_ROWS,
   ...STORE_ROWS,
+  ...ALERT_ROWS,
   ...TEAM_ROWS,
   ...INVITE_ROWS,
   ...PROJECT_ROWS,

@@ -9,6 +9,7 @@ import { createTestSegment } from "@/tests/factories/segments";
 import { createTestToken } from "@/tests/factories/tokens";
 import { unique } from "@/tests/factories/unique";
 import { callRoute } from "@/tests/support/call-route";
+import { createAlertFixtures } from "@/tests/support/json-routes-alerts";
 
 // What the JSON-body route tests (fuzzing, size limit) aim at; the routes themselves are in tests/support/json-routes.ts.
 
@@ -28,6 +29,8 @@ export type World = {
   roleKey: string;
   memberId: string;
   tokenId: string;
+  alertRuleId: string;
+  alertDestinationId: string;
 };
 
 export type JsonRoute = {
@@ -111,5 +114,6 @@ export async function createJsonRoutesWorld(): Promise<World> {
     roleKey: await created(role, "key"),
     memberId: target.member.id,
     tokenId: targetToken.token.id,
+    ...(await createAlertFixtures(production.id)),
   };
 }

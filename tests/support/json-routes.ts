@@ -32,6 +32,7 @@ import {
   storeAt,
   type JsonRoute,
 } from "@/tests/support/json-routes-world";
+import { ALERT_JSON_ROUTES } from "@/tests/support/json-routes-alerts";
 
 /** Every route that reads a JSON body (but the partner endpoint, fuzzed on its own), with valid bodies to mutate. */
 export const JSON_ROUTES: JsonRoute[] = [
@@ -333,4 +334,5 @@ export const JSON_ROUTES: JsonRoute[] = [
     ],
     success: 201,
   },
+  ...ALERT_JSON_ROUTES,
 ];

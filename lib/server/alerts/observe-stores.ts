@@ -3,7 +3,10 @@ import type { EvaluatedRule, RuleObservations } from "@/lib/server/alerts/alert-
 import { prisma } from "@/lib/server/db";
 import { getStoreStatus } from "@/lib/server/stores/get-store-status";
 
-/** store_unavailable: per enabled store, whether its status says unavailable or potentially stale. */
+/**
+ * store_unavailable: per enabled store, whether its status says unavailable or potentially stale (degraded included:
+ * drift the store worker found and has not yet repaired and verified).
+ */
 export async function observeStores(rule: EvaluatedRule): Promise<RuleObservations> {
   const stores = await prisma.storeIntegration.findMany({
     where: { environmentId: rule.environmentId, on: true, retiredAt: null },
@@ -16,6 +19,8 @@ export async function observeStores(rule: EvaluatedRule): Promise<RuleObservatio
       lastSyncAt: true,
       lastErrorAt: true,
       lastError: true,
+      driftDetectedAt: true,
+      driftReason: true,
     },
   });
   const observations = await Promise.all(
@@ -23,9 +28,11 @@ export async function observeStores(rule: EvaluatedRule): Promise<RuleObservatio
       const status = await getStoreStatus(store);
       const problem = !status.available
         ? "unavailable"
-        : status.potentiallyStale
-          ? "potentially stale"
-          : null;
+        : status.degraded
+          ? `degraded (${status.degraded.reason})`
+          : status.potentiallyStale
+            ? "potentially stale"
+            : null;
       return {
         subject: `store:${store.id}`,
         firing: problem !== null,
