@@ -5,6 +5,7 @@ import {
   type SegmentResponse,
   type SegmentSettings,
   type SegmentSort,
+  type SegmentTagList,
 } from "@/lib/schemas/segment";
 import { apiFetch } from "@/lib/queries/api-client";
 import { segmentHistoryKeys } from "@/lib/queries/audit";
@@ -57,7 +58,12 @@ export const segmentKeys = {
   // Same shape as `segmentDetailKey` in lib/queries/members.ts, which the Members and Sync tabs refresh.
   detail: (location: EnvironmentLocation, segmentKey: string) =>
     [...segmentKeys.details(location), segmentKey] as const,
+  tags: (location: EnvironmentLocation) =>
+    [...segmentKeys.all, "tags", location.projectKey, location.environmentKey] as const,
 };
+
+const tagsPath = ({ projectKey, environmentKey }: EnvironmentLocation) =>
+  `/api/v2/segment-tags/${encodeURIComponent(projectKey)}/${encodeURIComponent(environmentKey)}`;
 
 /** `,` `|` `(` `)` structure the filter and `[`/`]`/`"` delimit values, so a search for them searches for a space instead. */
 function filterText(text: string): string {
@@ -201,6 +207,7 @@ function useUpdateSegmentSetting<F extends SettingField>(location: SegmentLocati
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: segmentKeys.lists(location) }),
+        queryClient.invalidateQueries({ queryKey: segmentKeys.tags(location) }),
         queryClient.invalidateQueries({ queryKey: segmentHistoryKeys.segment(location) }),
       ]),
   });
@@ -241,23 +248,46 @@ export function useBulkTagSegments(location: EnvironmentLocation) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: BulkTagsInput) =>
-      apiFetch<{ items: SegmentResponse[] }>(
-        `/api/v2/segment-tags/${encodeURIComponent(location.projectKey)}/${encodeURIComponent(location.environmentKey)}`,
-        {
-          method: "POST",
-          body: JSON.stringify(input),
-        },
-      ),
+      apiFetch<{ items: SegmentResponse[] }>(tagsPath(location), {
+        method: "POST",
+        body: JSON.stringify(input),
+      }),
     onSuccess: ({ items }) => {
       for (const segment of items)
         queryClient.setQueryData(segmentKeys.detail(location, segment.key), segment);
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: segmentKeys.lists(location) }),
+        queryClient.invalidateQueries({ queryKey: segmentKeys.tags(location) }),
         ...items.map((segment) =>
           queryClient.invalidateQueries({
             queryKey: segmentHistoryKeys.segment({ ...location, segmentKey: segment.key }),
           }),
         ),
+      ]);
+    },
+  });
+}
+
+/** The tags in use on the environment's segments the member may view: suggestions for tag inputs and filters. */
+export function useSegmentTags(location: EnvironmentLocation) {
+  return useQuery({
+    queryKey: segmentKeys.tags(location),
+    queryFn: () => apiFetch<SegmentTagList>(tagsPath(location)),
+    staleTime: 30_000,
+  });
+}
+
+/** Undoes a hand rename: the segment takes the tool's cohort name and follows its syncs again. */
+export function useHandNameBackToTool(location: SegmentLocation) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      apiFetch<SegmentResponse>(`${segmentPath(location)}/use-tool-name`, { method: "POST", body: "{}" }),
+    onSuccess: (segment) => {
+      queryClient.setQueryData(segmentKeys.detail(location, location.segmentKey), segment);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: segmentKeys.lists(location) }),
+        queryClient.invalidateQueries({ queryKey: segmentHistoryKeys.segment(location) }),
       ]);
     },
   });

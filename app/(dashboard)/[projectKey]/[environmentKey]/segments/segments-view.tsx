@@ -42,7 +42,9 @@ export function SegmentsView({ projectKey, environmentKey, staleAfterHours }: Pr
     window.history.replaceState(null, "", query === "" ? pathname : `${pathname}?${query}`);
   };
   const addTagFilter = (tag: string) => {
-    if (!filters.tags.includes(tag)) show({ tags: [...filters.tags, tag] });
+    // Tags match case-insensitively: "Beta" after "beta" would filter for the same segments twice.
+    const folded = tag.toLowerCase();
+    if (!filters.tags.some((other) => other.toLowerCase() === folded)) show({ tags: [...filters.tags, tag] });
   };
 
   return (

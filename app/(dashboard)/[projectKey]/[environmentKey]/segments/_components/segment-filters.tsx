@@ -1,8 +1,10 @@
 "use client";
 
+import { useParams } from "next/navigation";
 import { useState } from "react";
+import { tagCompletions } from "@/components/segments/tag-text";
 import { Button } from "@/components/ui/button";
-import type { FreshnessFilter, SegmentListFilters } from "@/lib/queries/segments";
+import { useSegmentTags, type FreshnessFilter, type SegmentListFilters } from "@/lib/queries/segments";
 import type { SegmentSort } from "@/lib/schemas/segment";
 import type { IntegrationResponse } from "@/lib/schemas/sync-run";
 
@@ -34,10 +36,23 @@ type Props = {
   onAddTag: (tag: string) => void;
 };
 
+function uniqueIgnoringCase(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return tags.filter((tag) => {
+    const folded = tag.toLowerCase();
+    if (seen.has(folded)) return false;
+    seen.add(folded);
+    return true;
+  });
+}
+
 /** The search, tag, integration, sync state and sort controls, and a removable chip for the search and each tag. */
 export function SegmentFilters({ filters, integrations, onChange: show, onAddTag }: Props) {
   const [search, setSearch] = useState(filters.query);
   const [tagDraft, setTagDraft] = useState("");
+  const { projectKey, environmentKey } = useParams<{ projectKey: string; environmentKey: string }>();
+  // Tags match case-insensitively, so each spelling is offered once, as the first segment to use it spells it.
+  const knownTags = useSegmentTags({ projectKey, environmentKey }).data?.items ?? [];
 
   return (
     <>
@@ -81,8 +96,16 @@ export function SegmentFilters({ filters, integrations, onChange: show, onAddTag
             value={tagDraft}
             onChange={(event) => setTagDraft(event.target.value)}
             placeholder="Filter by tag"
+            list="segment-tag-filter-suggestions"
             className="w-36 rounded-md border border-slate-300 px-2.5 py-1.5 text-sm"
           />
+          <datalist id="segment-tag-filter-suggestions">
+            {tagCompletions(tagDraft.includes(",") ? "" : tagDraft, uniqueIgnoringCase(knownTags)).map(
+              (tag) => (
+                <option key={tag} value={tag} />
+              ),
+            )}
+          </datalist>
         </form>
         <label className="flex flex-col gap-1 text-xs text-slate-600">
           Integration

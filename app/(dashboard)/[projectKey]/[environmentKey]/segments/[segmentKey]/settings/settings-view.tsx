@@ -1,23 +1,28 @@
 "use client";
 
+import { useCallback, useState } from "react";
 import type { z } from "zod";
 import { IntegrationBadge } from "@/components/segments/integration-badge";
 import { PermissionNotice, type PermissionCheck } from "@/components/permission-notice";
+import { parseTagText, tagCompletions } from "@/components/segments/tag-text";
 import { Card } from "@/components/ui/card";
 import { ErrorState, LoadingState } from "@/components/ui/states";
+import { UnsavedChangesGuard } from "@/components/ui/unsaved-changes-guard";
 import type { AccessDecision } from "@/lib/queries/access-check";
 import { integrationNames, useIntegrations } from "@/lib/queries/integrations";
 import {
   useSegment,
+  useSegmentTags,
   useUpdateSegmentDescription,
   useUpdateSegmentName,
   useUpdateSegmentTags,
 } from "@/lib/queries/segments";
 import { nameSchema } from "@/lib/schemas/common";
-import { segmentDescriptionSchema, segmentTagsSchema } from "@/lib/schemas/segment";
+import { segmentDescriptionSchema } from "@/lib/schemas/segment";
 import type { Parsed } from "./_components/setting-card";
 import { DangerZone } from "./_components/danger-zone";
 import { SettingCard } from "./_components/setting-card";
+import { ToolNameNote } from "./_components/tool-name-note";
 
 export type SettingsPermissions = Record<"name" | "description" | "tags" | "delete", AccessDecision> & {
   /** The segment's resource name, tags included, that the decisions are about. */
@@ -53,11 +58,25 @@ function parseWith<V>(schema: z.ZodType<V>, input: unknown): Parsed<V> {
     : { ok: false, error: result.error.issues[0]?.message ?? "is not valid" };
 }
 
-const splitTags = (text: string) =>
-  text
-    .split(",")
-    .map((tag) => tag.trim())
-    .filter((tag) => tag !== "");
+type Field = "name" | "description" | "tags";
+
+/** Which settings hold a draft not saved yet, so that leaving the page can ask first. */
+function useDrafts() {
+  const [drafts, setDrafts] = useState<ReadonlySet<Field>>(new Set());
+  const mark = useCallback((field: Field, dirty: boolean) => {
+    setDrafts((current) => {
+      if (current.has(field) === dirty) return current;
+      const next = new Set(current);
+      if (dirty) next.add(field);
+      else next.delete(field);
+      return next;
+    });
+  }, []);
+  const trackName = useCallback((dirty: boolean) => mark("name", dirty), [mark]);
+  const trackDescription = useCallback((dirty: boolean) => mark("description", dirty), [mark]);
+  const trackTags = useCallback((dirty: boolean) => mark("tags", dirty), [mark]);
+  return { drafts, trackName, trackDescription, trackTags };
+}
 
 export function SettingsView({ projectKey, environmentKey, segmentKey, permissions }: Props) {
   const location = { projectKey, environmentKey, segmentKey };
@@ -66,6 +85,9 @@ export function SettingsView({ projectKey, environmentKey, segmentKey, permissio
   const updateName = useUpdateSegmentName(location);
   const updateDescription = useUpdateSegmentDescription(location);
   const updateTags = useUpdateSegmentTags(location);
+  const knownTags = useSegmentTags(location).data?.items;
+  const { drafts, trackName, trackDescription, trackTags } = useDrafts();
+  const guard = <UnsavedChangesGuard when={drafts.size > 0} what={`the ${[...drafts].join(", ")}`} />;
   if (segment.isPending) return <LoadingState />;
   if (segment.isError) return <ErrorState error={segment.error} />;
   const data = segment.data;
@@ -76,6 +98,7 @@ export function SettingsView({ projectKey, environmentKey, segmentKey, permissio
 
   return (
     <div className="flex max-w-3xl flex-col gap-4">
+      {guard}
       <PermissionNotice
         id={PERMISSION_NOTICE_ID}
         checks={permissionChecks(permissions)}
@@ -97,6 +120,15 @@ export function SettingsView({ projectKey, environmentKey, segmentKey, permissio
               ? ` Edited here so far: ${editedHere.join(", ")}.`
               : " Nothing has been edited here yet."}
           </p>
+          {data._editedByHand.name ? (
+            <ToolNameNote
+              location={location}
+              toolName={integrationName ?? data._external}
+              externalName={data._externalName}
+              decision={permissions?.name}
+              explainedBy={PERMISSION_NOTICE_ID}
+            />
+          ) : null}
         </div>
       ) : null}
       <SettingCard
@@ -111,6 +143,7 @@ export function SettingsView({ projectKey, environmentKey, segmentKey, permissio
         decision={permissions?.name}
         explainedBy={PERMISSION_NOTICE_ID}
         mutation={updateName}
+        onDirtyChange={trackName}
       />
       <SettingCard
         location={location}
@@ -126,6 +159,7 @@ export function SettingsView({ projectKey, environmentKey, segmentKey, permissio
         decision={permissions?.description}
         explainedBy={PERMISSION_NOTICE_ID}
         mutation={updateDescription}
+        onDirtyChange={trackDescription}
       />
       <SettingCard
         location={location}
@@ -136,10 +170,12 @@ export function SettingsView({ projectKey, environmentKey, segmentKey, permissio
         hint="Comma-separated; letters, digits, '.', '_' and '-'; at most 50."
         current={data.tags}
         toText={(tags) => tags.join(", ")}
-        fromText={(text) => parseWith(segmentTagsSchema, splitTags(text))}
+        fromText={parseTagText}
+        suggestions={(text) => tagCompletions(text, knownTags ?? [])}
         decision={permissions?.tags}
         explainedBy={PERMISSION_NOTICE_ID}
         mutation={updateTags}
+        onDirtyChange={trackTags}
       />
       <Card
         title="Key"

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient, type UseMutationResult } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { GuardedButton } from "@/components/ui/guarded-button";
@@ -35,6 +35,8 @@ export function SettingCard<F extends Field>({
   decision,
   explainedBy,
   mutation,
+  suggestions,
+  onDirtyChange,
 }: {
   location: SegmentLocation;
   field: F;
@@ -50,6 +52,10 @@ export function SettingCard<F extends Field>({
   /** The id of the notice that says in words why a denied setting is read-only. */
   explainedBy: string;
   mutation: UseMutationResult<SegmentResponse, Error, SettingUpdate<F>, unknown>;
+  /** Completions of the text typed so far, offered in a datalist. */
+  suggestions?: (text: string) => string[];
+  /** Told whenever the card starts or stops holding an unsaved draft. */
+  onDirtyChange?: (dirty: boolean) => void;
 }) {
   const queryClient = useQueryClient();
   const inputId = useId();
@@ -58,6 +64,9 @@ export function SettingCard<F extends Field>({
   const text = draft?.text ?? toText(current);
   const conflict = mutation.error instanceof ApiRequestError && mutation.error.status === 409;
   const denied = decision !== undefined && !decision.allowed;
+  const dirty = draft !== null;
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+  const options = suggestions?.(text) ?? [];
 
   const save = () => {
     if (draft === null) return;
@@ -81,6 +90,7 @@ export function SettingCard<F extends Field>({
     id: inputId,
     name: field,
     value: text,
+    list: suggestions ? `${inputId}-suggestions` : undefined,
     disabled: denied,
     "aria-invalid": invalid !== null ? true : undefined,
     "aria-describedby": denied ? `${inputId}-hint ${explainedBy}` : `${inputId}-hint`,
@@ -106,6 +116,13 @@ export function SettingCard<F extends Field>({
           {label}
         </label>
         {multiline ? <textarea rows={3} {...inputProps} /> : <input {...inputProps} />}
+        {suggestions ? (
+          <datalist id={`${inputId}-suggestions`} data-testid={`${field}-suggestions`}>
+            {options.map((option) => (
+              <option key={option} value={option} />
+            ))}
+          </datalist>
+        ) : null}
         <p id={`${inputId}-hint`} className="text-xs text-slate-500">
           {hint}
         </p>
