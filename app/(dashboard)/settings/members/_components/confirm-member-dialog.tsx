@@ -1,8 +1,6 @@
 "use client";
 
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { ErrorState } from "@/components/ui/states";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useDeleteTeamMember, useTransferOwnership } from "@/lib/queries/team-members";
 import type { MemberResponse } from "@/lib/schemas/member";
 
@@ -17,25 +15,16 @@ export function RemoveMemberDialog({
 }) {
   const remove = useDeleteTeamMember();
   return (
-    <Dialog
+    <ConfirmDialog
       title={`Remove ${member.email}?`}
       description="They can no longer sign in, and their personal tokens stop working. Service tokens they created pass to the owner."
+      confirmLabel="Remove member"
+      pendingLabel="Removing…"
+      pending={remove.isPending}
+      error={remove.error}
+      onConfirm={() => remove.mutate(member._id, { onSuccess: onRemoved })}
       onClose={onClose}
-    >
-      {remove.isError ? <ErrorState error={remove.error} /> : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onClose} data-autofocus>
-          Cancel
-        </Button>
-        <Button
-          variant="danger"
-          disabled={remove.isPending}
-          onClick={() => remove.mutate(member._id, { onSuccess: onRemoved })}
-        >
-          {remove.isPending ? "Removing…" : "Remove member"}
-        </Button>
-      </div>
-    </Dialog>
+    />
   );
 }
 
@@ -50,24 +39,15 @@ export function TransferOwnershipDialog({
 }) {
   const transfer = useTransferOwnership();
   return (
-    <Dialog
+    <ConfirmDialog
       title={`Make ${member.email} the owner?`}
       description="There is exactly one owner. You become an admin, and only the new owner can transfer ownership again."
+      confirmLabel="Transfer ownership"
+      pendingLabel="Transferring…"
+      pending={transfer.isPending}
+      error={transfer.error}
+      onConfirm={() => transfer.mutate(member._id, { onSuccess: onTransferred })}
       onClose={onClose}
-    >
-      {transfer.isError ? <ErrorState error={transfer.error} /> : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onClose} data-autofocus>
-          Cancel
-        </Button>
-        <Button
-          variant="danger"
-          disabled={transfer.isPending}
-          onClick={() => transfer.mutate(member._id, { onSuccess: onTransferred })}
-        >
-          {transfer.isPending ? "Transferring…" : "Transfer ownership"}
-        </Button>
-      </div>
-    </Dialog>
+    />
   );
 }

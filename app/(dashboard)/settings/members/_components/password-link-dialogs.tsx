@@ -1,9 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
-import { ErrorState } from "@/components/ui/states";
 import { useIssuePasswordLink, useRevokePasswordLink } from "@/lib/queries/invites";
 import { RESET_LINK_TTL_HOURS, type PasswordLinkIssued } from "@/lib/schemas/invite";
 import type { MemberResponse } from "@/lib/schemas/member";
@@ -31,28 +30,21 @@ export function IssueLinkDialog({
     );
   }
   return (
-    <Dialog
+    <ConfirmDialog
       title={title}
       description={
         kind === "invite"
           ? "The previous invite link stops working."
           : `They choose a new password through a one-time link (valid ${RESET_LINK_TTL_HOURS} hours); using it signs them out everywhere. Their password works until then.`
       }
+      confirmLabel={kind === "invite" ? "Issue new link" : "Issue reset link"}
+      pendingLabel="Issuing…"
+      pending={issue.isPending}
+      error={issue.error}
+      danger={false}
+      onConfirm={() => issue.mutate({ memberId: member._id, kind }, { onSuccess: setIssued })}
       onClose={onClose}
-    >
-      {issue.isError ? <ErrorState error={issue.error} /> : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onClose} data-autofocus>
-          Cancel
-        </Button>
-        <Button
-          disabled={issue.isPending}
-          onClick={() => issue.mutate({ memberId: member._id, kind }, { onSuccess: setIssued })}
-        >
-          {issue.isPending ? "Issuing…" : kind === "invite" ? "Issue new link" : "Issue reset link"}
-        </Button>
-      </div>
-    </Dialog>
+    />
   );
 }
 
@@ -68,24 +60,15 @@ export function RevokeInviteDialog({
 }) {
   const revoke = useRevokePasswordLink();
   return (
-    <Dialog
+    <ConfirmDialog
       title={`Revoke the invite of ${member.email}?`}
       description="The invite link stops working."
+      confirmLabel="Revoke invite"
+      pendingLabel="Revoking…"
+      pending={revoke.isPending}
+      error={revoke.error}
+      onConfirm={() => revoke.mutate({ memberId: member._id, kind: "invite" }, { onSuccess: onRevoked })}
       onClose={onClose}
-    >
-      {revoke.isError ? <ErrorState error={revoke.error} /> : null}
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onClose} data-autofocus>
-          Cancel
-        </Button>
-        <Button
-          variant="danger"
-          disabled={revoke.isPending}
-          onClick={() => revoke.mutate({ memberId: member._id, kind: "invite" }, { onSuccess: onRevoked })}
-        >
-          {revoke.isPending ? "Revoking…" : "Revoke invite"}
-        </Button>
-      </div>
-    </Dialog>
+    />
   );
 }
