@@ -1,45 +1,22 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
-import { CopyButton } from "@/components/ui/copy-button";
 import { GuardedButton } from "@/components/ui/guarded-button";
+import { ShownOnceSecret } from "@/components/ui/shown-once-secret";
 import { ErrorState } from "@/components/ui/states";
 import type { AccessDecision } from "@/lib/queries/access-check";
 import type { TokenCreate } from "@/lib/schemas/token";
 import { syncToolTokenInput, type SyncToolScope } from "@/lib/schemas/token-sync-tool";
 
-/** The new token's value, shown once, focused and selected so that it can be copied by keyboard too. */
+/** The new token's value, shown once. */
 function ShownOnce({ toolName, value }: { toolName: string; value: string }) {
-  const inputRef = useRef<HTMLInputElement>(null);
-  const id = useId();
-  useEffect(() => {
-    inputRef.current?.focus();
-    inputRef.current?.select();
-  }, []);
   return (
-    <div className="flex flex-col gap-2">
-      <p
-        role="alert"
-        className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm font-medium text-amber-900"
-      >
-        Copy it now: you won&apos;t see it again.
-      </p>
-      <label htmlFor={id} className="text-xs font-medium text-slate-500 uppercase">
-        Access token for {toolName}
-      </label>
-      <div className="flex items-start gap-2">
-        <input
-          ref={inputRef}
-          id={id}
-          readOnly
-          value={value}
-          data-testid="sync-tool-token-value"
-          onFocus={(event) => event.currentTarget.select()}
-          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-2 py-1.5 font-mono text-xs"
-        />
-        <CopyButton value={value} label="Copy token" />
-      </div>
-    </div>
+    <ShownOnceSecret
+      label={`Access token for ${toolName}`}
+      value={value}
+      copyLabel="Copy token"
+      testId="sync-tool-token-value"
+      compact
+    />
   );
 }
 
