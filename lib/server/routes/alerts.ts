@@ -202,13 +202,13 @@ export const alertRoutes = [
     openapi: {
       tag: TAG,
       summary: "The environment's open alerts",
-      description: READ,
+      description: `${READ} An alert about a segment the caller may not view is left out.`,
       success: { description: "Open incidents", schema: alertIncidentCollectionSchema },
       errors: [404],
     },
     handle: async ({ params, principal }) => {
       const environment = await getAlertEnvironment(principal, params, "read");
-      return json({ items: await listOpenAlertIncidents(environment.id) });
+      return json({ items: await listOpenAlertIncidents(principal, environment) });
     },
   }),
 ];
