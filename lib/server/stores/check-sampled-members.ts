@@ -2,7 +2,7 @@ import "server-only";
 import type { Redis } from "ioredis";
 import type pg from "pg";
 import { excludeSetKey, includeSetKey } from "@/lib/server/stores/big-segment-keys";
-import { randomSamplePivots } from "@/lib/server/stores/random-sample-pivots";
+import { keyAlphabet, randomSamplePivots } from "@/lib/server/stores/random-sample-pivots";
 import {
   sampleSegmentListStatements,
   segmentKeyRangeStatements,
@@ -19,6 +19,8 @@ export const EXCLUSION_SAMPLE_PER_SEGMENT = 10;
 export const MAX_SAMPLED_KEYS_PER_VERIFICATION = 2_000;
 /** Keys read after each random pivot: a few short index ranges instead of one key per lookup. */
 const KEYS_PER_PIVOT = 5;
+/** Pivots over any printable character that first learn which characters a list's keys use. */
+const ALPHABET_PIVOTS = 4;
 
 async function sampleList(
   db: pg.ClientBase,
@@ -28,21 +30,24 @@ async function sampleList(
   count: number,
 ): Promise<string[]> {
   if (count === 0 || size <= 0) return [];
-  let pivots = [""];
-  let perPivot = size;
-  if (count > size) {
-    const range = await db.query<{ low: string | null; high: string | null }>(
-      segmentKeyRangeStatements[list].query({ segmentId }),
+  const read = async (pivots: string[], perPivot: number) => {
+    const sample = await db.query<{ context_key: string }>(
+      sampleSegmentListStatements[list].query({ segmentId, pivots, perPivot }),
     );
-    const { low, high } = range.rows[0] ?? { low: null, high: null };
-    if (low === null || high === null) return [];
-    pivots = randomSamplePivots(low, high, Math.ceil(size / KEYS_PER_PIVOT));
-    perPivot = KEYS_PER_PIVOT;
-  }
-  const sample = await db.query<{ context_key: string }>(
-    sampleSegmentListStatements[list].query({ segmentId, pivots, perPivot }),
+    return sample.rows.map((row) => row.context_key);
+  };
+  if (count <= size) return (await read([""], size)).slice(0, size);
+  const range = await db.query<{ low: string | null; high: string | null }>(
+    segmentKeyRangeStatements[list].query({ segmentId }),
   );
-  return sample.rows.map((row) => row.context_key).slice(0, size);
+  const { low, high } = range.rows[0] ?? { low: null, high: null };
+  if (low === null || high === null) return [];
+  // A first few pivots over any characters show which ones the keys use; the rest are drawn from those.
+  const pivots = Math.ceil(size / KEYS_PER_PIVOT);
+  const first = await read(randomSamplePivots(low, high, ALPHABET_PIVOTS), KEYS_PER_PIVOT);
+  const alphabet = keyAlphabet(low, high, [low, high, ...first]);
+  const rest = await read(randomSamplePivots(low, high, pivots, alphabet), KEYS_PER_PIVOT);
+  return [...new Set([...rest, ...first])].slice(0, size);
 }
 
 function shuffled<T>(items: readonly T[]): T[] {
