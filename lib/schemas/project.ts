@@ -8,6 +8,7 @@ import {
   tagSchema,
 } from "@/lib/schemas/common";
 import { environmentCreateSchema, environmentSchema } from "@/lib/schemas/environment";
+import { MAX_PROJECT_FILTER_LENGTH, parseProjectFilter, PROJECT_SORTS } from "@/lib/schemas/project-filter";
 
 /** Keys that would shadow dashboard routes. */
 export const RESERVED_PROJECT_KEYS = ["projects", "settings", "docs", "api", "login", "activity"] as const;
@@ -61,14 +62,35 @@ function notApplied(what: string) {
 }
 
 /**
- * The project and environment lists: LaunchDarkly's `expand` is accepted (environments always come along); a `filter`
- * or `sort` is refused, since these lists are short and always in creation order.
+ * The project list: LaunchDarkly's `filter` (`query:`, `tags:`, `keys:`) and `sort` (`name`, `createdOn`, `-` for
+ * descending); `expand` is accepted (environments always come along).
  */
 export const projectListQuerySchema = paginationQuerySchema.extend({
-  filter: notApplied("filtering"),
-  sort: notApplied("sorting"),
+  filter: z
+    .string()
+    .max(MAX_PROJECT_FILTER_LENGTH)
+    .refine(
+      (text) => parseProjectFilter(text) !== null,
+      "must be comma-separated query:<text>, tags:<tag>+<tag> or keys:<key>|<key>",
+    )
+    .optional()
+    .meta({
+      description:
+        "`query:<text>` (name or key contains it, any case), `tags:<a>+<b>` (all of them), `keys:<a>|<b>` (any of them), comma-separated",
+    }),
+  sort: z
+    .enum(PROJECT_SORTS)
+    .optional()
+    .meta({ description: "`name` or `createdOn`, a leading `-` for descending; default creation order" }),
   expand: z
     .string()
     .optional()
     .meta({ description: "Accepted and ignored: environments are always included" }),
+});
+
+/** The environment list: short and always in creation order, so a `filter` or `sort` is refused rather than ignored. */
+export const environmentListQuerySchema = paginationQuerySchema.extend({
+  filter: notApplied("filtering"),
+  sort: notApplied("sorting"),
+  expand: projectListQuerySchema.shape.expand,
 });

@@ -32,13 +32,15 @@ describe("ProjectsApi through LaunchDarkly's client", () => {
     expect(listed.data.items.map((project) => project.key)).toContain(key);
   });
 
-  it("accepts expand, and refuses a filter or sort it would not apply instead of ignoring it", async () => {
+  it("accepts expand and LaunchDarkly's project filter and sort, and refuses what it would not apply", async () => {
     const expanded = await api.client.projects.getProjects(5, 0, undefined, undefined, "environments");
     expect(models.check("Projects", expanded.data)).toEqual([]);
     const filtered = await failureOf(api.client.projects.getProjects(5, 0, "query equals web"));
     expect(filtered.status).toBe(400);
     expect(filtered.body).toMatchObject({ message: expect.stringContaining("filter") });
-    expect((await failureOf(api.client.projects.getProjects(5, 0, undefined, "name"))).status).toBe(400);
+    const searched = await api.client.projects.getProjects(5, 0, "query:e", "-name");
+    expect(models.check("Projects", searched.data)).toEqual([]);
+    expect((await failureOf(api.client.projects.getProjects(5, 0, undefined, "key"))).status).toBe(400);
     const { project } = await createTestProject();
     const sorted = await failureOf(
       api.client.environments.getEnvironmentsByProject(project.key, 5, 0, undefined, "name"),

@@ -5,6 +5,7 @@ import { environmentPathSchema, projectPathSchema } from "@/lib/schemas/path-par
 import {
   projectCreateSchema,
   projectListQuerySchema,
+  environmentListQuerySchema,
   projectRepSchema,
   projectSchema,
 } from "@/lib/schemas/project";
@@ -99,7 +100,7 @@ export const projectRoutes = [
   defineRoute({
     method: "GET",
     path: ENVIRONMENTS,
-    schemas: { params: projectPathSchema, query: projectListQuerySchema },
+    schemas: { params: projectPathSchema, query: environmentListQuerySchema },
     openapi: {
       tag: "Environments",
       summary: "List environments",
