@@ -24,7 +24,7 @@ export default async function LoginPage({
   searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }>;
 }) {
   const { callbackUrl, error } = await searchParams;
-  const safeCallback = sameOriginPath(callbackUrl, await publicOrigin(), "/projects");
+  const safeCallback = sameOriginPath(callbackUrl, await publicOrigin(), "/");
   const methods = signInMethods();
   const errorMessage = signInErrorMessage(error);
   return (
@@ -43,7 +43,7 @@ export default async function LoginPage({
           </div>
         ) : null}
         {methods.sso && methods.password ? (
-          <p className="mt-6 text-center text-xs uppercase tracking-wide text-slate-400">
+          <p className="mt-6 text-center text-xs uppercase tracking-wide text-slate-500">
             or with your password
           </p>
         ) : null}
