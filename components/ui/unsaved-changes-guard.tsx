@@ -2,8 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 /** The address a click on a link inside the dashboard would go to, or null when the browser should handle it. */
 function inAppDestination(event: MouseEvent): string | null {
@@ -52,26 +51,19 @@ export function UnsavedChangesGuard({ when, what }: { when: boolean; what: strin
 
   if (leavingTo === null) return null;
   return (
-    <Dialog
+    <ConfirmDialog
       title="Leave without saving?"
       description={`You have unsaved changes to ${what}. Leaving this page discards them.`}
+      cancelLabel="Stay on this page"
+      confirmLabel="Leave and discard changes"
+      pendingLabel="Leaving…"
+      pending={false}
+      error={null}
+      onConfirm={() => {
+        setLeavingTo(null);
+        router.push(leavingTo);
+      }}
       onClose={() => setLeavingTo(null)}
-    >
-      <div className="flex flex-wrap justify-end gap-3">
-        <Button type="button" variant="secondary" data-autofocus onClick={() => setLeavingTo(null)}>
-          Stay on this page
-        </Button>
-        <Button
-          type="button"
-          variant="danger"
-          onClick={() => {
-            setLeavingTo(null);
-            router.push(leavingTo);
-          }}
-        >
-          Leave and discard changes
-        </Button>
-      </div>
-    </Dialog>
+    />
   );
 }
