@@ -7,11 +7,11 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { MAX_SIGN_IN_EMAIL_LENGTH, MAX_SIGN_IN_PASSWORD_LENGTH } from "@/lib/schemas/sign-in";
-import { useHydrated } from "./use-hydrated";
+import { useInBrowser } from "@/lib/hooks/use-in-browser";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
-  const hydrated = useHydrated();
+  const hydrated = useInBrowser();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 

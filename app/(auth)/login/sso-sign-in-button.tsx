@@ -3,11 +3,11 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { useHydrated } from "./use-hydrated";
+import { useInBrowser } from "@/lib/hooks/use-in-browser";
 
 /** Starts single sign-on: next-auth sends the browser to the identity provider, which sends it back to `callbackUrl`. */
 export function SsoSignInButton({ callbackUrl, primary }: { callbackUrl: string; primary: boolean }) {
-  const hydrated = useHydrated();
+  const hydrated = useInBrowser();
   const [pending, setPending] = useState(false);
 
   function start() {

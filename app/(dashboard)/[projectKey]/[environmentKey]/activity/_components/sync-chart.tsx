@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartDataTable } from "@/components/charts/chart-data-table";
 import type { CountAxis } from "@/components/charts/count-axis";
-import { useInBrowser } from "@/components/charts/use-in-browser";
+import { useInBrowser } from "@/lib/hooks/use-in-browser";
 import { DateTime } from "@/components/time/date-time";
 import { EmptyState } from "@/components/ui/states";
 import type { SyncStatsHour } from "@/lib/schemas/sync-stats";

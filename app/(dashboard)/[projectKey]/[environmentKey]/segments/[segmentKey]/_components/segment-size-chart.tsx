@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import { ChartDataTable } from "@/components/charts/chart-data-table";
-import { useInBrowser } from "@/components/charts/use-in-browser";
+import { useInBrowser } from "@/lib/hooks/use-in-browser";
 import { DateTime } from "@/components/time/date-time";
 import { EmptyState } from "@/components/ui/states";
 import type { SyncRunResponse } from "@/lib/schemas/sync-run";
