@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { accessResources, useOwnAccess } from "@/lib/queries/access-check";
 import { usePasswordLinks } from "@/lib/queries/invites";
 import { useTeamMembers } from "@/lib/queries/team-members";
@@ -73,7 +74,7 @@ export function MembersView({ currentMember }: { currentMember: { id: string; ro
       {members.isError ? <ErrorState error={members.error} /> : null}
       {members.data && items.length === 0 ? <EmptyState title="No members to show" /> : null}
       {items.length > 0 ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <TableScroll label="Member table" className="p-4 shadow-sm">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Members</caption>
             <thead className="text-xs text-slate-500">
@@ -152,7 +153,7 @@ export function MembersView({ currentMember }: { currentMember: { id: string; ro
               Showing the first {items.length} of {members.data.totalCount} members.
             </p>
           ) : null}
-        </div>
+        </TableScroll>
       ) : null}
 
       {open?.kind === "invite" ? <InviteMemberDialog onClose={() => setOpen(null)} /> : null}

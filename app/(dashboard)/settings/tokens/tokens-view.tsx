@@ -4,6 +4,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { accessResources, useOwnAccess, type AccessDecision } from "@/lib/queries/access-check";
 import {
   DEFAULT_TOKEN_FILTERS,
@@ -112,7 +113,7 @@ export function TokensView({ memberId }: { memberId: string }) {
         </EmptyState>
       ) : null}
       {items.length > 0 ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <TableScroll label="Token table" className="p-4 shadow-sm">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Access tokens</caption>
             <thead className="text-xs text-slate-500">
@@ -142,7 +143,7 @@ export function TokensView({ memberId }: { memberId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {total > filters.limit || filters.offset > 0 ? (
         <nav aria-label="Token pages" className="flex items-center justify-between text-sm">

@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import { TableScroll } from "@/components/ui/table-scroll";
 import {
   segmentMemberExportUrl,
   useSegmentMembers,
@@ -89,7 +90,7 @@ export function SegmentMemberList({ location }: { location: SegmentLocation }) {
         )
       ) : null}
       {items.length > 0 ? (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <TableScroll label="Member table" className="shadow-sm">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Members of this segment in key order</caption>
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
@@ -122,7 +123,7 @@ export function SegmentMemberList({ location }: { location: SegmentLocation }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {segmentMembers.hasNextPage ? (
         <div className="flex items-center gap-3">
