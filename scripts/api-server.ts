@@ -8,13 +8,14 @@
  *     node --experimental-wasm-modules dist/api-server.mjs
  *
  * SIGTERM/SIGINT: stop accepting connections, finish the requests in flight (answering them with `Connection: close`),
- * close the database pool, exit.
+ * write the refusals still queued (lib/server/rejected-pushes), close the database pool, exit.
  */
 import http from "node:http";
 import path from "node:path";
 import { disconnectDatabase } from "@/lib/server/db";
 import { createApiRequestHandler } from "@/lib/server/http/create-api-request-handler";
 import { createNextProxy } from "@/lib/server/http/proxy-to-next";
+import { rejectedPushQueue } from "@/lib/server/rejected-pushes/rejected-push-queue";
 import { API_SERVER_ROUTES } from "@/lib/server/routes/api-server-routes";
 
 const root = process.cwd();
@@ -42,6 +43,8 @@ async function stop(signal: NodeJS.Signals) {
   const forced = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS);
   await closed;
   clearTimeout(forced);
+  // Refusals of the last requests are written after their responses: write them before the pool closes.
+  await rejectedPushQueue.flush();
   await disconnectDatabase();
   process.exit(signal === "SIGINT" ? 130 : 143);
 }
