@@ -12,6 +12,7 @@ import { copyCeiling } from "./database-steps";
 import { keepAliveClient } from "./http-client";
 import { ingestWithStore } from "./store-ingest";
 import { timeLookups } from "./lookup-timings";
+import { sustainedLoadWithSdkProbes } from "./sdk-latency";
 import { randomKeys, startApp, stopApp } from "./support";
 import { ingestTargets, resendUnchanged } from "./target-ingests";
 
@@ -130,7 +131,15 @@ async function main() {
     serializedBatches,
     log,
   });
-  const { withStore, duringIngest, lags, lost, drainMs, sample, missing } = store;
+  const { withStore, duringIngest, lags, lost, drainMs, sample, missing, sdkDuringIngest } = store;
+
+  // 3b. SDK-visible latency at a partner's sustained rate: LaunchDarkly's Node.js SDK reads the same Redis store.
+  const sdkSustained = await sustainedLoadWithSdkProbes({
+    sdk: store.sdk,
+    clientSideId: test.client_side_id,
+    postText,
+    log,
+  });
 
   // 3. re-send 100,000 members that are all present.
   const { resend, resendCount } = await resendUnchanged(ingestSetup);
@@ -183,6 +192,8 @@ async function main() {
     lags,
     lost,
     drainMs,
+    sdkDuringIngest,
+    sdkSustained,
     sampleSize: sample.length,
     missing,
     visibilityChecks,

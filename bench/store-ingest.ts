@@ -6,6 +6,10 @@ import type { keepAliveClient } from "./http-client";
 import { runConcurrently, type Timing } from "./measure";
 import { partnerAddBody } from "./partner-body";
 import { describeLatencies, startMirrorLagProbes, waitForOutboxDrain, waitForStoresReady } from "./support";
+import { startBenchSdk, startSdkProbes, type BenchSdk, type ProbeLatencies } from "./sdk-latency";
+
+/** SDK probes during the full-speed ingest: one every 50 ms gives a few hundred over its 15-25 s and the drain. */
+const BULK_SDK_PROBE_EVERY_MS = 50;
 
 export type StoreIngestSetup = {
   db: pg.Client;
@@ -30,6 +34,10 @@ export type StoreIngest = {
   drainMs: number;
   sample: string[];
   missing: number;
+  /** SDK-visible latency of probes sent during the ingest and the drain (bench/sdk-latency.ts). */
+  sdkDuringIngest: ProbeLatencies;
+  /** LaunchDarkly's SDK on this store, for the sustained load that follows. */
+  sdk: BenchSdk;
   /** Disconnects from Redis and stops it. */
   close: () => Promise<void>;
 };
@@ -48,6 +56,12 @@ export async function ingestWithStore(setup: StoreIngestSetup): Promise<StoreIng
     config: { host: "127.0.0.1", port: redisServer.port, prefix: "bench" },
   });
   await waitForStoresReady(db, environment.id);
+  const sdk = await startBenchSdk({
+    redisPort: redisServer.port,
+    prefix: "bench",
+    clientSideId: environment.client_side_id,
+    post,
+  });
   log(
     "ingest: amplitude, batches of 10,000, into an environment with a Redis store, with mirror-lag probes and lookups…",
   );
@@ -72,6 +86,7 @@ export async function ingestWithStore(setup: StoreIngestSetup): Promise<StoreIng
     push: probePush,
     everyMs: 250,
   });
+  const sdkProbes = startSdkProbes(sdk, BULK_SDK_PROBE_EVERY_MS);
   const rudderLookupPath = (key: string) =>
     `/api/v2/segments/default/production/rudderstack-bench-rudder/contexts/${encodeURIComponent(key)}`;
   const lookupOnce = async (path: string) => {
@@ -99,13 +114,15 @@ export async function ingestWithStore(setup: StoreIngestSetup): Promise<StoreIng
   duringIngest.sort((a, b) => a - b);
   log("waiting for the store outbox to drain…");
   // From the end of the ingest; the last probes are still being watched meanwhile.
-  const [{ lags, lost }, drainMs] = await Promise.all([
+  const [{ lags, lost }, drainMs, sdkDuringIngest] = await Promise.all([
     probes.stop(),
     waitForOutboxDrain(db, environment.id),
+    sdkProbes.stop(),
   ]);
   log(
     `  ${Math.round(storeKeys.length / withStore.seconds)} members/s; mirror lag ${describeLatencies(lags)} (${lags.length} probes); ` +
-      `drained ${(drainMs / 1000).toFixed(1)} s after; lookups meanwhile ${describeLatencies(duringIngest)}`,
+      `drained ${(drainMs / 1000).toFixed(1)} s after; SDK-visible ${describeLatencies(sdkDuringIngest.latencies)} ` +
+      `(${sdkDuringIngest.latencies.length} probes); lookups meanwhile ${describeLatencies(duringIngest)}`,
   );
   const sample = storeKeys.filter((_, index) => index % 997 === 0);
   const mirrored = await Promise.all(
@@ -120,7 +137,10 @@ export async function ingestWithStore(setup: StoreIngestSetup): Promise<StoreIng
     drainMs,
     sample,
     missing,
+    sdkDuringIngest,
+    sdk,
     close: async () => {
+      sdk.close();
       redis.disconnect();
       await redisServer.stop();
     },
