@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { linkSchema, nameSchema, tagSchema } from "@/lib/schemas/common";
+import { storeDataAgeSchema } from "@/lib/schemas/data-age";
 import {
   MAX_REDIS_URL_LENGTH,
   normalizeRedisHost,
@@ -129,6 +130,7 @@ export const storeIntegrationSchema = z
       passwordSet: z.boolean(),
     }),
     _status: storeStatusSchema,
+    _dataAge: storeDataAgeSchema,
     _links: z.object({ self: linkSchema, parent: linkSchema, project: linkSchema, environment: linkSchema }),
   })
   .meta({ id: "BigSegmentStoreIntegration" });

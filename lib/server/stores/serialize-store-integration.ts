@@ -1,6 +1,7 @@
 import "server-only";
 import type { StoreIntegrationResponse } from "@/lib/schemas/store-integration";
 import { getStoreStatus } from "@/lib/server/stores/get-store-status";
+import { storeDataAge } from "@/lib/server/data-age/store-data-age";
 import { parseStoredConfig } from "@/lib/server/stores/parse-stored-config";
 
 type Row = {
@@ -61,6 +62,7 @@ export async function serializeStoreIntegration(
     version: row.version,
     config: { ...parseStoredConfig(row.config), passwordSet: row.password !== null && row.password !== "" },
     _status: await getStoreStatus(row),
+    _dataAge: storeDataAge(row, Date.now()),
     _links: storeLinks(location, row.integrationKey, row.id),
   };
 }
