@@ -2,6 +2,7 @@
 
 import type { FormEvent } from "react";
 import { PermissionNotice } from "@/components/permission-notice";
+import { DateTime } from "@/components/time/date-time";
 import { GuardedButton } from "@/components/ui/guarded-button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -10,7 +11,6 @@ import { formText } from "@/lib/form-value";
 import type { StoreIntegrationResponse } from "@/lib/schemas/store-integration";
 import {
   useCreateStore,
-  useDeleteStore,
   useResyncStore,
   useSetStoreOn,
   useStores,
@@ -22,42 +22,10 @@ import {
   UNDECIDED,
   type StorePermissions,
 } from "./_components/store-permissions";
+import { DeleteStoreButton } from "./_components/delete-store-button";
+import { StatusBadges } from "./_components/store-status-badges";
 
 type Location = { projectKey: string; environmentKey: string };
-
-const BACKLOG_WARNING_MS = 120_000;
-
-function relative(epochMs: number | null): string {
-  if (epochMs === null) return "never";
-  const seconds = Math.round((Date.now() - epochMs) / 1000);
-  if (seconds < 60) return `${seconds}s ago`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min ago`;
-  return `${Math.round(seconds / 3600)} h ago`;
-}
-
-function StatusBadges({ store }: { store: StoreIntegrationResponse }) {
-  const status = store._status;
-  const backlogOld = (status.backlog.oldestAgeMs ?? 0) > BACKLOG_WARNING_MS;
-  return (
-    <div className="flex flex-wrap gap-2 text-xs">
-      {!store.on ? <span className="rounded bg-slate-200 px-2 py-0.5">off</span> : null}
-      {store.on && status.available ? (
-        <span className="rounded bg-green-100 px-2 py-0.5 text-green-800">available</span>
-      ) : null}
-      {store.on && !status.available ? (
-        <span className="rounded bg-red-100 px-2 py-0.5 text-red-800">unavailable</span>
-      ) : null}
-      {store.on && status.potentiallyStale ? (
-        <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-800">potentially stale</span>
-      ) : null}
-      {backlogOld ? (
-        <span role="status" className="rounded bg-amber-100 px-2 py-0.5 text-amber-800">
-          backlog older than 2 minutes
-        </span>
-      ) : null}
-    </div>
-  );
-}
 
 function StoreCard({
   store,
@@ -72,17 +40,16 @@ function StoreCard({
   const setOn = useSetStoreOn(location);
   const test = useTestStoreConnection(location);
   const resync = useResyncStore(location);
-  const remove = useDeleteStore(location);
   const status = store._status;
   return (
     <li
       className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
       aria-label={`Store ${store.name}`}
     >
-      <div className="flex items-start justify-between gap-4">
-        <div>
-          <p className="font-medium">{store.name}</p>
-          <p className="text-xs text-slate-500">
+      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
+        <div className="min-w-0">
+          <p className="font-medium break-words">{store.name}</p>
+          <p className="text-xs break-all text-slate-500">
             redis {store.config.url ?? `${store.config.host}:${store.config.port}`} · prefix{" "}
             <code>{store.config.prefix}</code> · password {store.config.passwordSet ? "set" : "not set"}
             {store.config.tls ? " · TLS" : ""}
@@ -93,7 +60,13 @@ function StoreCard({
       <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
         <div>
           <dt className="text-xs text-slate-500">Last sync</dt>
-          <dd>{relative(status.lastSync ?? null)}</dd>
+          <dd>
+            {status.lastSync === undefined ? (
+              "never"
+            ) : (
+              <DateTime epochMs={status.lastSync} style="relative" />
+            )}
+          </dd>
         </div>
         <div>
           <dt className="text-xs text-slate-500">Backlog</dt>
@@ -104,9 +77,11 @@ function StoreCard({
               : ""}
           </dd>
         </div>
-        <div className="col-span-2">
+        <div className="col-span-2 min-w-0">
           <dt className="text-xs text-slate-500">Last error</dt>
-          <dd className="truncate">{status.errors?.[0]?.message ?? "none"}</dd>
+          <dd className="truncate" title={status.errors?.[0]?.message}>
+            {status.errors?.[0]?.message ?? "none"}
+          </dd>
         </div>
       </dl>
       <div className="mt-3 flex flex-wrap gap-2">
@@ -136,17 +111,12 @@ function StoreCard({
         >
           {store.on ? "Turn off" : "Turn on"}
         </GuardedButton>
-        <GuardedButton
-          variant="danger"
+        <DeleteStoreButton
+          store={store}
+          location={location}
           decision={permission?.delete ?? UNDECIDED}
           explainedBy={STORE_PERMISSION_NOTICE_ID}
-          onClick={() => {
-            if (window.confirm(`Delete the store ${store.name}? Its Redis data is left as it is.`))
-              remove.mutate(store._id);
-          }}
-        >
-          Delete
-        </GuardedButton>
+        />
       </div>
       {test.data ? (
         <p role="status" className={`mt-2 text-sm ${test.data.ok ? "text-green-700" : "text-red-700"}`}>
@@ -158,7 +128,7 @@ function StoreCard({
           Full resync requested.
         </p>
       ) : null}
-      {[setOn.error, test.error, resync.error, remove.error].map((error, index) =>
+      {[setOn.error, test.error, resync.error].map((error, index) =>
         error ? <ErrorState key={index} error={error} /> : null,
       )}
     </li>
