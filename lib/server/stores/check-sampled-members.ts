@@ -115,12 +115,18 @@ export async function checkSampledMembers(
     if (tally && !excused.has(`${segment.id} ${key}`)) tally[list]++;
   }
   report.sampled += probes.length;
+  let absentKeys = 0;
+  let absentExclusions = 0;
   for (const [segment, tally] of missing) {
     if (tally.included + tally.excluded === 0) continue;
     report.segmentIds.add(segment.id);
-    report.reasons.push(
-      `${segment.key}: ${tally.included + tally.excluded} of ${tally.sampled} sampled keys missing from the store` +
-        (tally.excluded > 0 ? ` (${tally.excluded} exclusions)` : ""),
-    );
+    absentKeys += tally.included + tally.excluded;
+    absentExclusions += tally.excluded;
   }
+  if (absentKeys === 0) return;
+  // Counts only: whoever may read the store's status or audit log need not be allowed to see every segment's key.
+  report.reasons.push(
+    `${absentKeys} of ${probes.length} sampled keys missing from the store in ${report.segmentIds.size} of ${missing.size} segment(s)` +
+      (absentExclusions > 0 ? ` (${absentExclusions} of them exclusions)` : ""),
+  );
 }
