@@ -124,6 +124,23 @@ describe("drift found by the running worker, as LaunchDarkly's Node SDK sees it"
     REPAIR_DEADLINE_MS + 30_000,
   );
 
+  it("a member's key deleted behind the app's back: found by the sample within seconds, resynced, and the SDK matches it again", async () => {
+    const auditBefore = (await store.workerAudit()).length;
+    await store.direct.del(includeSetKey(store.prefix, "bob"));
+    await eventually(
+      async () =>
+        (await store.workerAudit()).slice(auditBefore).some((entry) => entry.startsWith("Repaired drift")),
+      "the store worker to find and repair the deleted key",
+    );
+    expect((await store.workerAudit())[auditBefore]).toContain("sampled keys missing from the store");
+    await eventually(
+      async () => (await matches("bob")) && (await matches("alice")),
+      "the SDK to match bob again",
+    );
+    expect(await matches("mallory")).toBe(false);
+    expect(await sdkStatus()).toMatchObject({ available: true, stale: false });
+  }, 60_000);
+
   it("while a drift cannot be repaired the SDK reports STALE; once repaired it is fresh again and evaluates correctly", async () => {
     // A string where carol's include set belongs: the sample finds carol missing and the resync cannot write there.
     await store.direct.set(includeSetKey(store.prefix, "carol"), "not a set");
