@@ -164,6 +164,20 @@ describe("the store worker verifies each store against PostgreSQL", () => {
   });
 });
 
+describe("several worker processes", () => {
+  it("verify and repair a store once between them: one drift found, one repair, in the audit log", async () => {
+    const store = await verifiedStore();
+    await store.direct.del(includeSetKey(store.prefix, "carol"));
+    await Promise.all([pass(), pass(), pass()]);
+    await pass();
+    expect(await store.inStore("carol")).toBe(true);
+    const audit = await store.workerAudit();
+    expect(audit).toHaveLength(2);
+    expect(audit[0]).toMatch(/^Found drift/);
+    expect(audit[1]).toMatch(/^Repaired drift/);
+  });
+});
+
 describe("an emptied store", () => {
   it("FLUSHDB behind the app's back: found by the lost marker in the next pass, every segment rebuilt, then verified", async () => {
     // A Redis of its own: flushing the shared one would make every other test's store drift too.
