@@ -129,6 +129,18 @@ async function seedWorld(): Promise<World> {
   const hiddenEnvironment = await seedSegment(a.test, a.key, "hidden-env");
   // Never in a URL: only a list of A's test environment could show its key.
   const listedOnly = await seedSegment(a.test, a.key, "listed-only");
+  // A refused push in A's test environment: its member ids show only where that environment's sync runs do.
+  const refusedMember = mark("refused-member");
+  await prisma.rejectedPush.create({
+    data: {
+      environmentId: a.test.id,
+      integrationKey: "amplitude",
+      status: 400,
+      reasonCode: "invalid_request",
+      message: "A refused push seeded by the page matrix",
+      memberSample: [refusedMember],
+    },
+  });
   const otherProject = await seedSegment(b.production, b.key, "other-project");
   return {
     locations: [
@@ -146,6 +158,11 @@ async function seedWorld(): Promise<World> {
         value: listedOnly.key,
         probe: `/api/v2/segments/${a.key}/test/${listedOnly.key}`,
         what: "listed-only key",
+      },
+      {
+        value: refusedMember,
+        probe: `/api/v2/rejected-pushes?projectKey=${a.key}&environmentKey=test`,
+        what: "rejected push in A's test environment",
       },
       ...otherProject.secrets,
     ],

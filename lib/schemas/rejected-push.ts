@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** Rows whose last refusal is older than this are deleted (shared with the dashboard, which says so). */
+export const REJECTED_PUSH_RETENTION_DAYS = 7;
+
 const requiredKey = (name: string) =>
   z.string({ error: `${name} is required` }).min(1, `${name} is required`);
 

@@ -7,8 +7,7 @@ export const RECORDED_REFUSAL_STATUSES: ReadonlySet<number> = new Set([400, 401,
  */
 export const MAX_REJECTED_PUSH_ROWS_PER_MINUTE = 10;
 
-/** Rows whose last refusal is older than this are deleted. */
-export const REJECTED_PUSH_RETENTION_DAYS = 7;
+export { REJECTED_PUSH_RETENTION_DAYS } from "@/lib/schemas/rejected-push";
 
 /** How often one process deletes expired rows, at most (on its next recording). */
 export const REJECTED_PUSH_PRUNE_INTERVAL_MS = 60_000;

@@ -22,6 +22,7 @@ import {
 import { Pager } from "./_components/pager";
 import { isSyncStatus, STATUS_LABELS, SYNC_STATUSES } from "./_components/status-badge";
 import { SyncChart } from "./_components/sync-chart";
+import { RejectedPushesSection } from "./_components/rejected-pushes-section";
 import { SyncRunTable } from "./_components/sync-run-table";
 
 const selectClass = "max-w-52 rounded-md border border-slate-300 bg-white px-2 py-1.5";
@@ -49,6 +50,7 @@ export function ActivityView(location: EnvironmentLocation) {
         </p>
       </div>
       <RecentFailures location={location} names={names} />
+      <RejectedPushesSection location={location} integrationNames={names} />
       <Card
         title="Pushes and members per hour"
         description={`The last ${STATS_HOURS} hours, in your time zone.`}

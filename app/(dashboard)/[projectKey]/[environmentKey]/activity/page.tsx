@@ -1,13 +1,15 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { integrationKeys } from "@/lib/queries/integrations";
+import { rejectedPushKeys } from "@/lib/queries/rejected-pushes";
 import { syncRunKeys, type SyncRunFilter } from "@/lib/queries/sync-runs";
 import { toCollection } from "@/lib/server/api/collection";
 import { requireSession } from "@/lib/server/auth/require-session";
 import { getVisibleEnvironmentOrThrow } from "@/lib/server/environments/get-visible-environment-or-throw";
 import { listVisibleEnvironmentSyncRuns } from "@/lib/server/environments/list-visible-environment-sync-runs";
+import { listRejectedPushes } from "@/lib/server/rejected-pushes/list-rejected-pushes";
 import { listHourlySyncStats } from "@/lib/server/sync-stats/list-hourly-sync-stats";
 import { listIntegrations } from "@/lib/server/sync/list-integrations";
-import { FAILURES_SHOWN, STATS_HOURS } from "./_components/activity-constants";
+import { FAILURES_SHOWN, REJECTED_PUSHES_SHOWN, STATS_HOURS } from "./_components/activity-constants";
 import { readActivityFilters, runsFilter } from "./_components/activity-filters";
 import { ActivityView } from "./activity-view";
 
@@ -48,6 +50,12 @@ export default async function ActivityPage({
       prefetchRuns(runsFilter(filters)),
       listHourlySyncStats(environment.id, STATS_HOURS).then((items) =>
         queryClient.setQueryData(syncRunKeys.stats(location, STATS_HOURS), { items }),
+      ),
+      listRejectedPushes(principal, environment, { limit: REJECTED_PUSHES_SHOWN }).then((page) =>
+        queryClient.setQueryData(
+          rejectedPushKeys.environment(location, { limit: REJECTED_PUSHES_SHOWN }),
+          page,
+        ),
       ),
     ]);
   }
