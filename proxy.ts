@@ -1,4 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { REQUESTED_PATH_HEADER } from "@/lib/requested-path-header";
+
+/** The page asked for, without the router's own `_rsc` parameter: where sign-in sends the browser back to. */
+function requestedPath(request: NextRequest): string {
+  const url = request.nextUrl.clone();
+  url.searchParams.delete("_rsc");
+  return `${url.pathname}${url.search}`;
+}
 
 /**
  * A fresh nonce per page request: Next.js puts it on its own inline scripts (it reads it from the request's CSP header),
@@ -22,6 +30,7 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
+  requestHeaders.set(REQUESTED_PATH_HEADER, requestedPath(request));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { ProjectSwitcher } from "@/components/layout/project-switcher";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { ThemeSelect } from "@/components/theme/theme-select";
 
@@ -24,7 +25,12 @@ export function HeaderMenu({ email }: { email: string }) {
   const open = openOn === pathname;
 
   useEffect(() => {
-    if (open) menuRef.current?.querySelector<HTMLElement>("a, button, select")?.focus();
+    // The main links first: the project switcher above them is one Tab back.
+    const menu = menuRef.current;
+    if (open)
+      (
+        menu?.querySelector<HTMLElement>("nav a") ?? menu?.querySelector<HTMLElement>("a, button, select")
+      )?.focus();
   }, [open]);
 
   function close() {
@@ -52,17 +58,20 @@ export function HeaderMenu({ email }: { email: string }) {
         }}
         className={`${open ? "flex" : "hidden"} w-full flex-col gap-3 border-t border-slate-200 pt-3 text-sm lg:flex lg:w-auto lg:flex-1 lg:flex-row lg:items-center lg:justify-between lg:border-0 lg:pt-0`}
       >
-        <nav aria-label="Main" className="flex flex-col lg:flex-row lg:items-center lg:gap-5">
-          <Link href="/projects" className={LINK}>
-            Projects
-          </Link>
-          <Link href="/settings/tokens" className={LINK}>
-            Settings
-          </Link>
-          <Link href="/docs/api" className={LINK}>
-            API docs
-          </Link>
-        </nav>
+        <div className="flex flex-col gap-3 lg:flex-row lg:items-center lg:gap-5">
+          <ProjectSwitcher />
+          <nav aria-label="Main" className="flex flex-col lg:flex-row lg:items-center lg:gap-5">
+            <Link href="/projects" className={LINK}>
+              Projects
+            </Link>
+            <Link href="/settings/tokens" className={LINK}>
+              Settings
+            </Link>
+            <Link href="/docs/api" className={LINK}>
+              API docs
+            </Link>
+          </nav>
+        </div>
         <div className="flex flex-col gap-3 text-slate-600 lg:flex-row lg:items-center">
           <span className="break-all">{email}</span>
           <Link href="/settings/account" className={LINK}>

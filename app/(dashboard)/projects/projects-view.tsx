@@ -1,16 +1,33 @@
 "use client";
 
-import { formText } from "@/lib/form-value";
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { usePathname, useSearchParams } from "next/navigation";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
-import { useCreateProject, useProjects } from "@/lib/queries/projects";
+import {
+  projectFiltersFromSearchParams,
+  projectFiltersToSearchParams,
+  type ProjectListFilters,
+} from "@/lib/queries/project-list-filters";
+import { useProjectPage } from "@/lib/queries/projects";
+import { CreateProjectCard } from "./_components/create-project-card";
+import { ProjectListToolbar } from "./_components/project-list-toolbar";
+import { ProjectPager } from "./_components/project-pager";
 
 export function ProjectsView() {
-  const projects = useProjects();
+  const pathname = usePathname();
+  // The URL is the one place the search, order and page live: reloaded or shared, the list shows the same.
+  const filters = projectFiltersFromSearchParams(new URLSearchParams(useSearchParams().toString()));
+  const projects = useProjectPage(filters);
+  const items = projects.data?.items ?? [];
+  const total = projects.data?.totalCount ?? 0;
+
+  const show = (changes: Partial<ProjectListFilters>) => {
+    // From the address bar, not this render: a second change before the re-render builds on the first.
+    const current = projectFiltersFromSearchParams(new URLSearchParams(window.location.search));
+    const next = projectFiltersToSearchParams({ ...current, offset: 0, ...changes }).toString();
+    window.history.replaceState(null, "", next === "" ? pathname : `${pathname}?${next}`);
+  };
+
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -19,14 +36,21 @@ export function ProjectsView() {
           Each project has environments; segments live in an environment.
         </p>
       </div>
+      <ProjectListToolbar key={filters.q} filters={filters} onChange={show} />
       {projects.isPending ? <LoadingState /> : null}
       {projects.isError ? <ErrorState error={projects.error} /> : null}
-      {projects.data && projects.data.items.length === 0 ? (
-        <EmptyState title="No projects yet">Create the first one below.</EmptyState>
+      {projects.data && items.length === 0 ? (
+        filters.q === "" ? (
+          <EmptyState title="No projects yet">Create the first one below.</EmptyState>
+        ) : (
+          <EmptyState title="No matching projects">
+            No project&apos;s name or key contains “{filters.q}”.
+          </EmptyState>
+        )
       ) : null}
-      {projects.data && projects.data.items.length > 0 ? (
+      {items.length > 0 ? (
         <ul className="grid gap-3 sm:grid-cols-2" aria-label="Projects">
-          {projects.data.items.map((project) => (
+          {items.map((project) => (
             <li key={project.key} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
               <Link
                 href={`/projects/${encodeURIComponent(project.key)}`}
@@ -35,7 +59,8 @@ export function ProjectsView() {
                 {project.name}
               </Link>
               <p className="text-xs text-slate-500">
-                key <code>{project.key}</code> · {project.environments.totalCount} environments
+                key <code className="break-all">{project.key}</code> · {project.environments.totalCount}{" "}
+                environments
               </p>
               <ul className="mt-2 flex flex-wrap gap-2 text-sm">
                 {project.environments.items.map((environment) => (
@@ -53,53 +78,14 @@ export function ProjectsView() {
           ))}
         </ul>
       ) : null}
+      <ProjectPager
+        offset={filters.offset}
+        limit={filters.limit}
+        shown={items.length}
+        totalCount={total}
+        onChange={(offset) => show({ offset })}
+      />
       <CreateProjectCard />
     </div>
-  );
-}
-
-function CreateProjectCard() {
-  const createProject = useCreateProject();
-  const [created, setCreated] = useState<string | null>(null);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const name = formText(form, "name");
-    const key = formText(form, "key");
-    createProject.mutate(
-      { name, key },
-      {
-        onSuccess: (project) => {
-          setCreated(project.key);
-          formElement.reset();
-        },
-      },
-    );
-  }
-
-  return (
-    <Card title="Create a project" description="Production and test environments are created with it.">
-      <form className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end" onSubmit={onSubmit}>
-        <Field label="Project name" name="name" required />
-        <Field
-          label="Project key"
-          name="key"
-          required
-          pattern="[A-Za-z0-9._\-]+"
-          hint="Letters, digits, . _ -"
-        />
-        <Button type="submit" disabled={createProject.isPending}>
-          {createProject.isPending ? "Creating…" : "Create project"}
-        </Button>
-      </form>
-      {createProject.isError ? <ErrorState error={createProject.error} /> : null}
-      {created ? (
-        <p role="status" className="mt-3 text-sm text-green-700">
-          Project {created} created.
-        </p>
-      ) : null}
-    </Card>
   );
 }

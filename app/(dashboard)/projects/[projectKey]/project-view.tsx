@@ -3,6 +3,7 @@
 import { formText } from "@/lib/form-value";
 import Link from "next/link";
 import type { FormEvent } from "react";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PermissionNotice, type PermissionCheck } from "@/components/permission-notice";
@@ -41,12 +42,7 @@ export function ProjectView({
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <p className="text-sm text-slate-500">
-          <Link href="/projects" className="hover:underline">
-            Projects
-          </Link>{" "}
-          / {data.key}
-        </p>
+        <Breadcrumbs items={[{ label: "Projects", href: "/projects" }, { label: data.name }]} />
         <h1 className="text-2xl font-semibold">{data.name}</h1>
       </div>
       <PermissionNotice

@@ -1,11 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useId } from "react";
+import { Breadcrumbs, environmentCrumbs } from "@/components/layout/breadcrumbs";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import type { EnvironmentNames } from "@/lib/dashboard/environment-names";
 import { formText } from "@/lib/form-value";
 import { useIntegrations } from "@/lib/queries/integrations";
 import { useEnvironmentSyncRuns, useSyncStats, type EnvironmentLocation } from "@/lib/queries/sync-runs";
@@ -27,22 +28,16 @@ import { SyncRunTable } from "./_components/sync-run-table";
 
 const selectClass = "max-w-52 rounded-md border border-slate-300 bg-white px-2 py-1.5";
 
-export function ActivityView(location: EnvironmentLocation) {
+export function ActivityView({
+  names: environment,
+  ...location
+}: EnvironmentLocation & { names: EnvironmentNames }) {
   const integrations = useIntegrations();
   const names = integrationNames(integrations.data?.items);
-  const segmentsHref = `/${encodeURIComponent(location.projectKey)}/${encodeURIComponent(location.environmentKey)}/segments`;
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <p className="text-sm text-slate-500">
-          <Link href="/projects" className="hover:underline">
-            Projects
-          </Link>{" "}
-          / {location.projectKey} / {location.environmentKey} /{" "}
-          <Link href={segmentsHref} className="hover:underline">
-            Segments
-          </Link>
-        </p>
+        <Breadcrumbs items={[...environmentCrumbs(environment), { label: "Sync activity" }]} />
         <h1 className="text-2xl font-semibold">Sync activity</h1>
         <p className="text-sm text-slate-500">
           Every push to this environment&apos;s segments, from integrations, the API and CSV imports. Updates

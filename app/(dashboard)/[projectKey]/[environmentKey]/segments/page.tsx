@@ -1,25 +1,33 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { environmentNames } from "@/lib/dashboard/environment-names";
+import { pageTitle } from "@/lib/dashboard/page-title";
 import { env } from "@/lib/env";
 import { integrationKeys } from "@/lib/queries/integrations";
 import { filtersFromSearchParams, segmentFilterParameter, segmentKeys } from "@/lib/queries/segments";
 import { toCollection } from "@/lib/server/api/collection";
-import { requireSession } from "@/lib/server/auth/require-session";
-import { getEnvironmentOrThrow } from "@/lib/server/environments/get-environment-or-throw";
+import { loadEnvironmentPage } from "@/lib/server/dashboard/load-environment-page";
 import { listSegments } from "@/lib/server/segments/list-segments";
 import { listIntegrations } from "@/lib/server/sync/list-integrations";
 import { SegmentsView } from "./segments-view";
 
-export const metadata = { title: "Segments · Tributary" };
+type Params = { projectKey: string; environmentKey: string };
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { projectKey, environmentKey } = await params;
+  const { environment } = await loadEnvironmentPage(projectKey, environmentKey);
+  return { title: pageTitle("Segments", environment.name, environment.project.name) };
+}
 
 export default async function SegmentsPage({
   params,
   searchParams,
 }: {
-  params: Promise<{ projectKey: string; environmentKey: string }>;
+  params: Promise<Params>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const principal = await requireSession();
   const location = await params;
+  const { principal, environment } = await loadEnvironmentPage(location.projectKey, location.environmentKey);
   const filters = filtersFromSearchParams(await searchParams);
   const queryClient = new QueryClient();
   queryClient.setQueryData(integrationKeys.all, { items: listIntegrations() });
@@ -27,7 +35,6 @@ export default async function SegmentsPage({
     .prefetchQuery({
       queryKey: segmentKeys.list(location, filters),
       queryFn: async () => {
-        const environment = await getEnvironmentOrThrow(location.projectKey, location.environmentKey);
         const { items, totalCount } = await listSegments(principal, environment, {
           limit: filters.limit,
           offset: filters.offset,
@@ -42,7 +49,11 @@ export default async function SegmentsPage({
     .catch(() => undefined);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <SegmentsView {...location} staleAfterHours={env().TRIBUTARY_STALE_AFTER_HOURS} />
+      <SegmentsView
+        {...location}
+        names={environmentNames(environment)}
+        staleAfterHours={env().TRIBUTARY_STALE_AFTER_HOURS}
+      />
     </HydrationBoundary>
   );
 }

@@ -3,8 +3,10 @@
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { Breadcrumbs, environmentCrumbs } from "@/components/layout/breadcrumbs";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import type { EnvironmentNames } from "@/lib/dashboard/environment-names";
 import { integrationNames, useIntegrations } from "@/lib/queries/integrations";
 import {
   filtersFromSearchParams,
@@ -16,9 +18,9 @@ import { BulkTagBar } from "./_components/bulk-tag-bar";
 import { SegmentFilters } from "./_components/segment-filters";
 import { SegmentsTable } from "./_components/segments-table";
 
-type Props = { projectKey: string; environmentKey: string; staleAfterHours: number };
+type Props = { projectKey: string; environmentKey: string; names: EnvironmentNames; staleAfterHours: number };
 
-export function SegmentsView({ projectKey, environmentKey, staleAfterHours }: Props) {
+export function SegmentsView({ projectKey, environmentKey, names: environment, staleAfterHours }: Props) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   // The URL is the one place the filters live: a filtered list can be reloaded, shared, and prefetched by the server.
@@ -51,12 +53,7 @@ export function SegmentsView({ projectKey, environmentKey, staleAfterHours }: Pr
     <div className="flex flex-col gap-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <p className="text-sm text-slate-500">
-            <Link href={`/projects/${encodeURIComponent(projectKey)}`} className="hover:underline">
-              {projectKey}
-            </Link>{" "}
-            / {environmentKey}
-          </p>
+          <Breadcrumbs items={[...environmentCrumbs(environment), { label: "Segments" }]} />
           <h1 className="text-2xl font-semibold">Segments</h1>
         </div>
         <nav aria-label="Environment" className="flex gap-3 text-sm">

@@ -2,13 +2,21 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { Breadcrumbs, environmentCrumbs } from "@/components/layout/breadcrumbs";
 import { FreshnessBadge } from "@/components/segments/freshness-badge";
 import { IntegrationBadge } from "@/components/segments/integration-badge";
+import type { EnvironmentNames } from "@/lib/dashboard/environment-names";
 import { integrationNames, useIntegrations } from "@/lib/queries/integrations";
 import { useSegment } from "@/lib/queries/segments";
 import { SYNC_POLL_MS } from "@/lib/queries/sync-runs";
 
-type Props = { projectKey: string; environmentKey: string; segmentKey: string; staleAfterHours: number };
+type Props = {
+  projectKey: string;
+  environmentKey: string;
+  segmentKey: string;
+  names: EnvironmentNames;
+  staleAfterHours: number;
+};
 
 const TABS = [
   { label: "Overview", path: "" },
@@ -18,7 +26,7 @@ const TABS = [
   { label: "Settings", path: "/settings" },
 ] as const;
 
-export function SegmentHeader({ projectKey, environmentKey, segmentKey, staleAfterHours }: Props) {
+export function SegmentHeader({ projectKey, environmentKey, segmentKey, names, staleAfterHours }: Props) {
   const segment = useSegment({ projectKey, environmentKey, segmentKey }, { refetchInterval: SYNC_POLL_MS });
   const integrations = useIntegrations();
   const pathname = usePathname();
@@ -26,11 +34,13 @@ export function SegmentHeader({ projectKey, environmentKey, segmentKey, staleAft
   const base = `${environmentBase}/segments/${encodeURIComponent(segmentKey)}`;
   return (
     <header className="flex flex-col gap-3">
-      <p className="text-sm text-slate-500">
-        <Link href={`${environmentBase}/segments`} className="hover:underline">
-          {projectKey} / {environmentKey} / Segments
-        </Link>
-      </p>
+      <Breadcrumbs
+        items={[
+          ...environmentCrumbs(names),
+          { label: "Segments", href: `${environmentBase}/segments` },
+          { label: segment.data?.name ?? segmentKey },
+        ]}
+      />
       <div className="flex flex-wrap items-baseline gap-3">
         <h1 className="text-2xl font-semibold break-words">{segment.data?.name ?? segmentKey}</h1>
         <code className="text-sm break-all text-slate-500">{segmentKey}</code>

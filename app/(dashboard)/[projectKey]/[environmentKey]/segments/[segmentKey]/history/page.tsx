@@ -1,7 +1,7 @@
 import { requireSession } from "@/lib/server/auth/require-session";
 import { HistoryView } from "./history-view";
 
-export const metadata = { title: "History · Tributary" };
+export const metadata = { title: "History" };
 
 export default async function SegmentHistoryPage({
   params,

@@ -5,7 +5,7 @@ import { prefetchSegment } from "@/lib/server/dashboard/prefetch-segment";
 import { listSegmentMembers } from "@/lib/server/segment-members/list-segment-members";
 import { SegmentMembersView } from "./segment-members-view";
 
-export const metadata = { title: "Members · Tributary" };
+export const metadata = { title: "Members" };
 
 type Params = { projectKey: string; environmentKey: string; segmentKey: string };
 

@@ -4,7 +4,7 @@ import { requireSession } from "@/lib/server/auth/require-session";
 import { getVisibleSegmentOrThrow } from "@/lib/server/segments/get-visible-segment-or-throw";
 import { SettingsView, type SettingsPermissions } from "./settings-view";
 
-export const metadata = { title: "Settings · Tributary" };
+export const metadata = { title: "Settings" };
 
 type Params = { projectKey: string; environmentKey: string; segmentKey: string };
 

@@ -16,7 +16,7 @@ import { syncToolPolicy } from "@/lib/schemas/token-sync-tool";
 import { SYNC_RUNS_PAGE_SIZE } from "./_components/sync-constants";
 import { SyncView } from "./sync-view";
 
-export const metadata = { title: "Sync · Tributary" };
+export const metadata = { title: "Sync" };
 
 type Params = { projectKey: string; environmentKey: string; segmentKey: string };
 
