@@ -157,6 +157,25 @@ describe("refused partner and membership requests are recorded", () => {
     expect(unknownIntegration.row).toMatchObject({ environmentId: null, integrationKey: "(unknown)" });
   });
 
+  it("404: text PostgreSQL cannot store (NUL, half a surrogate pair) is recorded with U+FFFD in its place", async () => {
+    const { token } = await createTestTenant();
+    const unstorable = "bad\\u0000id\\ud800";
+    const { row, response } = await refusedOnce(
+      () =>
+        callRoute(segmentTargetsRoute.POST, {
+          path: "/api/v2/segment-targets/amplitude",
+          params: { integrationKey: "amplitude" },
+          token,
+          rawBody: `{"environmentId":"${unstorable}","batch":[{"userId":"${unstorable}","value":true,"cohortId":"c"}]}`,
+          headers: { "content-type": "application/json" },
+        }),
+      [token],
+    );
+    expectError(response, 404, "not_found");
+    expect(row).toMatchObject({ clientSideId: "bad\uFFFDid\uFFFD", memberSample: ["bad\uFFFDid\uFFFD"] });
+    expect(row.message).toContain("bad\uFFFDid\uFFFD");
+  });
+
   it("404 on a membership path: a segment that does not exist is recorded in its environment with a sample", async () => {
     const { project, production, token } = await createTestTenant();
     const { row, response } = await refusedOnce(

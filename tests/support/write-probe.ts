@@ -3,8 +3,9 @@ import { pgPool } from "@/lib/server/db";
 /** Rows written per table and operation since the probe was installed, e.g. `{ "segment_member:INSERT": 3 }`. */
 export type WriteCounts = Record<string, number>;
 
-// Tables whose writes are bookkeeping of every request rather than data: the rate-limit windows.
-const IGNORED_TABLES = ["rate_limit", "_prisma_migrations", "test_write_probe"];
+// Tables whose writes are bookkeeping of every request rather than data: the rate-limit windows, and the record of a
+// refused request (written after its response, tests/integration/rejected-pushes-*.test.ts).
+const IGNORED_TABLES = ["rate_limit", "rejected_push", "_prisma_migrations", "test_write_probe"];
 
 const INSTALL = `
 CREATE TABLE IF NOT EXISTS test_write_probe (

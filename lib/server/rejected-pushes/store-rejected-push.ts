@@ -3,6 +3,7 @@ import { prisma } from "@/lib/server/db";
 import type { Refusal } from "@/lib/server/rejected-pushes/refusal";
 import { MAX_REJECTED_PUSH_ROWS_PER_MINUTE } from "@/lib/server/rejected-pushes/rejected-push-limits";
 import { resolveRefusalEnvironment } from "@/lib/server/rejected-pushes/resolve-refusal-environment";
+import { storableText } from "@/lib/server/rejected-pushes/storable-text";
 
 const MINUTE_MS = 60_000;
 const OTHER_MESSAGES = " (and other messages)";
@@ -17,7 +18,7 @@ export async function storeRejectedPush(refusal: Refusal): Promise<void> {
   const minute = new Date(Math.floor(refusal.firstAt.getTime() / MINUTE_MS) * MINUTE_MS);
   const own = {
     environmentId,
-    integrationKey: refusal.integrationKey,
+    integrationKey: storableText(refusal.integrationKey),
     reasonCode: refusal.reasonCode,
   };
   const ownRows = await prisma.rejectedPush.count({
@@ -30,12 +31,12 @@ export async function storeRejectedPush(refusal: Refusal): Promise<void> {
   const row = {
     ...own,
     status: refusal.status,
-    message: refusal.message,
+    message: storableText(refusal.message),
     tokenId: refusal.token?.id ?? null,
     tokenName: refusal.token?.name ?? null,
     tokenEnding: refusal.token?.ending ?? null,
-    clientSideId: refusal.clientSideId,
-    memberSample: refusal.memberSample,
+    clientSideId: refusal.clientSideId === null ? null : storableText(refusal.clientSideId),
+    memberSample: refusal.memberSample.map(storableText),
     count: refusal.count,
     firstAt: refusal.firstAt,
     lastAt: refusal.lastAt,
@@ -44,12 +45,9 @@ export async function storeRejectedPush(refusal: Refusal): Promise<void> {
     await prisma.rejectedPush.create({ data: row });
     return;
   }
-  const bucketKey = [
-    environmentId ?? "-",
-    refusal.integrationKey,
-    refusal.reasonCode,
-    minute.toISOString(),
-  ].join("|");
+  const bucketKey = [environmentId ?? "-", own.integrationKey, refusal.reasonCode, minute.toISOString()].join(
+    "|",
+  );
   const bucket = await prisma.rejectedPush.findUnique({ where: { bucketKey } });
   if (bucket === null) {
     await prisma.rejectedPush.create({ data: { ...row, bucketKey } });
