@@ -80,6 +80,8 @@ export default defineConfig({
         TRIBUTARY_OIDC_CLIENT_ID: E2E.oidc.clientId,
         TRIBUTARY_OIDC_CLIENT_SECRET: E2E.oidc.clientSecret,
         TRIBUTARY_OIDC_ALLOWED_DOMAINS: E2E.oidc.allowedDomain,
+        // The alerts spec's webhook receiver listens on loopback, which destinations may not reach unless allowed.
+        TRIBUTARY_ALERT_ALLOWED_HOSTS: "127.0.0.1",
       },
     },
   ],

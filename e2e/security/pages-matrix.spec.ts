@@ -45,6 +45,7 @@ const PAGES: readonly string[] = [
   "/settings/roles",
   "/settings/tokens",
   "/{projectKey}/{environmentKey}/activity",
+  "/{projectKey}/{environmentKey}/alerts",
   "/{projectKey}/{environmentKey}/segments",
   "/{projectKey}/{environmentKey}/segments/{segmentKey}",
   "/{projectKey}/{environmentKey}/segments/{segmentKey}/history",

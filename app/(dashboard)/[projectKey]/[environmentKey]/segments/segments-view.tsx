@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
+import { OpenAlertsNotice } from "@/components/alerts/open-alerts-notice";
 import { Breadcrumbs, environmentCrumbs } from "@/components/layout/breadcrumbs";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
@@ -63,8 +64,12 @@ export function SegmentsView({ projectKey, environmentKey, names: environment, s
           <Link className="text-indigo-700 hover:underline" href={`${base}/stores`}>
             Persistent stores
           </Link>
+          <Link className="text-indigo-700 hover:underline" href={`${base}/alerts`}>
+            Alerts
+          </Link>
         </nav>
       </div>
+      <OpenAlertsNotice projectKey={projectKey} environmentKey={environmentKey} />
 
       <SegmentFilters
         filters={filters}

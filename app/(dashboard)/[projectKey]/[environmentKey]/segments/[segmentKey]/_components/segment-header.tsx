@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { OpenAlertsNotice } from "@/components/alerts/open-alerts-notice";
 import { Breadcrumbs, environmentCrumbs } from "@/components/layout/breadcrumbs";
 import { FreshnessBadge } from "@/components/segments/freshness-badge";
 import { IntegrationBadge } from "@/components/segments/integration-badge";
@@ -60,6 +61,7 @@ export function SegmentHeader({ projectKey, environmentKey, segmentKey, names, s
           </span>
         ) : null}
       </div>
+      <OpenAlertsNotice projectKey={projectKey} environmentKey={environmentKey} segmentKey={segmentKey} />
       <nav
         aria-label="Segment"
         className="flex gap-1 overflow-x-auto overflow-y-hidden border-b border-slate-200"
