@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { OpenAlertsNotice } from "@/components/alerts/open-alerts-notice";
 import { Breadcrumbs, environmentCrumbs } from "@/components/layout/breadcrumbs";
 import { FreshnessBadge } from "@/components/segments/freshness-badge";
+import { DataAge } from "@/components/time/data-age";
 import { IntegrationBadge } from "@/components/segments/integration-badge";
 import type { EnvironmentNames } from "@/lib/dashboard/environment-names";
 import { integrationNames, useIntegrations } from "@/lib/queries/integrations";
@@ -55,6 +56,13 @@ export function SegmentHeader({ projectKey, environmentKey, segmentKey, names, s
           </span>
         ) : null}
         {segment.data ? <FreshnessBadge segment={segment.data} staleAfterHours={staleAfterHours} /> : null}
+        {segment.data?._external ? (
+          <DataAge
+            label="Data from"
+            epochMs={segment.data._dataAge.lastSuccessfulSyncAt}
+            testId="segment-data-age"
+          />
+        ) : null}
         {segment.data ? (
           <span className="text-sm text-slate-600" data-testid="segment-member-count">
             {segment.data._unboundedMetadata.includedCount.toLocaleString("en-US")} members
