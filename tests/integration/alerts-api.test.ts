@@ -259,6 +259,9 @@ describe("alert destinations API", () => {
       "http://[::1]/x",
       "http://169.254.169.254/latest",
       "http://10.1.2.3/x",
+      "http://[::ffff:127.0.0.1]/x",
+      "http://2130706433/x",
+      "http://[fd00::1]/x",
     ]) {
       expectError(
         await createDestination(tenant, { kind: "webhook", name: "x", url }),
