@@ -1,57 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { createTestToken } from "@/tests/factories/tokens";
 import { unique } from "@/tests/factories/unique";
 import { expect, test } from "../fixtures";
+import { settled } from "../every-page/page-checks";
 import { clientSideId, pushRudderstack, screenshot } from "../partner-push";
 
-/** The impacts that fail the scan; moderate and minor findings are left to review. */
-const FAILING_IMPACTS = new Set(["serious", "critical"]);
-
-/**
- * Findings in files another change owns, excluded by rule and element only (every other rule still runs on that element,
- * and the rule still runs everywhere else). Each names why; remove it when that change lands.
- */
-const EXCLUDED_FINDINGS: readonly { rule: string; selector: string; why: string }[] = [];
-
-type Finding = { page: string; rule: string; impact: string; target: string; html: string };
-
-async function isExcluded(page: Page, rule: string, target: string): Promise<boolean> {
-  const selectors = EXCLUDED_FINDINGS.filter((excluded) => excluded.rule === rule).map(
-    (excluded) => excluded.selector,
-  );
-  if (selectors.length === 0) return false;
-  return page
-    .locator(target)
-    .first()
-    .evaluate((element, candidates) => candidates.some((selector) => element.matches(selector)), selectors);
-}
-
-async function seriousFindings(page: Page, name: string): Promise<Finding[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const findings = results.violations
-    .filter((violation) => FAILING_IMPACTS.has(violation.impact ?? ""))
-    .flatMap((violation) =>
-      violation.nodes.map((node) => ({
-        page: name,
-        rule: violation.id,
-        impact: violation.impact ?? "",
-        target: node.target.join(" "),
-        html: node.html.slice(0, 160),
-      })),
-    );
-  const kept: Finding[] = [];
-  for (const finding of findings) {
-    if (!(await isExcluded(page, finding.rule, finding.target))) kept.push(finding);
-  }
-  return kept;
-}
-
-/** The page has its heading and nothing still loading, so axe sees what a person would. */
-async function settled(page: Page) {
-  await expect(page.locator("main h1")).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: /^Loading/ })).toHaveCount(0);
-}
+// Every page with no serious or critical axe finding, in both themes and sizes, is e2e/ui/every-page.spec.ts's sweep.
 
 /** A synced segment with `syncs` pushes, each adding members, so its charts and history have data. */
 async function syncedSegment(request: APIRequestContext, syncs: number): Promise<string> {
@@ -67,37 +21,6 @@ async function syncedSegment(request: APIRequestContext, syncs: number): Promise
   }
   return `rudderstack-${cohortId}`;
 }
-
-test("the main pages have no serious or critical axe violation", async ({ ownerPage: page, request }) => {
-  test.setTimeout(180_000);
-  const segmentKey = await syncedSegment(request, 3);
-  const segment = `/default/production/segments/${segmentKey}`;
-  const pages: readonly [string, string][] = [
-    ["Projects", "/projects"],
-    ["Project", "/projects/default"],
-    ["Segments", "/default/production/segments"],
-    ["Segment overview", segment],
-    ["Segment members", `${segment}/members`],
-    ["Segment sync", `${segment}/sync`],
-    ["Segment history", `${segment}/history`],
-    ["Segment settings", `${segment}/settings`],
-    ["Sync activity", "/default/production/activity"],
-    ["Persistent stores", "/default/production/stores"],
-    ["Roles", "/settings/roles"],
-    ["Tokens", "/settings/tokens"],
-    ["Audit log", "/settings/audit"],
-    ["Members", "/settings/members"],
-    ["Account", "/settings/account"],
-    ["API docs", "/docs/api"],
-  ];
-  const findings: Finding[] = [];
-  for (const [name, url] of pages) {
-    await page.goto(url);
-    await settled(page);
-    findings.push(...(await seriousFindings(page, name)));
-  }
-  expect(findings).toEqual([]);
-});
 
 test("a skip link is the first stop and jumps past the header to the page", async ({ ownerPage: page }) => {
   await page.goto("/projects");
