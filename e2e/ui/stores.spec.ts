@@ -47,6 +47,10 @@ test("the stores page in the dashboard's style: breadcrumb, shared times, badges
   ownerPage: page,
 }) => {
   await page.goto("/default/production/stores");
+  const crumbs = page.getByRole("navigation", { name: "Breadcrumb" });
+  await expect(crumbs.getByRole("link", { name: "Projects" })).toBeVisible();
+  await expect(crumbs.getByText("Persistent stores")).toHaveAttribute("aria-current", "page");
+  await expect(page).toHaveTitle(/^Persistent stores · /);
 
   const name = `Styled ${Date.now()}`;
   await page.getByLabel("Store name").fill(name);

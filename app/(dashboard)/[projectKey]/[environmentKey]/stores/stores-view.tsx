@@ -1,12 +1,14 @@
 "use client";
 
 import type { FormEvent } from "react";
+import { Breadcrumbs, environmentCrumbs } from "@/components/layout/breadcrumbs";
 import { PermissionNotice } from "@/components/permission-notice";
 import { DateTime } from "@/components/time/date-time";
 import { GuardedButton } from "@/components/ui/guarded-button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
+import type { EnvironmentNames } from "@/lib/dashboard/environment-names";
 import { formText } from "@/lib/form-value";
 import type { StoreIntegrationResponse } from "@/lib/schemas/store-integration";
 import {
@@ -137,8 +139,9 @@ function StoreCard({
 
 export function StoresView({
   permissions,
+  names,
   ...location
-}: Location & { permissions: StorePermissions | null }) {
+}: Location & { permissions: StorePermissions | null; names: EnvironmentNames }) {
   const stores = useStores(location);
   const create = useCreateStore(location);
 
@@ -168,10 +171,11 @@ export function StoresView({
   return (
     <div className="flex flex-col gap-6">
       <div>
+        <Breadcrumbs items={[...environmentCrumbs(names), { label: "Persistent stores" }]} />
         <h1 className="text-2xl font-semibold">Persistent stores</h1>
         <p className="text-sm text-slate-500">
-          Membership of {location.projectKey}/{location.environmentKey} mirrored into Redis in
-          LaunchDarkly&apos;s layout, so server SDKs with a Redis big-segment store evaluate against it.
+          Membership of {names.environmentName} mirrored into Redis in LaunchDarkly&apos;s layout, so server
+          SDKs with a Redis big-segment store evaluate against it.
         </p>
       </div>
       <PermissionNotice
