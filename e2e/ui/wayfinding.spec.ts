@@ -4,9 +4,18 @@ import { createTestProject } from "@/tests/factories/projects";
 import { createTestSegment } from "@/tests/factories/segments";
 import { unique } from "@/tests/factories/unique";
 import { E2E } from "../e2e-config";
-import { PHONE, sidewaysOverflow, watchConsoleErrors } from "../every-page/page-checks";
 import { expect, test } from "../fixtures";
 import { rememberSecret } from "../secrets";
+
+const PHONE = { width: 390, height: 844 };
+
+/** How far the page scrolls sideways (0 when it fits the viewport). */
+async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const scrolling = document.scrollingElement ?? document.documentElement;
+    return scrolling.scrollWidth - scrolling.clientWidth;
+  });
+}
 
 /** A project with a readable name and a named segment in its Production environment. */
 async function namedPlace(label: string) {
@@ -76,7 +85,7 @@ test("on a phone the switcher sits in the Menu and switches without sideways scr
   await switcher.click();
   const environments = page.getByRole("list", { name: `${place.projectName} environments` });
   await environments.scrollIntoViewIfNeeded();
-  expect((await sidewaysOverflow(page)).overflow).toBeLessThanOrEqual(0);
+  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
   await environments.getByRole("link", { name: "Production" }).click();
   await expect(page).toHaveURL(`${E2E.baseUrl}/${place.projectKey}/production/segments`);
   await expect(page.getByRole("button", { name: "Menu" })).toHaveAttribute("aria-expanded", "false");
@@ -219,7 +228,11 @@ test("the projects page keeps its search, order and page in the URL", async ({ o
 });
 
 test("the app has a favicon and pages load without a 404 or console error", async ({ ownerPage: page }) => {
-  const errors = watchConsoleErrors(page);
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
   const missing: string[] = [];
   page.on("response", (response) => {
     if (response.status() === 404) missing.push(response.url());
