@@ -6,6 +6,7 @@ import { PermissionNotice } from "@/components/permission-notice";
 import { DateTime } from "@/components/time/date-time";
 import { GuardedButton } from "@/components/ui/guarded-button";
 import { Card } from "@/components/ui/card";
+import { DataAge } from "@/components/time/data-age";
 import { Field } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
 import type { EnvironmentNames } from "@/lib/dashboard/environment-names";
@@ -57,7 +58,10 @@ function StoreCard({
             {store.config.tls ? " · TLS" : ""}
           </p>
         </div>
-        <StatusBadges store={store} />
+        <div className="flex flex-col items-end gap-1">
+          <StatusBadges store={store} />
+          <DataAge label="Marker written" epochMs={store._dataAge.markerWrittenAt} testId="store-data-age" />
+        </div>
       </div>
       <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
         <div>
