@@ -49,7 +49,7 @@ function RefusalRow({
       <td className="min-w-48 max-w-80 px-3 py-2">
         <ReasonCell refusal={refusal} />
       </td>
-      <td className="px-3 py-2">
+      <td className="min-w-32 px-3 py-2">
         {refusal.token ? (
           <span className="break-all">
             {refusal.token.name} <span className="text-slate-500">·{refusal.token.ending}</span>
@@ -58,7 +58,7 @@ function RefusalRow({
           <span className="text-slate-500">Unknown</span>
         )}
       </td>
-      <td className="max-w-56 px-3 py-2 text-xs">
+      <td className="min-w-48 max-w-64 px-3 py-2 text-xs">
         <span className="block break-all font-mono">{refusal.memberSample.join(", ")}</span>
         {refusal.clientSideId ? (
           <span className="block break-all text-slate-500">Client-side ID {refusal.clientSideId}</span>
