@@ -48,6 +48,11 @@ export const EVERY_PAGE: Readonly<Record<string, SweptPage>> = {
   },
   "/settings/roles": { name: "roles", session: "owner", url: () => "/settings/roles" },
   "/settings/tokens": { name: "tokens", session: "owner", url: () => "/settings/tokens" },
+  "/{projectKey}/{environmentKey}/alerts": {
+    name: "alerts",
+    session: "owner",
+    url: () => "/default/production/alerts",
+  },
   "/{projectKey}/{environmentKey}/activity": {
     name: "activity",
     session: "owner",
