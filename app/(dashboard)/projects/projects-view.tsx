@@ -1,5 +1,6 @@
 "use client";
 
+import { OffsetPager } from "@/components/ui/offset-pager";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/states";
@@ -11,7 +12,6 @@ import {
 import { useProjectPage } from "@/lib/queries/projects";
 import { CreateProjectCard } from "./_components/create-project-card";
 import { ProjectListToolbar } from "./_components/project-list-toolbar";
-import { ProjectPager } from "./_components/project-pager";
 
 export function ProjectsView() {
   const pathname = usePathname();
@@ -78,10 +78,10 @@ export function ProjectsView() {
           ))}
         </ul>
       ) : null}
-      <ProjectPager
+      <OffsetPager
+        label="Project pages"
         offset={filters.offset}
         limit={filters.limit}
-        shown={items.length}
         totalCount={total}
         onChange={(offset) => show({ offset })}
       />

@@ -20,7 +20,7 @@ import {
   writeActivityFilters,
   type ActivityFilters,
 } from "./_components/activity-filters";
-import { Pager } from "./_components/pager";
+import { OffsetPager } from "@/components/ui/offset-pager";
 import { isSyncStatus, STATUS_LABELS, SYNC_STATUSES } from "./_components/status-badge";
 import { SyncChart } from "./_components/sync-chart";
 import { RejectedPushesSection } from "./_components/rejected-pushes-section";
@@ -227,8 +227,10 @@ function AllRuns({
             integrationNames={names}
             segmentLinks={location}
           />
-          <Pager
+          <OffsetPager
             label="Sync run pages"
+            previousLabel="Newer"
+            nextLabel="Older"
             offset={filters.offset}
             limit={ACTIVITY_PAGE_SIZE}
             totalCount={runs.data.totalCount}

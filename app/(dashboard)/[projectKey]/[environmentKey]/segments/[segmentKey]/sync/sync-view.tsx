@@ -8,7 +8,7 @@ import { useSegmentDetail, type SegmentLocation } from "@/lib/queries/segment-me
 import { integrationNames, useIntegrations } from "@/lib/queries/integrations";
 import { SYNC_POLL_MS, useSegmentSyncRuns } from "@/lib/queries/sync-runs";
 import { formatCount } from "../../../activity/_components/format";
-import { Pager } from "../../../activity/_components/pager";
+import { OffsetPager } from "@/components/ui/offset-pager";
 import { DateTime } from "@/components/time/date-time";
 import { SyncRunTable } from "../../../activity/_components/sync-run-table";
 import { ConnectPanel } from "./_components/connect-panel";
@@ -77,8 +77,10 @@ export function SyncView({
               caption="Sync runs of this segment, newest first"
               integrationNames={integrationNames(integrations.data?.items)}
             />
-            <Pager
+            <OffsetPager
               label="Sync run pages"
+              previousLabel="Newer"
+              nextLabel="Older"
               offset={offset}
               limit={SYNC_RUNS_PAGE_SIZE}
               totalCount={runs.data.totalCount}

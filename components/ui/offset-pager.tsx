@@ -1,28 +1,36 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
-import { formatCount } from "./format";
 
-/** Newer / older pages of a newest-first collection. */
-export function Pager({
+const countFormat = new Intl.NumberFormat("en-US");
+
+/** Previous / next page of an offset-paged list, with where this page sits in it ("21–40 of 1,204"). */
+export function OffsetPager({
+  label,
   offset,
   limit,
   totalCount,
   onChange,
-  label,
+  previousLabel = "Previous",
+  nextLabel = "Next",
 }: {
+  /** The navigation landmark's name, e.g. "Project pages". */
+  label: string;
   offset: number;
   limit: number;
   totalCount: number;
   onChange: (offset: number) => void;
-  label: string;
+  /** A newest-first list says "Newer" and "Older". */
+  previousLabel?: string;
+  nextLabel?: string;
 }) {
   if (totalCount <= limit && offset === 0) return null;
   const last = Math.min(offset + limit, totalCount);
+  const first = last === offset ? offset : offset + 1;
   return (
     <nav aria-label={label} className="flex items-center justify-between gap-3 text-sm text-slate-600">
       <p>
-        {formatCount(offset + 1)}–{formatCount(last)} of {formatCount(totalCount)}
+        {countFormat.format(first)}–{countFormat.format(last)} of {countFormat.format(totalCount)}
       </p>
       <div className="flex gap-2">
         <Button
@@ -30,10 +38,10 @@ export function Pager({
           disabled={offset === 0}
           onClick={() => onChange(Math.max(0, offset - limit))}
         >
-          Newer
+          {previousLabel}
         </Button>
         <Button variant="secondary" disabled={last >= totalCount} onClick={() => onChange(offset + limit)}>
-          Older
+          {nextLabel}
         </Button>
       </div>
     </nav>
