@@ -43,6 +43,7 @@ describe("POST /api/v2/segments/{projectKey}/{environmentKey}", () => {
       _unboundedMetadata: { includedCount: 0, excludedCount: 0 },
       _lastSync: null,
       _editedByHand: { name: false, description: false, tags: false },
+      _dataAge: { lastSuccessfulSyncAt: null, ageMs: null },
       _links: {
         self: { href: `/api/v2/segments/${t.project.key}/production/beta-users`, type: "application/json" },
       },
