@@ -51,10 +51,8 @@ export async function listRejectedPushes(
         }
       : {};
   const rows = await prisma.rejectedPush.findMany({
-    where: {
-      OR: environments.map((environmentId) => ({ environmentId })),
-      ...cursor,
-    },
+    // AND, not a spread: the cursor's own OR must not replace the environment filter on later pages.
+    where: { AND: [{ OR: environments.map((environmentId) => ({ environmentId })) }, cursor] },
     orderBy: [{ lastAt: "desc" }, { id: "desc" }],
     take: page.limit + 1,
   });
